@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "ecwid-edit",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "ecwid-edit", targets: ["ecwid-edit"]),
+    .library(name: "EcwidAPI", targets: ["EcwidAPI"]),
+    .library(name: "ProductDocument", targets: ["ProductDocument"]),
+    .library(name: "EcwidSandbox", targets: ["EcwidSandbox"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .target(
+      name: "EcwidAPI",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(name: "ProductDocument", dependencies: ["EcwidAPI"]),
+    .target(
+      name: "EcwidSandbox",
+      dependencies: [
+        "EcwidAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    .target(name: "CNcursesShim", dependencies: ["CNcurses"], path: "Sources/CNcursesShim"),
+    .target(name: "Terminal", dependencies: ["CNcursesShim"]),
+    .target(name: "Editor", dependencies: ["ProductDocument", "EcwidAPI", "Terminal"]),
+    .executableTarget(
+      name: "ecwid-edit",
+      dependencies: [
+        "EcwidAPI", "ProductDocument", "EcwidSandbox", "Editor", "Terminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(
+      name: "EcwidAPITests",
+      dependencies: [
+        "EcwidAPI", "EcwidSandbox",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "ProductDocumentTests",
+      dependencies: [
+        "ProductDocument", "EcwidAPI", "EcwidSandbox",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "EcwidSandboxTests", dependencies: ["EcwidSandbox", "EcwidAPI"]),
+    .testTarget(name: "EditorTests", dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

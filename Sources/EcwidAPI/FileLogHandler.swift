@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// A swift-log handler that appends lines to a file. The editor owns the terminal, so logs go
+/// to a file, never to stdout or stderr.
+public struct FileLogHandler: LogHandler {
+  final class Sink: Sendable {
+    let handle: Mutex<FileHandle?>
+    init(path: String) {
+      let url = URL(fileURLWithPath: path)
+      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if !FileManager.default.fileExists(atPath: path) {
+        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      }
+      let h = FileHandle(forWritingAtPath: path)
+      _ = try? h?.seekToEnd()
+      handle = Mutex(h)
+    }
+    func write(_ line: String) {
+      handle.withLock { h in try? h?.write(contentsOf: Data(line.utf8)) }
+    }
+  }
+
+  let sink: Sink
+  let label: String
+  public var metadata: Logger.Metadata = [:]
+  public var logLevel: Logger.Level = .info
+
+  public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { metadata[key] }
+    set { metadata[key] = newValue }
+  }
+
+  /// Returns a factory writing every logger's lines to `path`.
+  public static func factory(path: String, level: Logger.Level = .info) -> @Sendable (String) -> any LogHandler {
+    let sink = Sink(path: path)
+    return { label in
+      var h = FileLogHandler(sink: sink, label: label)
+      h.logLevel = level
+      return h
+    }
+  }
+
+  public func log(event: LogEvent) {
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    var all = metadata
+    if let m = event.metadata { all.merge(m) { $1 } }
+    let meta = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    sink.write("\(stamp) \(event.level) \(label): \(event.message)\(meta)\n")
+  }
+}

@@ -1,0 +1,546 @@
+import Foundation
+import OrderedCollections
+
+/// An ordered JSON object. Key order is what the server sent, so that a product we never touched
+/// re-encodes to the same text.
+public typealias JSONObject = OrderedDictionary<String, JSON>
+
+/// A JSON number kept as the text the server sent. Ecwid prices carry float noise
+/// (`14.989999999999998`); keeping the text means a price the user never touched is never
+/// rewritten, not even to an "equal" double.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+  public let text: String
+
+  public init(text: String) { self.text = text }
+  public init(_ value: Int) { self.text = String(value) }
+  public init(_ value: Double) {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+      self.text = String(Int64(value))
+    } else if value.isFinite {
+      self.text = "\(value)"
+    } else {
+      self.text = "0"
+    }
+  }
+
+  public var double: Double { Double(text) ?? 0 }
+  /// The integer value when the number is integral (`5`, `5.0`, `5e2`).
+  public var int: Int? {
+    if let i = Int(text) { return i }
+    let d = double
+    guard d.isFinite, d == d.rounded(), abs(d) < 9e18 else { return nil }
+    return Int(d)
+  }
+  public var isInteger: Bool { int != nil }
+  public var description: String { text }
+
+  // Two numbers are equal when they denote the same value: `10` and `10.0` are the same price.
+  public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
+    a.text == b.text || a.double == b.double
+  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(double) }
+}
+
+/// A JSON value that keeps object key order and number text exactly as decoded.
+public enum JSON: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  case number(JSONNumber)
+  case string(String)
+  case array([JSON])
+  case object(JSONObject)
+
+  public static func int(_ v: Int) -> JSON { .number(JSONNumber(v)) }
+  public static func double(_ v: Double) -> JSON { .number(JSONNumber(v)) }
+
+  public var isNull: Bool { if case .null = self { return true } else { return false } }
+  public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+  public var boolValue: Bool? {
+    switch self {
+    case .bool(let b): return b
+    case .string(let s): return s == "true" ? true : (s == "false" ? false : nil)
+    default: return nil
+    }
+  }
+  public var numberValue: JSONNumber? {
+    switch self {
+    case .number(let n): return n
+    case .string(let s):
+      // Lenient: Ecwid sometimes sends ids and counts as strings.
+      let t = s.trimmingCharacters(in: .whitespaces)
+      return Double(t) != nil ? JSONNumber(text: t) : nil
+    default: return nil
+    }
+  }
+  public var doubleValue: Double? { numberValue?.double }
+  public var intValue: Int? { numberValue?.int }
+  public var arrayValue: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
+  public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+
+  /// An id that may come as a number or a string (`"0"`, `123`), as text.
+  public var idString: String? {
+    switch self {
+    case .string(let s): return s
+    case .number(let n): return n.int.map(String.init) ?? n.text
+    default: return nil
+    }
+  }
+
+  public subscript(key: String) -> JSON? {
+    get { objectValue?[key] }
+    set {
+      guard case .object(var o) = self else { return }
+      o[key] = newValue
+      self = .object(o)
+    }
+  }
+
+  public subscript(index: Int) -> JSON? {
+    guard case .array(let a) = self, a.indices.contains(index) else { return nil }
+    return a[index]
+  }
+
+  /// A short name of the value's kind, for messages.
+  public var kindName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "boolean"
+    case .number: return "number"
+    case .string: return "string"
+    case .array: return "array"
+    case .object: return "object"
+    }
+  }
+}
+
+// MARK: - Parsing
+
+public struct JSONParseError: Error, Sendable, CustomStringConvertible, Equatable {
+  public let offset: Int
+  public let reason: String
+  public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+}
+
+extension JSON {
+  /// Parses JSON text. Strings are decoded to valid Unicode: invalid UTF-8 bytes and lone
+  /// surrogate escapes (`\uD800`) become U+FFFD instead of failing the whole product.
+  public static func parse(_ data: Data) throws(JSONParseError) -> JSON {
+    let result: Result<JSON, JSONParseError> = data.withUnsafeBytes { raw in
+      var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+      do throws(JSONParseError) {
+        return .success(try parser.parseDocument())
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  public static func parse(_ text: String) throws(JSONParseError) -> JSON {
+    try parse(Data(text.utf8))
+  }
+}
+
+struct JSONParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var i = 0
+  var depth = 0
+  static let maxDepth = 512
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: i, reason: reason) }
+
+  mutating func skipWhitespace() {
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x0A, 0x0D, 0x09: i += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func parseDocument() throws(JSONParseError) -> JSON {
+    // A UTF-8 byte order mark is tolerated.
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    skipWhitespace()
+    let v = try parseValue()
+    skipWhitespace()
+    if i != bytes.count { throw fail("unexpected text after the JSON value") }
+    return v
+  }
+
+  mutating func parseValue() throws(JSONParseError) -> JSON {
+    guard i < bytes.count else { throw fail("unexpected end of input") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"): return try parseObject()
+    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+    case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+    case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+    default: throw fail("unexpected character")
+    }
+  }
+
+  mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= bytes.count else { throw fail("unexpected end of input") }
+    let p = word.utf8Start
+    for k in 0..<n where bytes[i + k] != p[k] { throw fail("invalid literal") }
+    i += n
+  }
+
+  mutating func parseObject() throws(JSONParseError) -> JSON {
+    depth += 1
+    if depth > Self.maxDepth { throw fail("nesting too deep") }
+    defer { depth -= 1 }
+    i += 1
+    var obj = JSONObject()
+    skipWhitespace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      return .object(obj)
+    }
+    while true {
+      skipWhitespace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+      let key = try parseString()
+      skipWhitespace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+      i += 1
+      skipWhitespace()
+      let value = try parseValue()
+      obj[key] = value  // a repeated key keeps its first place and the last value
+      skipWhitespace()
+      guard i < bytes.count else { throw fail("unexpected end of input in object") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        return .object(obj)
+      }
+      throw fail("expected ',' or '}'")
+    }
+  }
+
+  mutating func parseArray() throws(JSONParseError) -> JSON {
+    depth += 1
+    if depth > Self.maxDepth { throw fail("nesting too deep") }
+    defer { depth -= 1 }
+    i += 1
+    var arr: [JSON] = []
+    skipWhitespace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+      i += 1
+      return .array(arr)
+    }
+    while true {
+      skipWhitespace()
+      arr.append(try parseValue())
+      skipWhitespace()
+      guard i < bytes.count else { throw fail("unexpected end of input in array") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        return .array(arr)
+      }
+      throw fail("expected ',' or ']'")
+    }
+  }
+
+  mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+    let start = i
+    if bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var digits = 0
+    while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+      i += 1
+      digits += 1
+    }
+    if digits == 0 { throw fail("invalid number") }
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      var frac = 0
+      while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+        i += 1
+        frac += 1
+      }
+      if frac == 0 { throw fail("invalid number") }
+    }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      var exp = 0
+      while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+        i += 1
+        exp += 1
+      }
+      if exp == 0 { throw fail("invalid number") }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    return JSONNumber(text: text)
+  }
+
+  mutating func parseString() throws(JSONParseError) -> String {
+    i += 1
+    let start = i
+    // Fast path: no escapes.
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        i += 1
+        return s
+      }
+      if b == UInt8(ascii: "\\") { break }
+      if b < 0x20 { throw fail("control character in string") }
+      i += 1
+    }
+    guard i < bytes.count else { throw fail("unterminated string") }
+    var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+    out.reserveCapacity(out.count + 32)
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+      }
+      if b < 0x20 { throw fail("control character in string") }
+      if b != UInt8(ascii: "\\") {
+        out.append(b)
+        i += 1
+        continue
+      }
+      i += 1
+      guard i < bytes.count else { throw fail("unterminated escape") }
+      let e = bytes[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""): out.append(0x22)
+      case UInt8(ascii: "\\"): out.append(0x5C)
+      case UInt8(ascii: "/"): out.append(0x2F)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try parseHex4()
+        if (0xD800...0xDBFF).contains(scalar) {
+          // A high surrogate needs its low half; without it the text gets U+FFFD.
+          if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+            let save = i
+            i += 2
+            let low = try parseHex4()
+            if (0xDC00...0xDFFF).contains(low) {
+              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+              scalar = 0xFFFD
+              i = save
+            }
+          } else {
+            scalar = 0xFFFD
+          }
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+          scalar = 0xFFFD
+        }
+        let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+        out.append(contentsOf: Array(String(Character(u)).utf8))
+      default: throw fail("invalid escape")
+      }
+    }
+    throw fail("unterminated string")
+  }
+
+  mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+    guard i + 4 <= bytes.count else { throw fail("short \\u escape") }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let c = bytes[i]
+      v <<= 4
+      switch c {
+      case 0x30...0x39: v |= UInt32(c - 0x30)
+      case 0x41...0x46: v |= UInt32(c - 0x41 + 10)
+      case 0x61...0x66: v |= UInt32(c - 0x61 + 10)
+      default: throw fail("invalid \\u escape")
+      }
+      i += 1
+    }
+    return v
+  }
+}
+
+// MARK: - Serialising
+
+extension JSON {
+  /// Compact JSON text, keys in their kept order.
+  public func encoded() -> Data {
+    var out: [UInt8] = []
+    out.reserveCapacity(1024)
+    write(into: &out, indent: nil, level: 0)
+    return Data(out)
+  }
+
+  /// Pretty JSON text with two-space indentation, keys in their kept order.
+  public func prettyText() -> String {
+    var out: [UInt8] = []
+    write(into: &out, indent: 2, level: 0)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  public var compactText: String { String(decoding: encoded(), as: UTF8.self) }
+
+  /// Byte size of the compact encoding.
+  public var encodedSize: Int { encoded().count }
+
+  func write(into out: inout [UInt8], indent: Int?, level: Int) {
+    switch self {
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): out.append(contentsOf: n.text.utf8)
+    case .string(let s): JSON.writeString(s, into: &out)
+    case .array(let a):
+      if a.isEmpty {
+        out.append(contentsOf: "[]".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "["))
+      for (k, v) in a.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        JSON.newline(&out, indent, level + 1)
+        v.write(into: &out, indent: indent, level: level + 1)
+      }
+      JSON.newline(&out, indent, level)
+      out.append(UInt8(ascii: "]"))
+    case .object(let o):
+      if o.isEmpty {
+        out.append(contentsOf: "{}".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "{"))
+      var first = true
+      for (k, v) in o {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        JSON.newline(&out, indent, level + 1)
+        JSON.writeString(k, into: &out)
+        out.append(UInt8(ascii: ":"))
+        if indent != nil { out.append(UInt8(ascii: " ")) }
+        v.write(into: &out, indent: indent, level: level + 1)
+      }
+      JSON.newline(&out, indent, level)
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+    guard let indent else { return }
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+  }
+
+  static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for b in s.utf8 {
+      switch b {
+      case 0x22: out.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x00..<0x20, 0x7F:
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+      default: out.append(b)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}
+
+// MARK: - Codable bridge (for callers that mix in Codable types)
+
+extension JSON: Codable {
+  struct CodingKeyName: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  public init(from decoder: Decoder) throws {
+    if let c = try? decoder.container(keyedBy: CodingKeyName.self) {
+      var o = JSONObject()
+      for k in c.allKeys { o[k.stringValue] = try c.decode(JSON.self, forKey: k) }
+      self = .object(o)
+      return
+    }
+    if var a = try? decoder.unkeyedContainer() {
+      var arr: [JSON] = []
+      while !a.isAtEnd { arr.append(try a.decode(JSON.self)) }
+      self = .array(arr)
+      return
+    }
+    let s = try decoder.singleValueContainer()
+    if s.decodeNil() {
+      self = .null
+    } else if let b = try? s.decode(Bool.self) {
+      self = .bool(b)
+    } else if let i = try? s.decode(Int.self) {
+      self = .int(i)
+    } else if let d = try? s.decode(Double.self) {
+      self = .double(d)
+    } else {
+      self = .string(try s.decode(String.self))
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    switch self {
+    case .null:
+      var s = encoder.singleValueContainer()
+      try s.encodeNil()
+    case .bool(let b):
+      var s = encoder.singleValueContainer()
+      try s.encode(b)
+    case .number(let n):
+      var s = encoder.singleValueContainer()
+      if let i = Int(n.text) { try s.encode(i) } else { try s.encode(n.double) }
+    case .string(let str):
+      var s = encoder.singleValueContainer()
+      try s.encode(str)
+    case .array(let a):
+      var c = encoder.unkeyedContainer()
+      for v in a { try c.encode(v) }
+    case .object(let o):
+      var c = encoder.container(keyedBy: CodingKeyName.self)
+      for (k, v) in o { try c.encode(v, forKey: CodingKeyName(stringValue: k)) }
+    }
+  }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral,
+  ExpressibleByFloatLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+  public init(floatLiteral value: Double) { self = .double(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+  public typealias Key = String
+  public typealias Value = JSON
+  public init(dictionaryLiteral elements: (String, JSON)...) {
+    var o = JSONObject()
+    for (k, v) in elements { o[k] = v }
+    self = .object(o)
+  }
+  public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,1 @@
+print("ecwid-edit: the editor is coming; run `swift test` for now")
