@@ -28,6 +28,7 @@ let package = Package(
       ]
     ),
     .target(name: "ProductDocument", dependencies: ["EcwidAPI"]),
+    .target(name: "ProductSync", dependencies: ["ProductDocument", "EcwidAPI"]),
     .target(
       name: "EcwidSandbox",
       dependencies: [
@@ -37,13 +38,17 @@ let package = Package(
       ]
     ),
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-    .target(name: "CNcursesShim", dependencies: ["CNcurses"], path: "Sources/CNcursesShim"),
+    .target(
+      name: "CNcursesShim", dependencies: ["CNcurses"], path: "Sources/CNcursesShim",
+      linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]),
     .target(name: "Terminal", dependencies: ["CNcursesShim"]),
-    .target(name: "Editor", dependencies: ["ProductDocument", "EcwidAPI", "Terminal"]),
+    .target(name: "DraftJournal", dependencies: ["EcwidAPI"]),
+    .target(
+      name: "Editor", dependencies: ["ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal"]),
     .executableTarget(
       name: "ecwid-edit",
       dependencies: [
-        "EcwidAPI", "ProductDocument", "EcwidSandbox", "Editor", "Terminal",
+        "EcwidAPI", "ProductDocument", "ProductSync", "EcwidSandbox", "Editor", "Terminal", "DraftJournal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -58,12 +63,18 @@ let package = Package(
     .testTarget(
       name: "ProductDocumentTests",
       dependencies: [
-        "ProductDocument", "EcwidAPI", "EcwidSandbox",
+        "ProductDocument", "ProductSync", "EcwidAPI", "EcwidSandbox",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "EcwidSandboxTests", dependencies: ["EcwidSandbox", "EcwidAPI"]),
-    .testTarget(name: "EditorTests", dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI"]),
+    .testTarget(name: "DraftJournalTests", dependencies: ["DraftJournal", "EcwidAPI"]),
+    .testTarget(
+      name: "EcwidSandboxTests",
+      dependencies: ["EcwidSandbox", "EcwidAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+    ),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(
+      name: "EditorTests", dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox"]),
     .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),
   ],
   swiftLanguageModes: [.v6]

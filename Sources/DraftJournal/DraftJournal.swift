@@ -1,0 +1,116 @@
+import EcwidAPI
+import Foundation
+
+/// The draft journal: the product being edited (with the base it was fetched as), written
+/// atomically to `$XDG_STATE_HOME/ecwid-edit/drafts/<store>-<product>.json`, so that a crash, a
+/// `kill -9` or a closed terminal loses at most the last second of typing (vim's swap file).
+///
+/// The token is never written here: a draft holds product data only.
+public struct DraftJournal: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// The default place: `$XDG_STATE_HOME/ecwid-edit/drafts` (or `~/.local/state/…`).
+  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DraftJournal {
+    let base =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+    return DraftJournal(directory: URL(fileURLWithPath: base).appendingPathComponent("ecwid-edit/drafts"))
+  }
+
+  public struct Draft: Sendable, Equatable {
+    public var storeId: Int
+    public var productId: Int
+    public var base: Product
+    public var current: Product
+    public var savedAt: Date
+
+    public init(storeId: Int, productId: Int, base: Product, current: Product, savedAt: Date = Date()) {
+      self.storeId = storeId
+      self.productId = productId
+      self.base = base
+      self.current = current
+      self.savedAt = savedAt
+    }
+
+    var json: JSON {
+      [
+        "format": "ecwid-edit draft 1",
+        "storeId": .int(storeId),
+        "productId": .int(productId),
+        "savedAt": .double(savedAt.timeIntervalSince1970),
+        "base": base.value,
+        "current": current.value,
+      ]
+    }
+
+    init?(json: JSON) {
+      guard json["format"]?.stringValue == "ecwid-edit draft 1",
+        let s = json["storeId"]?.intValue, let p = json["productId"]?.intValue,
+        let b = json["base"]?.objectValue, let c = json["current"]?.objectValue
+      else { return nil }
+      self.init(
+        storeId: s, productId: p, base: Product(json: b), current: Product(json: c),
+        savedAt: Date(timeIntervalSince1970: json["savedAt"]?.doubleValue ?? 0))
+    }
+  }
+
+  public func url(storeId: Int, productId: Int) -> URL {
+    directory.appendingPathComponent("\(storeId)-\(productId).json")
+  }
+
+  /// Writes the draft atomically (a temporary file in the same folder, fsync, then rename), so
+  /// the journal on disk is always either the previous draft or the new one, never half of one.
+  public func write(_ draft: Draft) throws {
+    try FileManager.default.createDirectory(
+      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let target = url(storeId: draft.storeId, productId: draft.productId)
+    let tmp = directory.appendingPathComponent(".\(draft.storeId)-\(draft.productId).\(getpid()).tmp")
+    let data = draft.json.encoded()
+    let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw JournalError.cannotWrite(tmp.path, String(cString: strerror(errno))) }
+    var ok = data.withUnsafeBytes { raw -> Bool in
+      var off = 0
+      while off < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + off, raw.count - off)
+        if n <= 0 { return false }
+        off += n
+      }
+      return true
+    }
+    ok = ok && fsync(fd) == 0
+    close(fd)
+    guard ok, rename(tmp.path, target.path) == 0 else {
+      unlink(tmp.path)
+      throw JournalError.cannotWrite(target.path, String(cString: strerror(errno)))
+    }
+  }
+
+  /// The draft left for this product, if any. A damaged file is reported, not deleted.
+  public func read(storeId: Int, productId: Int) throws -> Draft? {
+    let u = url(storeId: storeId, productId: productId)
+    guard let data = FileManager.default.contents(atPath: u.path) else { return nil }
+    guard let v = try? JSON.parse(data), let d = Draft(json: v) else {
+      throw JournalError.damaged(u.path)
+    }
+    return d
+  }
+
+  public func remove(storeId: Int, productId: Int) {
+    try? FileManager.default.removeItem(at: url(storeId: storeId, productId: productId))
+  }
+
+  public enum JournalError: Error, CustomStringConvertible, Equatable {
+    case cannotWrite(String, String)
+    case damaged(String)
+    public var description: String {
+      switch self {
+      case .cannotWrite(let p, let why): return "Cannot write the draft journal \(p): \(why)"
+      case .damaged(let p): return "The draft journal \(p) is damaged; it was left in place for you to inspect."
+      }
+    }
+  }
+}

@@ -1,0 +1,643 @@
+import EcwidAPI
+import Foundation
+import Hummingbird
+import Logging
+
+/// How to run a `Sandbox`.
+public struct SandboxOptions: Sendable {
+  /// Address to listen on. Keep it on loopback.
+  public var host = "127.0.0.1"
+  /// 0 = pick a free port (read it from `start()`).
+  public var port = 0
+  /// A JSON file `{"storeId": N, "profile": {…}, "categories": […], "productClasses": […],
+  /// "products": […]}`. Products are kept as given (unknown fields, key order, number text) and
+  /// every change is written back (temp file + rename). A missing or empty file is created with
+  /// the sample catalog. Nil: the sample catalog, in memory. Optional keys: `storeId` (1003),
+  /// `profile` (made up, with the languages the products' `nameTranslated` use), `categories` /
+  /// `productClasses` (without them, the ids the products already use are the known ones).
+  public var dataFile: String?
+  /// The token clients must send as `Authorization: Bearer <token>`.
+  public var token: String = "secret_sandbox"
+  /// Append one JSON line per request to this file (the token is never written).
+  public var requestLog: String?
+  /// Deterministic fault injection.
+  public var faults: FaultSpec?
+  /// Requests a minute per token before 429 RATE_LIMITED (0 or less: no limit).
+  public var rateLimitPerMinute = 600
+
+  public init() {}
+}
+
+/// A request the sandbox received (for tests: "no change, no request").
+public struct SandboxRequest: Sendable, Hashable {
+  public var method: String
+  public var path: String
+  public var query: String?
+  /// The answer's status; nil when the connection was dropped by fault injection.
+  public var status: Int?
+}
+
+/// A local Ecwid-compatible HTTP server answering `/api/v3/{storeId}/…` like Ecwid does, for
+/// demonstrating and testing the editor with no store (as stripe-mock does for Stripe).
+///
+/// Endpoints (all need `Authorization: Bearer <token>`; a token in the query is not accepted):
+/// - `GET /profile` (`responseFields=languages,settings,generalInfo` and nested `a(b,c)` supported)
+/// - `GET /products` (`keyword`, `sku`, `productId=1,2`, `category`, `enabled`, `inStock`, `sortBy`,
+///   `offset`, `limit` ≤ 100) → `{total, count, offset, limit, items}`
+/// - `POST /products` → `{id}`; `GET|PUT|DELETE /products/{id}` (PUT: `returnItem`,
+///   `checkLowStockNotification`, `saveCombinations`)
+/// - `PUT /products/{id}/media` (bulk replace from URLs), `POST /products/{id}/gallery?externalUrl=`
+///   → `{id}`, `DELETE /products/{id}/gallery/{galleryImageId}` → `{deleteCount}`,
+///   `DELETE /products/{id}/gallery`, `POST|DELETE /products/{id}/image`
+/// - `GET /categories`, `GET /classes`
+/// - Not Ecwid: `POST /__sandbox/reset` (back to the starting store), `GET /__sandbox/store` (the
+///   whole store document). Both need the token too.
+///
+/// Order of checks for every request: fault injection (`FaultSpec`), rate limit (429 with
+/// `Retry-After`, per token, sliding minute), token (403 `INVALID_API_TOKEN`), store id (403),
+/// route (404/405), content type (415), body (400), then the endpoint's own checks. A refused
+/// request changes nothing.
+///
+/// `PUT /products/{id}`: a partial update. Every sent top-level field replaces the whole value,
+/// `null` removes it, read-only fields (`id`, `created`, `updated`, timestamps) are ignored,
+/// `combinations` need `saveCombinations=true`, unknown fields are stored. Derived fields follow:
+/// `name`/`description`/`seoTitle`/`seoDescription`/`subtitle` ↔ their `*Translated[default]`,
+/// `inStock` ← `quantity`/`unlimited` (unlimited drops quantity), `categories` and
+/// `defaultCategoryId` ← `categoryIds`, displayed prices ← `price`, slug and `url` ← name,
+/// `galleryImages` and `imageUrl`/`thumbnailUrl`/… ← `media.images`. `updated`/`updateTimestamp`
+/// move only when something changed, and strictly increase across the store.
+///
+/// `media.images` (order and alt): see `MediaRules.reorder`; bulk media and URL rules: see
+/// `MediaRules`. Error bodies are Ecwid's `{"errorMessage", "errorCode"}`; `errorCode` is left
+/// out where Ecwid documents none (415, 404 for linked entities, the showOnFrontpage message).
+public final class Sandbox: Sendable {
+  public let options: SandboxOptions
+  public let storeId: Int
+  let store: SandboxStore
+  let faults: FaultEngine?
+  let log: RequestLogger?
+
+  struct ServerState {
+    /// Starting or started: concurrent `start()` calls share it.
+    var starting: Task<Int, any Error>?
+    var task: Task<Void, Never>?
+    var port: Int?
+  }
+
+  struct Stats {
+    var requests: [SandboxRequest] = []
+    var windows: [String: [Double]] = [:]
+  }
+
+  private let server = Locked(ServerState())
+  private let stats = Locked(Stats())
+
+  public init(options: SandboxOptions) throws {
+    guard !options.token.isEmpty else { throw SandboxError("the sandbox token can't be empty") }
+    self.options = options
+    var doc: JSONObject
+    if let path = options.dataFile {
+      let fm = FileManager.default
+      if fm.fileExists(atPath: path) {
+        guard let data = fm.contents(atPath: path) else { throw SandboxError("cannot read the data file \(path)") }
+        if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+          doc = SampleCatalog.document()
+          try SandboxStore.write(doc, to: path)
+        } else {
+          let parsed: JSON
+          do { parsed = try JSON.parse(data) } catch {
+            throw SandboxError("the data file \(path) is not valid JSON: \(error)")
+          }
+          guard let o = parsed.objectValue else {
+            throw SandboxError("the data file \(path) must hold a JSON object {storeId, profile, products}")
+          }
+          doc = o
+        }
+      } else {
+        doc = SampleCatalog.document()
+        try SandboxStore.write(doc, to: path)
+      }
+    } else {
+      doc = SampleCatalog.document()
+    }
+    store = try SandboxStore(document: doc, dataFile: options.dataFile)
+    storeId = store.storeId
+    faults = options.faults.map(FaultEngine.init(spec:))
+    log = try options.requestLog.map { try RequestLogger(path: $0) }
+  }
+
+  // MARK: Lifecycle
+
+  /// Starts the server in the background; returns the bound port. Calling it again while running
+  /// returns the same port.
+  public func start() async throws -> Int {
+    let starter = server.withLock { s -> Task<Int, any Error> in
+      if let st = s.starting { return st }
+      let st = Task { try await self.launch() }
+      s.starting = st
+      return st
+    }
+    do {
+      return try await starter.value
+    } catch {
+      server.withLock { s in
+        if s.starting == starter { s.starting = nil }
+      }
+      throw error
+    }
+  }
+
+  private func launch() async throws -> Int {
+    let (stream, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
+    let app = Application(
+      responder: SandboxResponder(sandbox: self),
+      configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+      onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+      logger: Logger(label: "ecwid-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+    )
+    let task = Task {
+      do {
+        try await app.runService(gracefulShutdownSignals: [])
+        continuation.yield(.failure(SandboxError("the sandbox server stopped")))
+      } catch {
+        continuation.yield(.failure(error))
+      }
+      continuation.finish()
+    }
+    for await result in stream {
+      switch result {
+      case .success(let port):
+        server.withLock {
+          $0.task = task
+          $0.port = port
+        }
+        return port
+      case .failure(let error):
+        task.cancel()
+        throw SandboxError("the sandbox could not listen on \(options.host):\(options.port): \(error)")
+      }
+    }
+    throw SandboxError("the sandbox server did not start")
+  }
+
+  /// Runs in the foreground until the calling task is cancelled (or `stop()` is called).
+  public func run() async throws {
+    _ = try await start()
+    guard let task = server.withLock({ $0.task }) else { return }
+    await withTaskCancellationHandler {
+      await task.value
+    } onCancel: {
+      task.cancel()
+    }
+    server.withLock { s in
+      if s.task == task {
+        s.task = nil
+        s.port = nil
+        s.starting = nil
+      }
+    }
+  }
+
+  /// Stops the server and waits until it has closed its port.
+  public func stop() async {
+    let task = server.withLock { s -> Task<Void, Never>? in
+      let t = s.task
+      s.task = nil
+      s.port = nil
+      s.starting = nil
+      return t
+    }
+    task?.cancel()
+    await task?.value
+  }
+
+  /// The bound port while running.
+  public var port: Int? { server.withLock { $0.port } }
+
+  /// `http://127.0.0.1:PORT/api/v3` while running (append the store id for a store's base URL).
+  public var apiURL: String? { port.map { "http://\(options.host):\($0)/api/v3" } }
+
+  // MARK: In-process access for tests and the CLI
+
+  /// The stored product, exactly as the API would answer it.
+  public func product(id: Int) async -> Product? { await store.product(id: id) }
+
+  /// All products in store order.
+  public func products() async -> [Product] { await store.allProducts() }
+
+  public func profile() async -> StoreProfile { StoreProfile(json: await store.profileObject()) }
+
+  /// The whole store as the data file holds it.
+  public func storeDocument() async -> JSON { .object(await store.currentDocument()) }
+
+  /// Back to the store as it was at start (written to the data file too).
+  public func reset() async throws {
+    do { try await store.reset() } catch { throw SandboxError(error.message) }
+  }
+
+  /// Requests received so far whose path ends with `pathSuffix` (and with this method, if given).
+  /// Every request counts, refused and fault-injected ones included.
+  public func requestCount(method: String? = nil, pathSuffix: String) async -> Int {
+    stats.withLock { s in
+      s.requests.filter { ($0.method == method?.uppercased() || method == nil) && $0.path.hasSuffix(pathSuffix) }.count
+    }
+  }
+
+  /// Every request received so far, in order.
+  public func requests() async -> [SandboxRequest] { stats.withLock { $0.requests } }
+
+  /// The built-in sample catalog: a store with languages, categories and realistic products.
+  public static func sampleCatalog() -> (storeId: Int, profile: StoreProfile, products: [Product]) {
+    let doc = SampleCatalog.document()
+    return (
+      doc["storeId"]?.intValue ?? SampleCatalog.storeId, StoreProfile(json: doc["profile"]?.objectValue ?? [:]),
+      (doc["products"]?.arrayValue ?? []).compactMap { $0.objectValue.map(Product.init(json:)) }
+    )
+  }
+
+  /// The sample catalog as a data-file document (`{storeId, profile, categories, productClasses, products}`).
+  public static func sampleDocument() -> JSON { .object(SampleCatalog.document()) }
+
+  // MARK: Handling a request
+
+  struct Reply {
+    var status: Int
+    var body: Data = Data()
+    var headers: [(String, String)] = []
+    var errorCode: String?
+    var fault: String?
+
+    init(status: Int, json: JSON, headers: [(String, String)] = []) {
+      self.status = status
+      self.body = json.encoded()
+      self.headers = headers
+    }
+
+    init(_ e: APIError) {
+      self.init(status: e.status, json: e.body, headers: e.headers)
+      errorCode = e.code
+    }
+  }
+
+  static func bearer(_ header: String?) -> String? {
+    guard let h = header?.trimmingCharacters(in: .whitespaces), h.count > 7, h.prefix(7).lowercased() == "bearer "
+    else { return nil }
+    let t = h.dropFirst(7).trimmingCharacters(in: .whitespaces)
+    return t.isEmpty ? nil : t
+  }
+
+  func handle(_ incoming: Request, context: SandboxContext) async -> Response {
+    let started = ContinuousClock.now
+    var request = incoming
+    let method = request.method.rawValue.uppercased()
+    let path = request.uri.path
+    let query = QueryParams(request.uri.query)
+    let contentType = request.headers[.contentType]
+    let token = Self.bearer(request.headers[.authorization])
+    var body = Data()
+    var reply: Reply?
+    do {
+      let buffer = try await request.collectBody(upTo: 32 << 20)
+      body = Data(buffer.readableBytesView)
+    } catch {
+      reply = Reply(APIError(413, nil, "The request body is too large"))
+    }
+
+    let isAdmin = path.hasPrefix("/__sandbox/")
+    if reply == nil, !isAdmin, let faults {
+      let f = faults.before(method: method, path: path)
+      if let d = f.latency { try? await Task.sleep(for: d) }
+      switch f.action {
+      case .drop?:
+        finish(
+          method: method, path: path, query: query, rawQuery: request.uri.query, body: body, contentType: contentType,
+          status: nil, fault: "drop", errorCode: nil, token: token, started: started)
+        await context.dropConnection()
+        return Response(status: .ok)  // never written: the connection is gone
+      case .status(let code)?:
+        var r =
+          code == 429
+          ? Reply(
+            APIError(
+              429, "RATE_LIMITED", "Too many requests (injected fault)",
+              headers: [("Retry-After", String(faults.spec.retryAfter))]))
+          : Reply(APIError(code, "INTERNAL_ERROR", "The link you've pasted couldn't be processed. Please try again in a moment. (injected fault)"))
+        r.fault = String(code)
+        reply = r
+      case nil:
+        break
+      }
+    }
+    if reply == nil {
+      reply = await answer(
+        method: method, path: path, query: query, headers: request.headers, body: body, token: token, admin: isAdmin)
+    }
+    var r = reply!
+    if (200..<300).contains(r.status), !isAdmin, let faults, let kind = faults.after(method: method, path: path) {
+      if kind == .malformed {
+        r.body = FaultEngine.malformed(r.body)
+        r.fault = "malformed"
+      } else {
+        r.body = FaultEngine.truncated(r.body)
+        r.fault = "truncate"
+      }
+    }
+    finish(
+      method: method, path: path, query: query, rawQuery: request.uri.query, body: body, contentType: contentType,
+      status: r.status, fault: r.fault, errorCode: r.errorCode, token: token, started: started)
+
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json;charset=utf-8"
+    for (name, value) in r.headers where name == "Retry-After" { headers[.retryAfter] = value }
+    return Response(
+      status: .init(code: r.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: r.body)))
+  }
+
+  private func finish(
+    method: String, path: String, query: QueryParams, rawQuery: String?, body: Data, contentType: String?,
+    status: Int?, fault: String?, errorCode: String?, token: String?, started: ContinuousClock.Instant
+  ) {
+    let elapsed = ContinuousClock.now - started
+    let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    var redactedQuery = rawQuery
+    if rawQuery != nil {
+      let parts = query.pairs.map { p -> String in
+        let v = RequestLogger.secretQueryNames.contains(p.name.lowercased()) ? RequestLogger.redacted : p.value
+        return "\(p.name)=\(v)"
+      }
+      redactedQuery = parts.joined(separator: "&")
+    }
+    stats.withLock { $0.requests.append(SandboxRequest(method: method, path: path, query: redactedQuery, status: status)) }
+    guard let log else { return }
+    let entry = RequestLogger.entry(
+      method: method, path: path, query: query, body: body, contentType: contentType, status: status, durationMs: ms,
+      fault: fault, errorCode: errorCode)
+    log.write(entry, secrets: [options.token] + (token.map { [$0] } ?? []))
+  }
+
+  /// Rate limit (per token), authentication, then routing.
+  private func answer(
+    method: String, path: String, query: QueryParams, headers: HTTPFields, body: Data, token: String?, admin: Bool
+  ) async -> Reply {
+    if let wait = rateLimited(token: token ?? "") {
+      return Reply(
+        APIError(
+          429, "RATE_LIMITED",
+          "Too many requests: the limit is \(options.rateLimitPerMinute) requests a minute. Retry after \(wait) s.",
+          headers: [("Retry-After", String(wait))]))
+    }
+    guard let token else {
+      return Reply(
+        APIError(403, "INVALID_API_TOKEN", "The API token is missing: send it as an 'Authorization: Bearer <token>' header"))
+    }
+    guard token == options.token else { return Reply(APIError(403, "INVALID_API_TOKEN", "Invalid API token")) }
+    do {
+      if admin { return try await adminRoute(method: method, path: path) }
+      return try await route(method: method, path: path, query: query, headers: headers, body: body)
+    } catch {
+      return Reply(error)
+    }
+  }
+
+  /// Sliding one-minute window per token; returns the seconds to wait when over the limit.
+  private func rateLimited(token: String) -> Int? {
+    let limit = options.rateLimitPerMinute
+    guard limit > 0 else { return nil }
+    let now = ProcessInfo.processInfo.systemUptime
+    return stats.withLock { s in
+      var w = s.windows[token, default: []]
+      w.removeAll { now - $0 >= 60 }
+      defer { s.windows[token] = w }
+      if w.count >= limit {
+        return max(1, Int((60 - (now - w[0])).rounded(.up)))
+      }
+      w.append(now)
+      return nil
+    }
+  }
+
+  private func adminRoute(method: String, path: String) async throws(APIError) -> Reply {
+    switch (method, path) {
+    case ("POST", "/__sandbox/reset"):
+      try await store.reset()
+      stats.withLock { $0.windows = [:] }
+      return Reply(status: 200, json: ["reset": true])
+    case ("GET", "/__sandbox/store"):
+      return Reply(status: 200, json: .object(await store.currentDocument()))
+    default:
+      throw .notFound("Unknown sandbox endpoint \(method) \(path)")
+    }
+  }
+
+  // MARK: Routing
+
+  private func route(method: String, path: String, query: QueryParams, headers: HTTPFields, body: Data)
+    async throws(APIError) -> Reply
+  {
+    let parts = path.split(separator: "/").map(String.init)
+    guard parts.count >= 3, parts[0] == "api", parts[1] == "v3" else { throw .notFound("Resource not found: \(path)") }
+    guard let sid = Int(parts[2]) else { throw .notFound("Store \(parts[2]) not found") }
+    guard sid == storeId else {
+      throw APIError(403, "INVALID_API_TOKEN", "The API token does not give access to store \(sid)")
+    }
+    let rest = Array(parts.dropFirst(3))
+    let fields = query["responseFields"]
+
+    func productId(_ s: String) throws(APIError) -> Int {
+      guard let id = Int(s) else { throw .productNotFound(s) }
+      return id
+    }
+    func ok(_ json: JSON) -> Reply {
+      Reply(status: 200, json: fields.map { ResponseFields.filter(json, spec: $0) } ?? json)
+    }
+    func wrongMethod() -> APIError { APIError(405, nil, "Method \(method) is not allowed for \(path)") }
+
+    switch rest.count {
+    case 1 where rest[0] == "profile":
+      guard method == "GET" else { throw wrongMethod() }
+      return ok(.object(await store.profileObject()))
+    case 1 where rest[0] == "products":
+      switch method {
+      case "GET": return ok(try await store.search(query))
+      case "POST":
+        let json = try Self.jsonBody(headers: headers, body: body)
+        return Reply(status: 200, json: ["id": .int(try await store.create(body: json))])
+      default: throw wrongMethod()
+      }
+    case 1 where rest[0] == "categories":
+      guard method == "GET" else { throw wrongMethod() }
+      let items = await store.categories
+      return ok([
+        "total": .int(items.count), "count": .int(items.count), "offset": 0, "limit": 100,
+        "items": .array(items.map(JSON.object)),
+      ])
+    case 1 where rest[0] == "classes":
+      guard method == "GET" else { throw wrongMethod() }
+      return ok(.array(await store.productClasses.map(JSON.object)))
+    case 2 where rest[0] == "products":
+      let id = try productId(rest[1])
+      switch method {
+      case "GET":
+        guard let p = await store.product(id: id) else { throw .productNotFound(rest[1]) }
+        return ok(p.value)
+      case "PUT":
+        let json = try Self.jsonBody(headers: headers, body: body)
+        let p = try await store.update(id: id, body: json, saveCombinations: query.bool("saveCombinations"))
+        var answer: JSONObject = ["updateCount": 1]
+        if query.bool("returnItem") { answer["item"] = p.value }
+        return Reply(status: 200, json: .object(answer))
+      case "DELETE":
+        return Reply(status: 200, json: ["deleteCount": .int(try await store.delete(id: id))])
+      default: throw wrongMethod()
+      }
+    case 3 where rest[0] == "products" && rest[2] == "media":
+      guard method == "PUT" else { throw wrongMethod() }
+      let id = try productId(rest[1])
+      let json = try Self.jsonBody(headers: headers, body: body)
+      return Reply(status: 200, json: try await store.replaceMedia(id: id, body: json))
+    case 3 where rest[0] == "products" && (rest[2] == "gallery" || rest[2] == "image"):
+      let id = try productId(rest[1])
+      let main = rest[2] == "image"
+      switch method {
+      case "POST":
+        let url = try uploadURL(query: query, headers: headers, body: body, productId: id)
+        let newId = main ? try await store.setMainImage(id: id, url: url) : try await store.addGalleryImage(id: id, url: url)
+        return Reply(status: 200, json: ["id": .int(newId)])
+      case "DELETE":
+        let n = main ? try await store.deleteMainImage(id: id) : try await store.deleteAllGalleryImages(id: id)
+        return Reply(status: 200, json: ["deleteCount": .int(n)])
+      default: throw wrongMethod()
+      }
+    case 4 where rest[0] == "products" && rest[2] == "gallery":
+      guard method == "DELETE" else { throw wrongMethod() }
+      let id = try productId(rest[1])
+      guard let gid = Int(rest[3]) else { throw .notFound("Gallery image #\(rest[3]) not found in product #\(id)") }
+      return Reply(status: 200, json: ["deleteCount": .int(try await store.deleteGalleryImage(id: id, galleryId: gid))])
+    default:
+      throw .notFound("Resource not found: \(path)")
+    }
+  }
+
+  /// The image URL of an upload: `externalUrl` in the query, or an image sent as the body (then a
+  /// sandbox CDN URL is made up for it; nothing is stored but the URL).
+  private func uploadURL(query: QueryParams, headers: HTTPFields, body: Data, productId: Int) throws(APIError)
+    -> String
+  {
+    if let u = query["externalUrl"] { return u }
+    guard !body.isEmpty else { throw .badRequest("Send the image as the request body or as externalUrl") }
+    let ct = headers[.contentType]?.lowercased() ?? ""
+    guard ct.hasPrefix("image/") || ct.hasPrefix("application/octet-stream") else {
+      throw APIError(415, nil, "Unsupported content-type: expected an image (image/jpeg, image/png, image/gif)")
+    }
+    let ext = ct.contains("png") ? "png" : ct.contains("gif") ? "gif" : "jpg"
+    let name = query["fileName"].map { ProductRules.slug($0) } ?? "upload"
+    let hash = fnv1a("\(productId)-\(body.count)-\(body.prefix(64).base64EncodedString())") % 10_000_000_000
+    return "https://\(SampleCatalog.cdnHost)/images/\(storeId)/\(name)-\(hash).\(ext)"
+  }
+
+  /// The JSON body of a PUT/POST: 415 unless the content type is application/json or text/json,
+  /// 400 when empty or malformed.
+  static func jsonBody(headers: HTTPFields, body: Data) throws(APIError) -> JSON {
+    guard !body.isEmpty else { throw .badRequest("The request body is empty: a JSON object is expected") }
+    let type = (headers[.contentType] ?? "").split(separator: ";").first.map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+    guard type == "application/json" || type == "text/json" else {
+      throw APIError(415, nil, "Unsupported content-type: expected application/json or text/json")
+    }
+    do {
+      return try JSON.parse(body)
+    } catch {
+      throw .badRequest("The request body is not valid JSON: \(error)")
+    }
+  }
+}
+
+/// The request context: Hummingbird's core storage plus the connection (to drop it on purpose).
+struct SandboxContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
+  /// Closes the connection without an answer (fault injection "drop").
+  let dropConnection: @Sendable () async -> Void
+
+  init(source: ApplicationRequestContextSource) {
+    self.coreContext = .init(source: source)
+    let channel = source.channel
+    self.dropConnection = { try? await channel.close().get() }
+  }
+}
+
+struct SandboxResponder: HTTPResponder {
+  typealias Context = SandboxContext
+  let sandbox: Sandbox
+
+  func respond(to request: Request, context: SandboxContext) async throws -> Response {
+    await sandbox.handle(request, context: context)
+  }
+}
+
+/// Ecwid's `responseFields`: `languages,settings(storeName),generalInfo` keeps only those fields;
+/// `a(b,c)` keeps `b` and `c` of `a` (objects, or each object of an array).
+enum ResponseFields {
+  indirect enum Node {
+    case all
+    case some([String: Node])
+  }
+
+  static func parse(_ spec: String) -> [String: Node] {
+    var i = spec.startIndex
+    return parseList(spec, &i)
+  }
+
+  private static func parseList(_ s: String, _ i: inout String.Index) -> [String: Node] {
+    var out: [String: Node] = [:]
+    var name = ""
+    func flush(_ node: Node) {
+      let n = name.trimmingCharacters(in: .whitespaces)
+      if !n.isEmpty { out[n] = node }
+      name = ""
+    }
+    while i < s.endIndex {
+      let c = s[i]
+      i = s.index(after: i)
+      switch c {
+      case ",": flush(.all)
+      case "(":
+        let inner = parseList(s, &i)
+        flush(.some(inner))
+        // skip to the next comma
+        while i < s.endIndex, s[i] != "," && s[i] != ")" { i = s.index(after: i) }
+        if i < s.endIndex, s[i] == "," { i = s.index(after: i) }
+      case ")":
+        flush(.all)
+        return out
+      default: name.append(c)
+      }
+    }
+    flush(.all)
+    return out
+  }
+
+  static func filter(_ v: JSON, spec: String) -> JSON {
+    let tree = parse(spec)
+    return tree.isEmpty ? v : apply(v, tree)
+  }
+
+  private static func apply(_ v: JSON, _ tree: [String: Node]) -> JSON {
+    switch v {
+    case .object(let o):
+      var out = JSONObject()
+      for (k, value) in o {
+        guard let node = tree[k] else { continue }
+        switch node {
+        case .all: out[k] = value
+        case .some(let sub): out[k] = apply(value, sub)
+        }
+      }
+      return .object(out)
+    case .array(let a):
+      return .array(a.map { apply($0, tree) })
+    default:
+      return v
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import EcwidAPI
+import Foundation
+import PropertyBased
+import Testing
+
+/// The repository's shared folder beside the checkout: ../shared/fixtures/ecwid-docs.
+enum Fixtures {
+  static var repoRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+  static var directory: URL {
+    repoRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/ecwid-docs")
+  }
+  static var all: [URL] {
+    ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+      .filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }
+  }
+  static func data(_ name: String) throws -> Data { try Data(contentsOf: directory.appendingPathComponent(name)) }
+}
+
+@Suite struct LosslessJSONTests {
+  @Test func everyDocsFixtureIsPresent() {
+    #expect(Fixtures.all.count >= 4, "fixtures not found at \(Fixtures.directory.path)")
+  }
+
+  @Test(arguments: Fixtures.all)
+  func fixtureReencodesToTheSameText(url: URL) throws {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let value = try JSON.parse(text)
+    // Our compact encoding is the docs' text with only the insignificant whitespace taken out,
+    // which proves key order, number text and string escapes all survive byte for byte.
+    #expect(value.compactText == minified(text))
+    // And the compact form parses back to an equal value.
+    #expect(try JSON.parse(value.encoded()) == value)
+  }
+
+  @Test(arguments: Fixtures.all)
+  func fixtureSurvivesTheTypedProductView(url: URL) throws {
+    let value = try JSON.parse(try Data(contentsOf: url))
+    if url.lastPathComponent.hasPrefix("search") {
+      let r = SearchResult(value)
+      #expect(r.items.count == r.count)
+      for item in r.items {
+        #expect(Product(item.value).value == item.value)
+      }
+    } else {
+      let p = Product(value)
+      #expect(p.value.prettyText() == value.prettyText())
+      #expect(p.id != nil)
+    }
+  }
+
+  @Test func numbersKeepTheirTextButCompareByValue() throws {
+    let v = try JSON.parse(#"{"price": 14.989999999999998, "a": 10, "b": 10.0, "c": 1e2}"#)
+    #expect(v.compactText == #"{"price":14.989999999999998,"a":10,"b":10.0,"c":1e2}"#)
+    #expect(v["a"] == v["b"])
+    #expect(v["c"]?.intValue == 100)
+    #expect(v["price"]?.doubleValue == 14.989999999999998)
+  }
+
+  @Test func escapesAndSurrogatesDecode() throws {
+    let v = try JSON.parse(#"["\u00e9\n\t\"\\\/", "\ud83d\ude00", "\ud800x", "\udc00"]"#)
+    #expect(v[0]?.stringValue == "é\n\t\"\\/")
+    #expect(v[1]?.stringValue == "😀")
+    // A lone surrogate becomes U+FFFD instead of failing the whole product.
+    #expect(v[2]?.stringValue == "\u{FFFD}x")
+    #expect(v[3]?.stringValue == "\u{FFFD}")
+  }
+
+  @Test func invalidUTF8BytesBecomeReplacementCharacters() throws {
+    var bytes = Array(#"{"name": "ab"#.utf8)
+    bytes += [0xFF, 0xC3]
+    bytes += Array(#"cd"}"#.utf8)
+    let v = try JSON.parse(Data(bytes))
+    #expect(v["name"]?.stringValue?.contains("\u{FFFD}") == true)
+    #expect(v["name"]?.stringValue?.hasPrefix("ab") == true)
+  }
+
+  @Test func controlCharactersAreEscapedOnOutput() throws {
+    let v = JSON.string("a\u{1b}[2J\u{7f}b\u{0}")
+    #expect(v.compactText == #""a\u001b[2J\u007fb\u0000""#)
+    #expect(try JSON.parse(v.compactText) == v)
+  }
+
+  @Test(arguments: [
+    "", "{", "{\"a\":}", "[1,]", "{\"a\" 1}", "tru", "01x", "\"abc", "{\"a\":1}x", "[1 2]", "-", "1.", "1e",
+  ])
+  func malformedJSONIsRejectedWithAPosition(text: String) {
+    #expect(throws: JSONParseError.self) { try JSON.parse(text) }
+  }
+
+  @Test func deepNestingIsRefusedNotCrashed() {
+    let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    #expect(throws: JSONParseError.self) { try JSON.parse(deep) }
+  }
+
+  @Test func duplicateKeysKeepFirstPlaceAndLastValue() throws {
+    let v = try JSON.parse(#"{"a":1,"b":2,"a":3}"#)
+    #expect(v.compactText == #"{"a":3,"b":2}"#)
+  }
+
+  @Test func randomValuesRoundTrip() async {
+    await propertyCheck(count: 300, input: JSONGen.value(depth: 3)) { v in
+      let back = try? JSON.parse(v.encoded())
+      #expect(back == v)
+      #expect(back?.compactText == v.compactText)
+      let pretty = try? JSON.parse(v.prettyText())
+      #expect(pretty == v)
+    }
+  }
+}
+
+/// Generators of JSON values for property tests.
+enum JSONGen {
+  static let texts = [
+    "plain", "商品", "👨‍👩‍👧 emoji", "مرحبا", "e\u{301}", "a\u{1b}[31mred", "\"quoted\" \\ /", "line\nbreak", "",
+    "\u{0}nul", "tab\there", "OSC\u{1b}]52;c;ZXZpbA==\u{7}",
+  ]
+
+  static func randomValue(_ rng: inout any SeededRandomNumberGenerator, depth: Int) -> JSON {
+    let pick = Int.random(in: 0..<(depth > 0 ? 8 : 5), using: &rng)
+    switch pick {
+    case 0: return .bool(Bool.random(using: &rng))
+    case 1: return .int(Int.random(in: -1_000_000...1_000_000, using: &rng))
+    case 2: return .double(Double.random(in: -10_000...10_000, using: &rng))
+    case 3: return .string(texts.randomElement(using: &rng)! + String(Int.random(in: 0...99, using: &rng)))
+    case 4: return .null
+    case 5, 6:
+      var o = JSONObject()
+      for i in 0..<Int.random(in: 0...5, using: &rng) { o["k\(i)\(texts[i % texts.count])"] = randomValue(&rng, depth: depth - 1) }
+      return .object(o)
+    default:
+      return .array((0..<Int.random(in: 0...5, using: &rng)).map { _ in randomValue(&rng, depth: depth - 1) })
+    }
+  }
+
+  static func value(depth: Int) -> Generator<JSON, Shrink.None<JSON>> {
+    Generator { rng in randomValue(&rng, depth: depth) }
+  }
+}
+
+/// The JSON text with whitespace outside strings removed (an independent, byte-level reference).
+func minified(_ text: String) -> String {
+  var out = [UInt8]()
+  var inString = false
+  var escaped = false
+  for byte in text.utf8 {
+    if inString {
+      out.append(byte)
+      if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+    } else if byte == UInt8(ascii: "\"") {
+      inString = true
+      out.append(byte)
+    } else if ![0x20, 0x0A, 0x0D, 0x09].contains(byte) {
+      out.append(byte)
+    }
+  }
+  return String(decoding: out, as: UTF8.self)
+}
