@@ -72,7 +72,8 @@ let package = Package(
       name: "EcwidSandboxTests",
       dependencies: ["EcwidSandbox", "EcwidAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")]
     ),
-    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "EditorTests", dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox"]),
     .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),

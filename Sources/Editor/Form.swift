@@ -1,0 +1,247 @@
+import EcwidAPI
+import ProductDocument
+import Terminal
+
+/// The scalar sections (General, Pricing & stock, Shipping & tax, SEO, Attributes & related).
+extension Model {
+  var formFields: [FieldSpec] {
+    guard let document else { return [] }
+    return FieldCatalogue.fields(for: section, product: document.current)
+  }
+
+  var selectedFieldIndex: Int {
+    get { form.selected[section] ?? 0 }
+    set { form.selected[section] = newValue }
+  }
+
+  mutating func formKey(_ key: Key) -> [Command] {
+    switch section {
+    case .media: if let done = mediaKey(key) { return done }
+    case .options: if let done = optionsKey(key) { return done }
+    case .translations: if let done = translationsKey(key) { return done }
+    default: break
+    }
+    if form.editing != nil { return editingKey(key) }
+    if form.choosing != nil { return choosingKey(key) }
+    if let common = commonEditorKey(key) { return common }
+    if section == .media || section == .options || section == .translations { return [] }
+    let fields = formFields
+    guard !fields.isEmpty else { return [] }
+    switch key {
+    case .down, .char("j"):
+      selectedFieldIndex = min(fields.count - 1, selectedFieldIndex + 1)
+    case .up, .char("k"):
+      selectedFieldIndex = max(0, selectedFieldIndex - 1)
+    case .pageDown, .ctrl("d"):
+      selectedFieldIndex = min(fields.count - 1, selectedFieldIndex + formRows)
+    case .pageUp:
+      selectedFieldIndex = max(0, selectedFieldIndex - formRows)
+    case .home, .char("g"):
+      selectedFieldIndex = 0
+    case .end, .char("G"):
+      selectedFieldIndex = fields.count - 1
+    case .enter, .char("e"), .char("i"), .char(" "):
+      return startEditing(fields[min(selectedFieldIndex, fields.count - 1)], viaSpace: key == .char(" "))
+    case .char("r"):
+      let spec = fields[min(selectedFieldIndex, fields.count - 1)]
+      let original = document?.base.value(at: spec.path)
+      if document?.current.value(at: spec.path) != original {
+        apply(.set(spec.path, original))
+        message = StatusMessage("\(spec.label) restored to the fetched value")
+      }
+    default:
+      break
+    }
+    return []
+  }
+
+  var formRows: Int { max(1, height - 6) }
+
+  mutating func startEditing(_ spec: FieldSpec, viaSpace: Bool = false) -> [Command] {
+    guard let document else { return [] }
+    let value = document.current.value(at: spec.path)
+    switch spec.kind {
+    case .toggle:
+      let now = value?.boolValue ?? false
+      apply(.set(spec.path, .bool(!now)))
+      message = StatusMessage("\(spec.label): \(now ? "no" : "yes")")
+      return []
+    case .choice(let values):
+      if viaSpace { return [] }
+      var all = values
+      let currentText = value?.stringValue
+      if let currentText, !all.contains(currentText) { all.insert(currentText, at: 0) }
+      form.choosing = Choosing(
+        spec: spec, values: all, highlighted: currentText.flatMap { all.firstIndex(of: $0) } ?? 0)
+      return []
+    case .longText:
+      if viaSpace { return [] }
+      return [.externalEdit(path: spec.path, text: value?.stringValue ?? "", suffix: ".html")]
+    default:
+      if viaSpace { return [] }
+      form.editing = FieldEditing(
+        spec: spec, field: TextField(FieldText.editable(value, kind: spec.kind)), original: value,
+        coalesceKey: "field:\(spec.path.text):\(documentVersion)")
+      return []
+    }
+  }
+
+  mutating func choosingKey(_ key: Key) -> [Command] {
+    guard var choosing = form.choosing else { return [] }
+    switch key {
+    case .down, .char("j"): choosing.highlighted = min(choosing.values.count - 1, choosing.highlighted + 1)
+    case .up, .char("k"): choosing.highlighted = max(0, choosing.highlighted - 1)
+    case .enter, .char(" "):
+      let value = choosing.values[choosing.highlighted]
+      if document?.current.value(at: choosing.spec.path)?.stringValue != value {
+        apply(.set(choosing.spec.path, .string(value)))
+      }
+      message = StatusMessage("\(choosing.spec.label): \(value)")
+      form.choosing = nil
+      return []
+    case .escape, .char("q"):
+      form.choosing = nil
+      return []
+    default: break
+    }
+    form.choosing = choosing
+    return []
+  }
+
+  mutating func editingKey(_ key: Key) -> [Command] {
+    guard var editing = form.editing else { return [] }
+    switch key {
+    case .enter, .tab:
+      return commitEditing()
+    case .escape:
+      // Back to the value before this edit; the whole edit is one undo step either way.
+      if document?.current.value(at: editing.spec.path) != editing.original {
+        apply(.set(editing.spec.path, editing.original), coalesceKey: editing.coalesceKey)
+      }
+      form.editing = nil
+      message = StatusMessage("Edit cancelled")
+      return []
+    case .char(let c):
+      if case .number(let integer) = editing.spec.kind, !FieldText.acceptsInNumber(c, integer: integer) {
+        message = StatusMessage(
+          "\(editing.spec.label) takes \(integer ? "whole numbers" : "numbers") only; “\(c)” ignored", .warning)
+        return []
+      }
+      editing.field.handle(key)
+    default:
+      if editing.field.handle(key) == .ignored { return [] }
+    }
+    form.editing = editing
+    return editingChanged()
+  }
+
+  /// Applies the text typed so far when it parses, so the draft journal always has it.
+  mutating func editingChanged() -> [Command] {
+    guard let editing = form.editing else { return [] }
+    switch FieldText.parse(editing.field.text, kind: editing.spec.kind, label: editing.spec.label) {
+    case .success(let value):
+      let stored = storedValue(value, spec: editing.spec)
+      if document?.current.value(at: editing.spec.path) != stored {
+        apply(.set(editing.spec.path, stored), coalesceKey: editing.coalesceKey)
+      }
+    case .failure:
+      break
+    }
+    return []
+  }
+
+  /// Clearing a field that the server did not send removes it again instead of sending "".
+  func storedValue(_ value: JSON?, spec: FieldSpec) -> JSON? {
+    if case .string("")? = value, document?.base.value(at: spec.path) == nil { return nil }
+    return value
+  }
+
+  mutating func commitEditing() -> [Command] {
+    guard let editing = form.editing else { return [] }
+    switch FieldText.parse(editing.field.text, kind: editing.spec.kind, label: editing.spec.label) {
+    case .failure(.message(let text)):
+      message = StatusMessage(text, .error)
+      return []
+    case .success(let value):
+      let stored = storedValue(value, spec: editing.spec)
+      if document?.current.value(at: editing.spec.path) != stored {
+        apply(.set(editing.spec.path, stored), coalesceKey: editing.coalesceKey)
+      }
+      form.editing = nil
+      form.serverErrors[editing.spec.path] = nil
+      refreshDerived()
+      if let issue = issue(at: editing.spec.path) {
+        message = StatusMessage("\(editing.spec.label): \(issue.message)", issue.severity == .error ? .error : .warning)
+      } else {
+        message = StatusMessage("\(editing.spec.label) set")
+      }
+      return []
+    }
+  }
+
+  // MARK: View
+
+  func drawForm(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard let document else { return nil }
+    let fields = formFields
+    let rows = bottom - top
+    guard rows > 0 else { return nil }
+    let labelWidth = min(24, max(10, width / 4))
+    let valueX = labelWidth + 3
+    let valueWidth = max(1, width - valueX - 1)
+    let selected = min(selectedFieldIndex, max(0, fields.count - 1))
+    let first = scrollStart(selected: selected, count: fields.count, rows: rows)
+    var cursor: (x: Int, y: Int)?
+    for row in 0..<rows {
+      let i = first + row
+      guard i < fields.count else { break }
+      let spec = fields[i]
+      let y = top + row
+      let isSelected = i == selected
+      let value = document.current.value(at: spec.path)
+      let changed = value != document.base.value(at: spec.path)
+      let problem = form.serverErrors[spec.path].map { ($0, Severity.error) }
+        ?? issue(at: spec.path).map { ($0.message, $0.severity) }
+      let labelStyle = isSelected ? Theme.selected : (changed ? Theme.changedLabel : Theme.label)
+      screen.put(padRight((changed ? "●" : " ") + spec.label, toWidth: labelWidth + 1), x: 1, y: y, style: labelStyle)
+      if isSelected, let editing = form.editing {
+        cursor = (editing.field.draw(into: &screen, x: valueX, y: y, width: valueWidth, style: Theme.input), y)
+        continue
+      }
+      var text = FieldText.display(value, kind: spec.kind)
+      if value == nil { text = "—" }
+      var style = value == nil ? Theme.dim : Theme.value
+      if let (problemText, severity) = problem {
+        style = severity == .error ? Theme.error : Theme.warning
+        text += "  ⚠ " + problemText
+      }
+      screen.put(text, x: valueX, y: y, style: style, maxWidth: valueWidth)
+      if isSelected { screen.setStyle(x: valueX, y: y, width: valueWidth, style: style.merging(reverse: true)) }
+    }
+    if let choosing = form.choosing {
+      drawChoicePopup(choosing, into: &screen, top: top, bottom: bottom, x: valueX)
+    }
+    return cursor
+  }
+
+  func drawChoicePopup(_ choosing: Choosing, into screen: inout Screen, top: Int, bottom: Int, x: Int) {
+    let w = min(width - x - 1, (choosing.values.map(displayWidth).max() ?? 10) + 4)
+    let h = min(bottom - top, choosing.values.count + 2)
+    guard w > 4, h > 2 else { return }
+    drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: choosing.spec.label)
+    let first = scrollStart(selected: choosing.highlighted, count: choosing.values.count, rows: h - 2)
+    for row in 0..<(h - 2) {
+      let i = first + row
+      guard i < choosing.values.count else { break }
+      let style = i == choosing.highlighted ? Theme.selected : Theme.popup
+      screen.put(padRight(" " + choosing.values[i], toWidth: w - 2), x: x + 1, y: top + 2 + row, style: style)
+    }
+  }
+}
+
+/// The first row to show so that `selected` stays visible in `rows` rows.
+func scrollStart(selected: Int, count: Int, rows: Int) -> Int {
+  guard rows > 0, count > rows else { return 0 }
+  let half = rows / 2
+  return max(0, min(count - rows, selected - half))
+}

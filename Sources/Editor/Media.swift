@@ -1,0 +1,345 @@
+import EcwidAPI
+import Foundation
+import ProductDocument
+import Terminal
+
+public struct MediaState: Equatable, Sendable {
+  public var selected = 0
+  /// Editing an alt text: the image index, the language (nil = the main alt) and the text.
+  public var editing: AltEditing?
+  /// Choosing the language of an alt translation to edit.
+  public var choosingLanguage: Int?
+  /// Typing the URL of a medium to add.
+  public var adding: TextField?
+  /// Asking before removing the medium at this index.
+  public var confirmingRemove: Int?
+  public init() {}
+}
+
+public struct AltEditing: Equatable, Sendable {
+  public var index: Int
+  public var language: String?
+  public var field: TextField
+  public var original: String?
+  public var coalesceKey: String
+}
+
+/// One row of the gallery.
+struct MediaRow {
+  var index: Int
+  var kind: MediaKind
+  var item: JSON
+}
+
+extension Model {
+  var mediaRows: [MediaRow] {
+    guard let document else { return [] }
+    let media = document.current.json["media"]
+    let images = media?["images"]?.arrayValue ?? []
+    let videos = media?["videos"]?.arrayValue ?? []
+    return images.enumerated().map { MediaRow(index: $0.offset, kind: .image, item: $0.element) }
+      + videos.enumerated().map { MediaRow(index: images.count + $0.offset, kind: .video, item: $0.element) }
+  }
+
+  var imageCount: Int { document?.current.json["media"]?["images"]?.arrayValue?.count ?? 0 }
+  var mediaCount: Int {
+    imageCount + (document?.current.json["media"]?["videos"]?.arrayValue?.count ?? 0)
+  }
+
+  var mediaHint: String {
+    "J/K: move · Alt-g/Alt-G: to top/bottom · m: main · e: alt · l: alt translation · a: add URL · x: remove · ?: help"
+  }
+
+  /// Handles a key on the media section; nil lets the common editor keys have it.
+  mutating func mediaKey(_ key: Key) -> [Command]? {
+    if media.editing != nil { return altEditingKey(key) }
+    if let languageIndex = media.choosingLanguage { return languageChoiceKey(key, highlighted: languageIndex) }
+    if media.adding != nil { return addingKey(key) }
+    if let index = media.confirmingRemove {
+      media.confirmingRemove = nil
+      if key == .char("y") || key == .char("Y") {
+        apply(.removeMedia(index: index))
+        media.selected = max(0, min(media.selected, mediaCount - 1))
+        message = StatusMessage("Removed; it goes from the store when you save (u undoes)")
+      } else {
+        message = StatusMessage("Kept")
+      }
+      return []
+    }
+    let count = mediaCount
+    let images = imageCount
+    let selected = min(media.selected, max(0, count - 1))
+    switch key {
+    case .down, .char("j"): media.selected = min(max(0, count - 1), selected + 1)
+    case .up, .char("k"): media.selected = max(0, selected - 1)
+    case .char("g"), .home: media.selected = 0
+    case .char("G"), .end: media.selected = max(0, count - 1)
+    case .pageDown: media.selected = min(max(0, count - 1), selected + max(1, height - 8))
+    case .pageUp: media.selected = max(0, selected - max(1, height - 8))
+    case .char("J"), .shiftDown:
+      guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      apply(.moveImage(from: selected, to: selected + 1))
+      media.selected = selected + 1
+    case .char("K"), .shiftUp:
+      guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
+      apply(.moveImage(from: selected, to: selected - 1))
+      media.selected = selected - 1
+    case .alt("g"), .ctrlHome:
+      guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
+      apply(.moveImage(from: selected, to: 0))
+      media.selected = 0
+      message = StatusMessage("Moved to the top: it is the main image now")
+    case .alt("G"), .ctrlEnd:
+      guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      apply(.moveImage(from: selected, to: images - 1))
+      media.selected = images - 1
+    case .char("m"):
+      guard selected < images else {
+        message = StatusMessage("Only an image can be the main image", .warning)
+        return []
+      }
+      guard selected > 0 else {
+        message = StatusMessage("This is already the main image")
+        return []
+      }
+      apply(.setMainImage(index: selected))
+      media.selected = 0
+      message = StatusMessage("Main image set")
+    case .char("e"), .enter:
+      return startAltEditing(index: selected, language: nil)
+    case .char("l"):
+      guard selected < images else { return [] }
+      if translationLanguages.isEmpty {
+        message = StatusMessage("The store has only one language", .warning)
+        return []
+      }
+      media.choosingLanguage = 0
+    case .char("a"):
+      media.adding = TextField("")
+    case .char("x"), .delete:
+      guard count > 0 else { return [] }
+      media.confirmingRemove = selected
+    default:
+      return nil
+    }
+    return []
+  }
+
+  private mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
+    if selected >= images {
+      message = StatusMessage("Videos keep their own order; only images move", .warning)
+    }
+    return []
+  }
+
+  /// The store's languages other than the default one (the main alt text is the default).
+  var translationLanguages: [String] { Array(languages.dropFirst()) }
+
+  mutating func startAltEditing(index: Int, language: String?) -> [Command] {
+    guard index < imageCount else {
+      message = StatusMessage("Alt texts belong to images", .warning)
+      return []
+    }
+    let alt = mediaRows[index].item["alt"]
+    let text = language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
+    media.editing = AltEditing(
+      index: index, language: language, field: TextField(text ?? ""), original: text,
+      coalesceKey: "alt:\(index):\(language ?? "main"):\(documentVersion)")
+    return []
+  }
+
+  mutating func altEditingKey(_ key: Key) -> [Command] {
+    guard var editing = media.editing else { return [] }
+    switch key {
+    case .enter:
+      media.editing = nil
+      message = StatusMessage("Alt text\(editing.language.map { " (\($0))" } ?? "") set")
+      return []
+    case .escape:
+      if currentAlt(editing) != editing.original {
+        apply(.setImageAlt(index: editing.index, language: editing.language, text: editing.original),
+          coalesceKey: editing.coalesceKey)
+      }
+      media.editing = nil
+      message = StatusMessage("Edit cancelled")
+      return []
+    default:
+      guard editing.field.handle(key) == .edited else {
+        media.editing = editing
+        return []
+      }
+    }
+    media.editing = editing
+    applyAlt(editing)
+    return []
+  }
+
+  func currentAlt(_ editing: AltEditing) -> String? {
+    let alt = mediaRows[editing.index].item["alt"]
+    return editing.language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
+  }
+
+  mutating func applyAlt(_ editing: AltEditing) {
+    let text = editing.field.text
+    let value: String? = text.isEmpty && editing.original == nil ? nil : text
+    if currentAlt(editing) != value {
+      apply(.setImageAlt(index: editing.index, language: editing.language, text: value), coalesceKey: editing.coalesceKey)
+    }
+  }
+
+  mutating func languageChoiceKey(_ key: Key, highlighted: Int) -> [Command] {
+    let languages = translationLanguages
+    switch key {
+    case .down, .char("j"): media.choosingLanguage = min(languages.count - 1, highlighted + 1)
+    case .up, .char("k"): media.choosingLanguage = max(0, highlighted - 1)
+    case .enter:
+      media.choosingLanguage = nil
+      return startAltEditing(index: media.selected, language: languages[highlighted])
+    case .escape, .char("q"): media.choosingLanguage = nil
+    default: break
+    }
+    return []
+  }
+
+  mutating func addingKey(_ key: Key) -> [Command] {
+    guard var field = media.adding else { return [] }
+    switch key {
+    case .escape:
+      media.adding = nil
+      return []
+    case .enter:
+      switch Model.checkMediaURL(field.text) {
+      case .failure(let problem):
+        message = StatusMessage(problem.text, .error)
+        return []
+      case .success(let (url, kind)):
+        apply(.addMedia(url: url, kind: kind))
+        media.adding = nil
+        media.selected = kind == .image ? imageCount - 1 : mediaCount - 1
+        message = StatusMessage("\(kind == .image ? "Image" : "Video") added; it is uploaded when you save")
+        return []
+      }
+    default:
+      field.handle(key)
+    }
+    media.adding = field
+    return []
+  }
+
+  /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces.
+  static func checkMediaURL(_ text: String) -> Result<(String, MediaKind), URLProblemMessage> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return .failure(URLProblemMessage("Type the URL of an image or video")) }
+    guard !trimmed.contains(" "), let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+      scheme == "https" || scheme == "http", let host = url.host, host.contains(".") || host == "localhost"
+    else {
+      return .failure(URLProblemMessage("“\(trimmed)” is not a web address: use https://host/path/file.jpg"))
+    }
+    let lower = trimmed.lowercased()
+    let videoHosts = ["youtube.com", "youtu.be", "vimeo.com"]
+    let videoExtensions = [".mp4", ".mov", ".webm", ".m4v"]
+    if videoHosts.contains(where: { host.lowercased().hasSuffix($0) }) || videoExtensions.contains(where: lower.hasSuffix) {
+      return .success((trimmed, .video))
+    }
+    return .success((trimmed, .image))
+  }
+
+  // MARK: View
+
+  func drawMedia(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    let rows = mediaRows
+    let count = rows.count
+    let imageTotal = imageCount
+    screen.put(
+      " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s") · main image first",
+      x: 0, y: top, style: Theme.header, maxWidth: width)
+    let posW = 5
+    let idW = 6
+    let kindW = 6
+    let transW = 6
+    let fileW = max(8, min(32, (width - posW - idW - kindW - transW - 8) / 2))
+    let altW = max(4, width - posW - idW - kindW - fileW - transW - 7)
+    let header = padRight("#", toWidth: posW) + " " + padRight("id", toWidth: idW) + " " + padRight("kind", toWidth: kindW)
+      + " " + padRight("file", toWidth: fileW) + " " + padRight("alt text", toWidth: altW) + " " + "langs"
+    screen.put(" " + header, x: 0, y: top + 1, style: Theme.header, maxWidth: width)
+    let listTop = top + 2
+    let visible = bottom - listTop
+    guard visible > 0 else { return nil }
+    let selected = min(media.selected, max(0, count - 1))
+    let first = scrollStart(selected: selected, count: count, rows: visible)
+    let altX = 1 + posW + 1 + idW + 1 + kindW + 1 + fileW + 1
+    var cursor: (x: Int, y: Int)?
+    for row in 0..<visible {
+      let i = first + row
+      guard i < count else { break }
+      let r = rows[i]
+      let y = listTop + row
+      let id = r.item["id"]?.idString ?? "new"
+      let position = r.kind == .image ? (i == 0 ? "main" : "\(i + 1)") : "v\(i - imageTotal + 1)"
+      let url = r.item["imageOriginalUrl"]?.stringValue ?? r.item["image1500pxUrl"]?.stringValue
+        ?? r.item["url"]?.stringValue ?? r.item["videoCoverUrl"]?.stringValue ?? ""
+      let file = Model.fileName(of: url)
+      let alt = r.item["alt"]?["main"]?.stringValue ?? ""
+      let translations = r.item["alt"]?["translated"]?.objectValue?.values.filter { ($0.stringValue ?? "") != "" }.count ?? 0
+      let isSelected = i == selected
+      let base = isSelected ? Theme.selected : (id == "new" ? Theme.added : Theme.value)
+      var x = 1
+      x += screen.put(padRight(position, toWidth: posW) + " ", x: x, y: y, style: base)
+      x += screen.put(padRight(id, toWidth: idW) + " ", x: x, y: y, style: base)
+      x += screen.put(padRight(r.kind.rawValue, toWidth: kindW) + " ", x: x, y: y, style: base)
+      x += screen.put(padRight(file, toWidth: fileW) + " ", x: x, y: y, style: base)
+      if isSelected, let editing = media.editing, editing.index == i {
+        cursor = (editing.field.draw(into: &screen, x: altX, y: y, width: altW, style: Theme.input), y)
+      } else {
+        let altStyle = alt.isEmpty ? (isSelected ? Theme.selected : Theme.dim) : base
+        screen.put(padRight(alt.isEmpty ? (r.kind == .image ? "(no alt text)" : "") : alt, toWidth: altW), x: altX,
+          y: y, style: altStyle)
+      }
+      screen.put(r.kind == .image ? " \(translations)" : "", x: altX + altW, y: y, style: base, maxWidth: transW)
+      if isSelected, media.editing == nil {
+        screen.setStyle(x: 0, y: y, width: width, style: Theme.selected)
+      }
+    }
+    if let editing = media.editing, let language = editing.language {
+      screen.put(" Alt text in \(language) ", x: altX, y: top, style: Theme.header)
+    }
+    if let highlighted = media.choosingLanguage {
+      let languages = translationLanguages
+      let h = min(bottom - top, languages.count + 2)
+      drawBox(into: &screen, x: max(0, width - 30), y: top + 1, width: min(28, width), height: h, title: "Language")
+      for (i, language) in languages.enumerated() where i < h - 2 {
+        let alt = media.selected < count ? rows[media.selected].item["alt"]?["translated"]?[language]?.stringValue : nil
+        screen.put(
+          padRight(" \(language)  \(alt ?? "—")", toWidth: 26), x: max(0, width - 29), y: top + 2 + i,
+          style: i == highlighted ? Theme.selected : Theme.popup)
+      }
+    }
+    if let adding = media.adding {
+      let boxW = min(width - 2, 70)
+      let x = max(0, (width - boxW) / 2)
+      let y = max(top, (top + bottom) / 2 - 2)
+      drawBox(into: &screen, x: x, y: y, width: boxW, height: 4, title: "Add an image or video by URL (Enter adds, Esc cancels)")
+      cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4, style: Theme.input), y + 1)
+      screen.put("https://… .jpg/.png/.webp image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
+        maxWidth: boxW - 4)
+    }
+    if let index = media.confirmingRemove {
+      drawDialog(
+        into: &screen, title: "Remove",
+        lines: ["Remove \(index < imageTotal ? "image" : "video") \(index + 1) from the gallery?", "y  remove    any other key  keep"])
+      cursor = nil
+    }
+    return cursor
+  }
+
+  static func fileName(of url: String) -> String {
+    guard !url.isEmpty else { return "" }
+    let path = url.split(separator: "?").first.map(String.init) ?? url
+    return path.split(separator: "/").last.map(String.init) ?? path
+  }
+}
+
+public struct URLProblemMessage: Error, Equatable {
+  public var text: String
+  public init(_ text: String) { self.text = text }
+}

@@ -1,0 +1,222 @@
+import EcwidAPI
+import Foundation
+import ProductDocument
+import ProductSync
+import Terminal
+
+/// Which screen has the keyboard.
+public enum Page: Equatable, Sendable {
+  case picker
+  case loading
+  case form
+  case review
+  case conflict
+  case recover
+  case failed
+}
+
+/// A message: everything that can happen to the editor (keys, answers from commands, time).
+public enum Msg: Sendable {
+  case key(Key)
+  case paste(String)
+  case resize(width: Int, height: Int)
+  case tick
+  case searched(requestId: Int, Result<SearchResult, EcwidError>)
+  case loaded(Result<Loaded, EcwidError>)
+  case saveProgress(String)
+  /// The product as it is on the server now, fetched just before saving.
+  case remoteFetched(Result<Product, EcwidError>)
+  case saved(PlanOutcome)
+  case externalEditFinished(path: FieldPath, text: String?, error: String?)
+  case cancelled
+}
+
+/// What a load brings: the product, the store's languages and a journal left from an earlier run.
+public struct Loaded: Sendable {
+  public var product: Product
+  public var languages: [String]
+  public var draft: DraftJournalDraft?
+  public var journalProblem: String?
+  public init(product: Product, languages: [String], draft: DraftJournalDraft?, journalProblem: String? = nil) {
+    self.product = product
+    self.languages = languages
+    self.draft = draft
+    self.journalProblem = journalProblem
+  }
+}
+
+/// The journal's content as the editor needs it (kept free of file I/O types).
+public struct DraftJournalDraft: Sendable, Equatable {
+  public var base: Product
+  public var current: Product
+  public var savedAt: Date
+  public init(base: Product, current: Product, savedAt: Date) {
+    self.base = base
+    self.current = current
+    self.savedAt = savedAt
+  }
+}
+
+/// Work for the runtime: everything that touches the world. `update` only returns these.
+public enum Command: Sendable {
+  case search(requestId: Int, keyword: String?, sku: String?, offset: Int)
+  case load(productId: Int)
+  case fetchRemote(productId: Int)
+  case runPlan(UpdatePlan, productId: Int)
+  case externalEdit(path: FieldPath, text: String, suffix: String)
+  case removeJournal(productId: Int)
+  case cancelWork
+  case quit(code: Int32)
+}
+
+public struct StatusMessage: Equatable, Sendable {
+  public enum Kind: Sendable { case info, success, warning, error }
+  public var text: String
+  public var kind: Kind
+  public init(_ text: String, _ kind: Kind = .info) {
+    self.text = text
+    self.kind = kind
+  }
+}
+
+/// The whole state of the editor. `update` changes it; `view` draws it.
+public struct Model: Sendable {
+  public var storeLabel: String
+  public var storeId: Int
+  public var width: Int
+  public var height: Int
+  public var page: Page = .loading
+  public var productId: Int?
+  public var languages: [String] = []
+  public var document: Document?
+  /// Bumped on every change of the document (the runtime journals when it moves).
+  public var documentVersion = 0
+  public var section: Section = .general
+  public var message: StatusMessage?
+  public var showHelp = false
+  public var busy: String?
+  public var spinnerFrame = 0
+  public var confirmingQuit = false
+  public var quitting = false
+
+  // Cached from the document so a keystroke does not diff the whole product.
+  public var changeCount = 0
+  public var issues: [ValidationIssue] = []
+  public var derivedVersion = -1
+
+  public var form = FormState()
+  public var picker = PickerState()
+  public var review = ReviewState()
+  public var conflict = ConflictState()
+  public var recover = RecoverState()
+  public var media = MediaState()
+  public var options = OptionsState()
+  public var translations = TranslationsState()
+  /// A pending save waits for the re-fetched product before it sends anything.
+  public var saveAfterFetch = false
+
+  public init(storeLabel: String, storeId: Int, productId: Int?, width: Int = 80, height: Int = 24) {
+    self.storeLabel = storeLabel
+    self.storeId = storeId
+    self.productId = productId
+    self.width = width
+    self.height = height
+    page = productId == nil ? .picker : .loading
+  }
+
+  /// The first commands to run.
+  public func start() -> [Command] {
+    if let productId { return [.load(productId: productId)] }
+    return [.search(requestId: 0, keyword: nil, sku: nil, offset: 0)]
+  }
+
+  public var errorCount: Int { issues.filter { $0.severity == .error }.count }
+
+  /// Call after every document change.
+  mutating func documentChanged() {
+    documentVersion += 1
+  }
+
+  /// Recomputes the change count and validation when the document moved (on idle ticks and
+  /// before review/save, never per keystroke on a large product).
+  mutating func refreshDerived() {
+    guard let document, derivedVersion != documentVersion else { return }
+    changeCount = document.changes().count
+    issues = document.validate(storeLanguages: languages.isEmpty ? nil : languages)
+    derivedVersion = documentVersion
+  }
+
+  mutating func apply(_ edit: Edit, coalesceKey: String? = nil) {
+    guard document != nil else { return }
+    document!.apply(edit, coalesceKey: coalesceKey)
+    documentChanged()
+  }
+
+  func issue(at path: FieldPath) -> ValidationIssue? {
+    issues.first { $0.path == path } ?? issues.first { $0.path.starts(with: path) }
+  }
+}
+
+public struct FormState: Equatable, Sendable {
+  public var selected: [Section: Int] = [:]
+  public var scroll: [Section: Int] = [:]
+  /// The field being edited, with the text as typed so far.
+  public var editing: FieldEditing?
+  /// An open enum picker: the field and the highlighted value.
+  public var choosing: Choosing?
+  /// Field errors from the server after a failed save, by path.
+  public var serverErrors: [FieldPath: String] = [:]
+  public init() {}
+}
+
+public struct FieldEditing: Equatable, Sendable {
+  public var spec: FieldSpec
+  public var field: TextField
+  public var original: JSON?
+  public var coalesceKey: String
+}
+
+public struct Choosing: Equatable, Sendable {
+  public var spec: FieldSpec
+  public var values: [String]
+  public var highlighted: Int
+}
+
+public struct PickerState: Equatable, Sendable {
+  public var query = TextField()
+  public var results: [Product] = []
+  public var total = 0
+  public var offset = 0
+  public var selected = 0
+  public var requestId = 0
+  public var searching = false
+  public var typing = false
+  public static let pageSize = 50
+  public init() {}
+}
+
+public struct ReviewState: Equatable, Sendable {
+  public var selected = 0
+  public var scroll = 0
+  public var accepted: Set<String> = []
+  public var showRequests = false
+  public init() {}
+}
+
+public struct ConflictState: Sendable {
+  public var result: ConflictResult?
+  public var choices: [Int: Bool] = [:]  // conflict index -> true = keep mine, false = take theirs
+  public var selected = 0
+  public init() {}
+}
+
+public struct RecoverState: Sendable {
+  public var draft: DraftJournalDraft?
+  public var live: Product?
+  /// The document the journal would give, rebuilt on the live product.
+  public var recovered: Document?
+  public var changes: [Change] = []
+  public var conflicts: [Conflict] = []
+  public var scroll = 0
+  public init() {}
+}

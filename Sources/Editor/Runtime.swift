@@ -1,0 +1,313 @@
+import DraftJournal
+import EcwidAPI
+import Foundation
+import ProductDocument
+import ProductSync
+import Terminal
+
+/// How the editor is started.
+public struct EditorOptions: Sendable {
+  public var storeLabel: String
+  public var productId: Int?
+  public var journal: DraftJournal
+  /// Where the UI's stderr goes while the screen is up (a crash message lands there).
+  public var stderrLogPath: String?
+
+  public init(storeLabel: String, productId: Int?, journal: DraftJournal = .standard(), stderrLogPath: String? = nil) {
+    self.storeLabel = storeLabel
+    self.productId = productId
+    self.journal = journal
+    self.stderrLogPath = stderrLogPath
+  }
+}
+
+/// Messages posted by work running off the UI thread.
+final class Mailbox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var messages: [Msg] = []
+
+  func post(_ msg: Msg) {
+    lock.lock()
+    messages.append(msg)
+    lock.unlock()
+  }
+
+  func drain() -> [Msg] {
+    lock.lock()
+    defer { lock.unlock() }
+    let out = messages
+    messages.removeAll()
+    return out
+  }
+}
+
+/// The newest draft, where a signal handler can reach it to write the journal on the way out.
+final class DraftBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var draft: DraftJournal.Draft?
+  private var journal: DraftJournal?
+
+  func set(_ draft: DraftJournal.Draft?, journal: DraftJournal) {
+    lock.lock()
+    self.draft = draft
+    self.journal = journal
+    lock.unlock()
+  }
+
+  func flush() {
+    lock.lock()
+    let (draft, journal) = (self.draft, self.journal)
+    lock.unlock()
+    if let draft, let journal { try? journal.write(draft) }
+  }
+
+  static let shared = DraftBox()
+}
+
+/// Runs the editor in the terminal until the user quits; returns the exit status.
+public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int32 {
+  guard isatty(0) != 0, isatty(1) != 0 else {
+    FileHandle.standardError.write(Data("ecwid-edit: the editor needs a terminal (stdin and stdout must be a tty)\n".utf8))
+    return 2
+  }
+  let terminal: NcursesTerminal
+  do {
+    terminal = try NcursesTerminal(stderrLogPath: options.stderrLogPath)
+  } catch {
+    FileHandle.standardError.write(Data("ecwid-edit: cannot start the terminal: \(error)\n".utf8))
+    return 2
+  }
+  NcursesTerminal.installCrashAndSignalHandlers { _ in DraftBox.shared.flush() }
+  let runtime = EditorRuntime(client: client, terminal: terminal, options: options)
+  let code = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+    let thread = Thread {
+      let code = runtime.loop()
+      continuation.resume(returning: code)
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+  terminal.restore()
+  return code
+}
+
+/// Owns the model and the terminal: reads events, runs `update`, draws `view`, runs commands.
+final class EditorRuntime: @unchecked Sendable {
+  let client: EcwidClient
+  let terminal: NcursesTerminal
+  let options: EditorOptions
+  let mailbox = Mailbox()
+  var model: Model
+  var work: [Task<Void, Never>] = []
+  var done = false
+  var exitCode: Int32 = 0
+  var journaledVersion = 0
+  var lastJournalWrite = Date.distantPast
+
+  init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
+    self.client = client
+    self.terminal = terminal
+    self.options = options
+    let size = terminal.size
+    model = Model(
+      storeLabel: options.storeLabel, storeId: client.config.storeId, productId: options.productId,
+      width: size.width, height: size.height)
+    journaledVersion = model.documentVersion
+  }
+
+  func loop() -> Int32 {
+    run(model.start())
+    render()
+    var lastTick = Date()
+    while !done {
+      var changed = false
+      if let event = terminal.readEvent(timeoutMilliseconds: 40) {
+        process(message(for: event))
+        changed = true
+        // Take whatever else is already waiting before drawing (key repeat, pastes).
+        var extra = 0
+        while extra < 64, !done, let more = terminal.readEvent(timeoutMilliseconds: 0) {
+          process(message(for: more))
+          extra += 1
+        }
+      }
+      for msg in mailbox.drain() {
+        process(msg)
+        changed = true
+      }
+      let now = Date()
+      if now.timeIntervalSince(lastTick) >= 0.1 {
+        lastTick = now
+        let before = (model.changeCount, model.issues.count, model.busy != nil)
+        process(.tick)
+        if before != (model.changeCount, model.issues.count, model.busy != nil) || model.busy != nil { changed = true }
+      }
+      journalIfNeeded(force: false)
+      if changed && !done { render() }
+    }
+    journalIfNeeded(force: true)
+    for task in work { task.cancel() }
+    return exitCode
+  }
+
+  func message(for event: TerminalEvent) -> Msg {
+    switch event {
+    case .key(let key): return .key(key)
+    case .paste(let text): return .paste(text)
+    case .resize(let w, let h): return .resize(width: w, height: h)
+    }
+  }
+
+  func process(_ msg: Msg) {
+    run(model.update(msg))
+  }
+
+  func render() {
+    let (screen, cursor) = model.view()
+    terminal.draw(screen, cursor: cursor)
+  }
+
+  /// Writes the draft journal at most four times a second, within a second of any change.
+  func journalIfNeeded(force: Bool) {
+    guard model.documentVersion != journaledVersion, let document = model.document, let productId = model.productId
+    else { return }
+    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else { return }
+    journaledVersion = model.documentVersion
+    lastJournalWrite = Date()
+    if document.current == document.base && document.pendingMedia.isEmpty {
+      DraftBox.shared.set(nil, journal: options.journal)
+      options.journal.remove(storeId: model.storeId, productId: productId)
+      return
+    }
+    let draft = DraftJournal.Draft(
+      storeId: model.storeId, productId: productId, base: document.base, current: document.current)
+    DraftBox.shared.set(draft, journal: options.journal)
+    do {
+      try options.journal.write(draft)
+    } catch {
+      model.message = StatusMessage("Could not write the draft journal: \(error)", .error)
+    }
+  }
+
+  func run(_ commands: [Command]) {
+    for command in commands { run(command) }
+  }
+
+  func run(_ command: Command) {
+    let client = self.client
+    let mailbox = self.mailbox
+    switch command {
+    case .search(let requestId, let keyword, let sku, let offset):
+      spawn {
+        do {
+          let found = try await client.searchProducts(
+            keyword: keyword, sku: sku, offset: offset, limit: PickerState.pageSize)
+          mailbox.post(.searched(requestId: requestId, .success(found)))
+        } catch {
+          mailbox.post(.searched(requestId: requestId, .failure(asEcwidError(error))))
+        }
+      }
+    case .load(let productId):
+      let journal = options.journal
+      let storeId = model.storeId
+      spawn {
+        do {
+          let product = try await client.getProduct(id: productId)
+          let languages = (try? await client.getProfile().languages?.ordered) ?? []
+          var draft: DraftJournalDraft?
+          var problem: String?
+          do {
+            if let found = try journal.read(storeId: storeId, productId: productId) {
+              draft = DraftJournalDraft(base: found.base, current: found.current, savedAt: found.savedAt)
+            }
+          } catch {
+            problem = "The draft journal could not be read (\(error)); it was left in place."
+          }
+          mailbox.post(.loaded(.success(Loaded(product: product, languages: languages, draft: draft, journalProblem: problem))))
+        } catch {
+          mailbox.post(.loaded(.failure(asEcwidError(error))))
+        }
+      }
+    case .fetchRemote(let productId):
+      spawn {
+        do {
+          mailbox.post(.remoteFetched(.success(try await client.getProduct(id: productId))))
+        } catch {
+          mailbox.post(.remoteFetched(.failure(asEcwidError(error))))
+        }
+      }
+    case .runPlan(let plan, let productId):
+      spawn {
+        let outcome = await ProductSync.runPlan(plan, productId: productId, client: client) { progress in
+          if case .started(let step, let total, let description) = progress {
+            mailbox.post(.saveProgress("Saving \(step)/\(total): \(description)"))
+          }
+        }
+        mailbox.post(.saved(outcome))
+      }
+    case .externalEdit(let path, let text, let suffix):
+      process(externalEdit(path: path, text: text, suffix: suffix))
+    case .removeJournal(let productId):
+      options.journal.remove(storeId: model.storeId, productId: productId)
+      DraftBox.shared.set(nil, journal: options.journal)
+      journaledVersion = model.documentVersion
+    case .cancelWork:
+      for task in work { task.cancel() }
+      work.removeAll()
+      mailbox.post(.cancelled)
+    case .quit(let code):
+      exitCode = code
+      done = true
+    }
+  }
+
+  func spawn(_ body: @escaping @Sendable () async -> Void) {
+    work.removeAll { $0.isCancelled }
+    work.append(Task.detached(operation: body))
+  }
+
+  /// Opens `$VISUAL`/`$EDITOR` (default vi) on the text, with the terminal handed over meanwhile.
+  func externalEdit(path: FieldPath, text: String, suffix: String) -> Msg {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecwid-edit-\(getpid())")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent((path.text.replacingOccurrences(of: "/", with: "_")) + suffix)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    do {
+      try Data(text.utf8).write(to: file, options: .atomic)
+    } catch {
+      return .externalEditFinished(path: path, text: nil, error: "Cannot write a temporary file: \(error)")
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+    terminal.suspend()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
+    var failure: String?
+    do {
+      try process.run()
+      process.waitUntilExit()
+      if process.terminationStatus != 0 {
+        failure = "\(editor) exited with status \(process.terminationStatus); the text was not changed"
+      }
+    } catch {
+      failure = "Cannot run \(editor): \(error)"
+    }
+    terminal.resume()
+    terminal.invalidate()
+    if let failure { return .externalEditFinished(path: path, text: nil, error: failure) }
+    guard let data = try? Data(contentsOf: file) else {
+      return .externalEditFinished(path: path, text: nil, error: "The edited file disappeared; the text was not changed")
+    }
+    var edited = String(decoding: data, as: UTF8.self)
+    // Editors add a final newline; keep the text as it was when only that differs.
+    if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
+    return .externalEditFinished(path: path, text: edited, error: nil)
+  }
+}
+
+func asEcwidError(_ error: any Error) -> EcwidError {
+  if let e = error as? EcwidError { return e }
+  if error is CancellationError { return EcwidError(kind: .cancelled) }
+  return EcwidError(kind: .invalidResponse, detail: String(describing: error))
+}

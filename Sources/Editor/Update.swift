@@ -1,0 +1,399 @@
+import EcwidAPI
+import Foundation
+import ProductDocument
+import ProductSync
+import Terminal
+
+extension Model {
+  /// The one place the state changes: a message in, the new state and the work to do out.
+  public mutating func update(_ msg: Msg) -> [Command] {
+    switch msg {
+    case .key(let key):
+      return handleKey(key)
+    case .paste(let text):
+      return handlePaste(text)
+    case .resize(let w, let h):
+      width = max(1, w)
+      height = max(1, h)
+      return []
+    case .tick:
+      spinnerFrame &+= 1
+      refreshDerived()
+      return []
+    case .searched(let requestId, let result):
+      return pickerSearched(requestId: requestId, result)
+    case .loaded(let result):
+      return loaded(result)
+    case .saveProgress(let text):
+      busy = text
+      return []
+    case .remoteFetched(let result):
+      return remoteFetched(result)
+    case .saved(let outcome):
+      return saved(outcome)
+    case .externalEditFinished(let path, let text, let error):
+      if let error {
+        message = StatusMessage(error, .error)
+      } else if let text {
+        if document?.current.value(at: path)?.stringValue != text {
+          apply(.set(path, .string(text)))
+          message = StatusMessage("Description updated (\(text.count) characters)", .success)
+        } else {
+          message = StatusMessage("Description unchanged")
+        }
+      }
+      return []
+    case .cancelled:
+      busy = nil
+      saveAfterFetch = false
+      message = StatusMessage("Cancelled; nothing was sent", .warning)
+      return []
+    }
+  }
+
+  // MARK: Keys
+
+  mutating func handleKey(_ key: Key) -> [Command] {
+    if showHelp {
+      showHelp = false
+      return []
+    }
+    if confirmingQuit {
+      switch key {
+      case .char("y"), .char("Y"):
+        quitting = true
+        return [.quit(code: 0)]
+      case .char("D"):
+        quitting = true
+        if let productId { return [.removeJournal(productId: productId), .quit(code: 0)] }
+        return [.quit(code: 0)]
+      default:
+        confirmingQuit = false
+        message = StatusMessage("Still editing")
+        return []
+      }
+    }
+    if busy != nil {
+      if key == .escape || key == .ctrl("c") {
+        return [.cancelWork]
+      }
+      if key == .char("?") { showHelp = true }
+      return []
+    }
+    if key == .char("?") && !isTyping {
+      showHelp = true
+      return []
+    }
+    switch page {
+    case .picker: return pickerKey(key)
+    case .loading: return key == .char("q") || key == .ctrl("c") ? [.quit(code: 0)] : []
+    case .failed:
+      switch key {
+      case .char("q"), .ctrl("c"), .escape: return [.quit(code: 1)]
+      case .char("r"):
+        if let productId {
+          page = .loading
+          busy = "Loading product \(productId)…"
+          return [.load(productId: productId)]
+        }
+        return []
+      default: return []
+      }
+    case .form: return formKey(key)
+    case .review: return reviewKey(key)
+    case .conflict: return conflictKey(key)
+    case .recover: return recoverKey(key)
+    }
+  }
+
+  /// True while keys are text for a field, so single-letter commands are off.
+  var isTyping: Bool {
+    if form.editing != nil { return true }
+    if page == .picker && picker.typing { return true }
+    if page == .form && section == .media && media.editing != nil { return true }
+    if page == .form && section == .options && options.isTyping { return true }
+    if page == .form && section == .translations && translations.isTyping { return true }
+    return false
+  }
+
+  mutating func handlePaste(_ text: String) -> [Command] {
+    // A paste is text, never commands: it goes into the field being edited, or nowhere.
+    if form.editing != nil {
+      form.editing!.field.insert(text)
+      return editingChanged()
+    }
+    if page == .picker && picker.typing {
+      picker.query.insert(text)
+      return []
+    }
+    if page == .form && section == .media && media.editing != nil {
+      media.editing!.field.insert(text)
+      return []
+    }
+    if page == .form && section == .options && options.isTyping {
+      return optionsPaste(text)
+    }
+    if page == .form && section == .translations && translations.isTyping {
+      return translationsPaste(text)
+    }
+    message = StatusMessage("Paste ignored: open a field first (Enter)", .warning)
+    return []
+  }
+
+  mutating func requestQuit() -> [Command] {
+    refreshDerived()
+    if let document, document.isDirty {
+      confirmingQuit = true
+      return []
+    }
+    quitting = true
+    if let productId { return [.removeJournal(productId: productId), .quit(code: 0)] }
+    return [.quit(code: 0)]
+  }
+
+  /// Keys every editing page shares; returns nil when the key is not one of them.
+  mutating func commonEditorKey(_ key: Key) -> [Command]? {
+    switch key {
+    case .tab:
+      selectSection(offset: 1)
+    case .backTab:
+      selectSection(offset: -1)
+    case .char(let c) where c.isASCII && c.isNumber && c != "0" && c != "9":
+      let index = Int(String(c))! - 1
+      if index < Section.allCases.count { section = Section.allCases[index] }
+    case .char("u"), .ctrl("z"):
+      if document?.undo() == true {
+        documentChanged()
+        message = StatusMessage("Undone")
+      } else {
+        message = StatusMessage("Nothing to undo")
+      }
+    case .ctrl("r"), .ctrl("y"):
+      if document?.redo() == true {
+        documentChanged()
+        message = StatusMessage("Redone")
+      } else {
+        message = StatusMessage("Nothing to redo")
+      }
+    case .char("S"), .ctrl("s"):
+      return openReview()
+    case .char("q"), .ctrl("c"), .ctrl("q"):
+      return requestQuit()
+    default:
+      return nil
+    }
+    return []
+  }
+
+  mutating func selectSection(offset: Int) {
+    let all = Section.allCases
+    let i = all.firstIndex(of: section) ?? 0
+    section = all[(i + offset + all.count) % all.count]
+  }
+
+  // MARK: Loading
+
+  mutating func loaded(_ result: Result<Loaded, EcwidError>) -> [Command] {
+    busy = nil
+    switch result {
+    case .failure(let error):
+      page = .failed
+      message = StatusMessage(error.sentence, .error)
+      return []
+    case .success(let loaded):
+      languages = loaded.languages
+      productId = loaded.product.id ?? productId
+      document = Document(base: loaded.product)
+      documentChanged()
+      page = .form
+      form = FormState()
+      media = MediaState()
+      options = OptionsState()
+      translations = TranslationsState()
+      if let problem = loaded.journalProblem {
+        message = StatusMessage(problem, .warning)
+      } else {
+        message = StatusMessage("Opened “\(loaded.product.name ?? "product")”. ? for keys")
+      }
+      if let draft = loaded.draft, draft.current != draft.base {
+        offerRecovery(draft, live: loaded.product)
+      }
+      refreshDerived()
+      return []
+    }
+  }
+
+  mutating func offerRecovery(_ draft: DraftJournalDraft, live: Product) {
+    var recovered = Document(base: live)
+    var conflicts: [Conflict] = []
+    if draft.base == live {
+      recovered.apply(.replaceProduct(draft.current))
+    } else {
+      let result = checkConflicts(base: draft.base, mine: draft.current, theirs: live)
+      recovered.apply(.replaceProduct(result.merged))
+      conflicts = result.conflicts
+    }
+    recover = RecoverState()
+    recover.draft = draft
+    recover.live = live
+    recover.recovered = recovered
+    recover.changes = recovered.changes()
+    recover.conflicts = conflicts
+    page = .recover
+  }
+
+  mutating func recoverKey(_ key: Key) -> [Command] {
+    switch key {
+    case .char("r"), .enter:
+      if let recovered = recover.recovered {
+        document = recovered
+        documentChanged()
+        message = StatusMessage("Recovered \(recover.changes.count) change(s) from the draft journal", .success)
+      }
+      recover = RecoverState()
+      page = .form
+      refreshDerived()
+      return []
+    case .char("d"):
+      recover = RecoverState()
+      page = .form
+      message = StatusMessage("Draft discarded")
+      if let productId { return [.removeJournal(productId: productId)] }
+      return []
+    case .down, .char("j"):
+      recover.scroll += 1
+    case .up, .char("k"):
+      recover.scroll = max(0, recover.scroll - 1)
+    case .char("q"), .ctrl("c"):
+      // Leaving keeps the journal untouched for next time.
+      quitting = true
+      return [.quit(code: 0)]
+    default:
+      break
+    }
+    return []
+  }
+
+  // MARK: Save
+
+  mutating func openReview() -> [Command] {
+    guard document != nil else { return [] }
+    if form.editing != nil { _ = commitEditing() }
+    refreshDerived()
+    review = ReviewState()
+    page = .review
+    return []
+  }
+
+  mutating func beginSave() -> [Command] {
+    guard let document, let productId else { return [] }
+    refreshDerived()
+    if let first = issues.first(where: { $0.severity == .error }) {
+      message = StatusMessage(
+        "Not saved: \(errorCount) error\(errorCount == 1 ? "" : "s") — \(first.message)", .error)
+      jump(to: first.path)
+      return []
+    }
+    if !document.isDirty {
+      message = StatusMessage("Nothing to save")
+      return []
+    }
+    busy = "Checking the product on the server…"
+    saveAfterFetch = true
+    return [.fetchRemote(productId: productId)]
+  }
+
+  mutating func remoteFetched(_ result: Result<Product, EcwidError>) -> [Command] {
+    guard saveAfterFetch, let productId, document != nil else {
+      busy = nil
+      return []
+    }
+    switch result {
+    case .failure(let error):
+      busy = nil
+      saveAfterFetch = false
+      message = StatusMessage("Not saved: \(error.sentence) Your edits are kept; press S to try again.", .error)
+      return []
+    case .success(let theirs):
+      let check = checkConflicts(base: document!.base, mine: document!.current, theirs: theirs)
+      if !check.conflicts.isEmpty {
+        busy = nil
+        saveAfterFetch = false
+        conflict = ConflictState()
+        conflict.result = check
+        page = .conflict
+        message = StatusMessage(
+          "Someone changed this product meanwhile: \(check.conflicts.count) field(s) need your decision", .warning)
+        return []
+      }
+      if check.remoteChanged {
+        document!.takeRemote(check)
+        documentChanged()
+      }
+      let plan = document!.plan(storeLanguages: languages.isEmpty ? nil : languages)
+      if plan.isEmpty {
+        busy = nil
+        saveAfterFetch = false
+        message = StatusMessage("Nothing left to save: the server already has these values", .success)
+        if check.remoteChanged { document!.rebase(onto: theirs) }
+        return [.removeJournal(productId: productId)]
+      }
+      busy = "Saving: \(plan.steps.count) request\(plan.steps.count == 1 ? "" : "s")…"
+      return [.runPlan(plan, productId: productId)]
+    }
+  }
+
+  mutating func saved(_ outcome: PlanOutcome) -> [Command] {
+    busy = nil
+    saveAfterFetch = false
+    guard let productId, document != nil else { return [] }
+    let total = outcome.applied.count + outcome.notApplied.count
+    if outcome.succeeded {
+      document!.rebase(onto: outcome.product ?? document!.current)
+      documentChanged()
+      form.serverErrors = [:]
+      page = .form
+      refreshDerived()
+      message = StatusMessage("Saved: \(total) request\(total == 1 ? "" : "s") sent, product re-read", .success)
+      return [.removeJournal(productId: productId)]
+    }
+    let error = outcome.error!
+    var text = "Save failed: \(error.sentence)"
+    if total > 1 { text += " (\(outcome.applied.count) of \(total) requests applied)" }
+    text += ". Your edits are kept; press S to retry."
+    message = StatusMessage(text, .error)
+    if let path = Model.fieldPath(for: error) {
+      form.serverErrors[path] = error.errorMessage ?? error.sentence
+      page = .form
+      jump(to: path)
+    }
+    return []
+  }
+
+  /// The field a server error is about, when it says so (409 is a duplicate SKU).
+  static func fieldPath(for error: EcwidError) -> FieldPath? {
+    if let field = error.field { return [.key(field)] }
+    if error.status == 409 { return [.key("sku")] }
+    let text = (error.errorMessage ?? "").lowercased()
+    let candidates = [
+      "sku", "price", "compareToPrice", "costPrice", "quantity", "weight", "ribbon", "wholesalePrices", "options",
+      "name", "description", "seoTitle", "seoDescription", "attributes", "media", "dimensions", "shipping", "tax",
+    ]
+    for c in candidates where text.contains(c.lowercased()) { return [.key(c)] }
+    return nil
+  }
+
+  /// Shows the field at `path`: its section, and the field selected.
+  mutating func jump(to path: FieldPath) {
+    guard case .key(let top)? = path.first else { return }
+    let target: Section = top == "translations" ? .translations : top == "media" ? .media : Section.of(topLevelKey: top)
+    section = target
+    page = .form
+    if let document {
+      let fields = FieldCatalogue.fields(for: target, product: document.current)
+      if let i = fields.firstIndex(where: { path.starts(with: $0.path) || $0.path.starts(with: path) }) {
+        form.selected[target] = i
+      }
+    }
+  }
+}

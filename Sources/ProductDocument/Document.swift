@@ -1,0 +1,117 @@
+import EcwidAPI
+
+/// An editable product: the fetched version (`base`), the edited one (`current`), and an
+/// undo history. Fields no edit touched keep the exact JSON the server sent.
+public struct Document: Sendable {
+  public private(set) var base: Product
+  public private(set) var current: Product
+  private var undoStack: [Product] = []
+  private var redoStack: [Product] = []
+  private var lastCoalesceKey: String?
+
+  public init(base: Product) {
+    self.base = base
+    self.current = base
+  }
+
+  /// Media added by URL that are not saved yet. Removed existing media are simply absent from `current`.
+  public var pendingMedia: [PendingMedia] { current.pendingMedia }
+
+  /// Applies an edit as one undo step; consecutive edits with the same non-nil `coalesceKey`
+  /// (typing in one field) form one step.
+  public mutating func apply(_ edit: Edit, coalesceKey: String? = nil) {
+    var next = current
+    next.apply(edit)
+    commit(next, coalesceKey: coalesceKey)
+  }
+
+  /// Replaces `current` as one undoable step (no step when nothing changed).
+  private mutating func commit(_ next: Product, coalesceKey: String?) {
+    if next == current {
+      return
+    }
+    let coalesce = coalesceKey != nil && coalesceKey == lastCoalesceKey && !undoStack.isEmpty
+    if !coalesce { undoStack.append(current) }
+    redoStack.removeAll()
+    current = next
+    lastCoalesceKey = coalesceKey
+  }
+
+  @discardableResult public mutating func undo() -> Bool {
+    guard let previous = undoStack.popLast() else { return false }
+    redoStack.append(current)
+    current = previous
+    lastCoalesceKey = nil
+    return true
+  }
+
+  @discardableResult public mutating func redo() -> Bool {
+    guard let next = redoStack.popLast() else { return false }
+    undoStack.append(current)
+    current = next
+    lastCoalesceKey = nil
+    return true
+  }
+
+  public var canUndo: Bool { !undoStack.isEmpty }
+  public var canRedo: Bool { !redoStack.isEmpty }
+  /// Whether anything would be saved: the edited product differs from the fetched one.
+  public var isDirty: Bool { !changes().isEmpty }
+
+  public func changes() -> [Change] { diff(base: base, current: current) }
+
+  /// Reverts one change on its own, as an undoable step.
+  public mutating func revert(_ change: Change) {
+    var next = current
+    next.revert(change, base: base)
+    commit(next, coalesceKey: nil)
+  }
+
+  /// Reverts several changes as one undoable step.
+  public mutating func revert(_ changes: [Change]) {
+    var next = current
+    for change in changes {
+      next.revert(change, base: base)
+    }
+    commit(next, coalesceKey: nil)
+  }
+
+  public func validate(storeLanguages: [String]?) -> [ValidationIssue] {
+    Validator(base: base, current: current, storeLanguages: storeLanguages).issues()
+  }
+
+  public func plan(storeLanguages: [String]?) -> UpdatePlan {
+    UpdatePlan.make(base: base, current: current, storeLanguages: storeLanguages)
+  }
+
+  /// After a successful save: the saved product becomes both versions; history and pending media are cleared.
+  public mutating func rebase(onto product: Product) {
+    base = product
+    current = product
+    undoStack.removeAll()
+    redoStack.removeAll()
+    lastCoalesceKey = nil
+  }
+
+  /// After a conflict check: `theirs` (the product as the server has it now) becomes the base and
+  /// `merged` the edited product, as one undoable step. Without `theirs`, only the server-maintained
+  /// fields of the base follow `merged`.
+  public mutating func takeRemote(_ merged: Product, theirs: Product? = nil) {
+    if let theirs {
+      base = theirs
+    } else {
+      for key in serverMaintainedKeys {
+        if let v = merged.json[key] { base.json[key] = v }
+      }
+    }
+    undoStack.append(current)
+    redoStack.removeAll()
+    current = merged
+    lastCoalesceKey = nil
+  }
+
+  /// Takes a conflict check's result: base becomes their product, current the merge.
+  public mutating func takeRemote(_ result: ConflictResult) {
+    takeRemote(result.merged, theirs: result.theirs)
+  }
+}

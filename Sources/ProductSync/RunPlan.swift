@@ -1,0 +1,214 @@
+import EcwidAPI
+import ProductDocument
+
+public enum PlanProgress: Sendable {
+  case started(step: Int, of: Int, description: String)
+  case finished(step: Int)
+}
+
+public struct PlanOutcome: Sendable {
+  public var applied: [PlanStep]
+  public var notApplied: [PlanStep]
+  public var error: EcwidError?
+  /// The product as re-read after a successful run.
+  public var product: Product?
+  public var succeeded: Bool { error == nil }
+
+  public init(applied: [PlanStep], notApplied: [PlanStep], error: EcwidError?, product: Product?) {
+    self.applied = applied
+    self.notApplied = notApplied
+    self.error = error
+    self.product = product
+  }
+}
+
+/// Runs a plan's requests in order and stops at the first failure. Video additions and removals
+/// next to each other go out as one bulk media request. After success the product is re-read.
+public func runPlan(
+  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @Sendable (PlanProgress) -> Void = { _ in }
+) async -> PlanOutcome {
+  var runner = PlanRunner(productId: productId, client: client)
+  var applied: [PlanStep] = []
+  let steps = plan.steps
+  var index = 0
+  while index < steps.count {
+    var group = [steps[index]]
+    if steps[index].isVideoStep {
+      while index + group.count < steps.count, steps[index + group.count].isVideoStep {
+        group.append(steps[index + group.count])
+      }
+    }
+    for (k, step) in group.enumerated() {
+      progress(.started(step: index + k + 1, of: steps.count, description: step.requestDescription(productId: productId)))
+    }
+    do throws(EcwidError) {
+      if group.count > 1 || steps[index].isVideoStep {
+        try await runner.runVideoSteps(group)
+      } else {
+        try await runner.run(steps[index])
+      }
+    } catch {
+      return PlanOutcome(applied: applied, notApplied: Array(steps[index...]), error: error, product: nil)
+    }
+    for k in group.indices { progress(.finished(step: index + k + 1)) }
+    applied += group
+    index += group.count
+  }
+  do throws(EcwidError) {
+    let product = try await client.getProduct(id: productId)
+    return PlanOutcome(applied: applied, notApplied: [], error: nil, product: product)
+  } catch {
+    // Everything was saved; only the re-read failed.
+    return PlanOutcome(applied: applied, notApplied: [], error: nil, product: nil)
+  }
+}
+
+extension PlanStep {
+  var isVideoStep: Bool {
+    switch self {
+    case .addMedia(_, .video), .removeMedia(_, .video): return true
+    default: return false
+    }
+  }
+}
+
+struct PlanRunner {
+  let productId: Int
+  let client: EcwidClient
+  /// The product as last read from the server, kept up to date by the media steps.
+  var known: Product?
+
+  init(productId: Int, client: EcwidClient) {
+    self.productId = productId
+    self.client = client
+  }
+
+  mutating func latest() async throws(EcwidError) -> Product {
+    if let known { return known }
+    let p = try await client.getProduct(id: productId)
+    known = p
+    return p
+  }
+
+  mutating func run(_ step: PlanStep) async throws(EcwidError) {
+    switch step {
+    case .updateProduct(let body):
+      _ = try await client.updateProduct(id: productId, body: body)
+      known = nil
+    case .addMedia(let url, _):
+      _ = try await client.addGalleryImage(productId: productId, externalUrl: url)
+      known = nil
+    case .removeMedia(let imageId, _):
+      try await removeImage(imageId)
+    case .refetch:
+      known = try await client.getProduct(id: productId)
+    case .updateMediaOrder(let entries):
+      let product = try await latest()
+      let images = Self.resolve(entries, against: product)
+      _ = try await client.updateProduct(id: productId, body: ["media": .object(["images": .array(images.map(JSON.object))])])
+      known = nil
+    }
+  }
+
+  /// Deletes one image by its `media.images` id: the legacy gallery id for gallery images,
+  /// `DELETE /products/{id}/image` for the main one.
+  mutating func removeImage(_ imageId: String) async throws(EcwidError) {
+    if imageId == "0" {
+      _ = try await client.send(.DELETE, "/products/\(productId)/image", idempotent: true)
+      known = nil
+      return
+    }
+    var product = try await latest()
+    let images = product.images
+    guard let position = images.firstIndex(where: { $0.id == imageId }) else { return }  // already gone
+    let gallery = product.galleryImages ?? []
+    let url = images[position].imageOriginalUrl
+    let legacy =
+      gallery.firstIndex(where: { url != nil && $0.originalImageUrl == url })
+      ?? (position >= 1 && position - 1 < gallery.count ? position - 1 : nil)
+    guard let legacy, let galleryId = gallery[legacy].id else {
+      throw EcwidError(kind: .invalidResponse, status: nil, detail: "no gallery id for image \(imageId)")
+    }
+    _ = try await client.deleteGalleryImage(productId: productId, galleryImageId: galleryId)
+    var remaining = images
+    remaining.remove(at: position)
+    product.images = remaining
+    var legacyList = gallery
+    legacyList.remove(at: legacy)
+    product.galleryImages = legacyList
+    known = product
+  }
+
+  /// Video changes: the bulk media endpoint replaces main and gallery media from URLs.
+  mutating func runVideoSteps(_ steps: [PlanStep]) async throws(EcwidError) {
+    let product = try await latest()
+    let images = product.images
+    var videos = product.media?.videos ?? []
+    for step in steps {
+      switch step {
+      case .removeMedia(let id, .video): videos.removeAll { $0.id == id }
+      case .addMedia(let url, .video):
+        var v = ProductVideo()
+        v.url = url
+        videos.append(v)
+      default: break
+      }
+    }
+    let mainVideo = videos.first { $0.isMain == true }
+    var gallery = images.dropFirst().compactMap { $0.imageOriginalUrl.map { MediaURL(imageUrl: $0) } }
+    gallery += videos.filter { $0.isMain != true }.compactMap { $0.url.map { MediaURL(videoUrl: $0) } }
+    let request = MediaBulkRequest(mainImageUrl: images.first?.imageOriginalUrl, mainVideoUrl: mainVideo?.url, gallery: gallery)
+    let response = try await client.updateMedia(productId: productId, request: request)
+    known = nil
+    let failures = ([response.mainMedia].compactMap { $0 } + response.galleryMedia).filter { $0.success == false }
+    if let failure = failures.first {
+      throw EcwidError(
+        kind: .unprocessable, status: 200,
+        detail: "\(failures.count) media could not be saved: \(failure.errorCode ?? "") \(failure.errorMessage ?? "")")
+    }
+  }
+
+  /// Turns plan entries into `media.images` of the re-read product: matched by original URL,
+  /// then by the position the plan expected, then by id; images the plan does not know keep
+  /// their place at the end with their alt text.
+  static func resolve(_ entries: [JSONObject], against product: Product) -> [JSONObject] {
+    let images = product.images
+    var used = Set<Int>()
+    var assigned = [Int?](repeating: nil, count: entries.count)
+    var byURL: [String: [Int]] = [:]
+    for (i, image) in images.enumerated() {
+      if let u = image.imageOriginalUrl { byURL[u, default: []].append(i) }
+    }
+    for (k, entry) in entries.enumerated() {
+      guard let url = entry["imageOriginalUrl"]?.stringValue, var candidates = byURL[url] else { continue }
+      candidates.removeAll { used.contains($0) }
+      if let i = candidates.first {
+        assigned[k] = i
+        used.insert(i)
+      }
+    }
+    for (k, entry) in entries.enumerated() where assigned[k] == nil {
+      if let p = entry["expectedPosition"]?.intValue, images.indices.contains(p), !used.contains(p) {
+        assigned[k] = p
+        used.insert(p)
+      } else if let id = entry["id"]?.idString, let i = images.firstIndex(where: { $0.id == id }), !used.contains(i) {
+        assigned[k] = i
+        used.insert(i)
+      }
+    }
+    var out: [JSONObject] = []
+    for (k, entry) in entries.enumerated() {
+      guard let i = assigned[k], let id = images[i].id else { continue }
+      var sent: JSONObject = ["id": .string(id), "orderBy": .int(out.count)]
+      if let alt = entry["alt"] { sent["alt"] = alt }
+      out.append(sent)
+    }
+    for (i, image) in images.enumerated() where !used.contains(i) {
+      guard let id = image.id else { continue }
+      var sent: JSONObject = ["id": .string(id), "orderBy": .int(out.count)]
+      if let alt = image.json["alt"] { sent["alt"] = alt }
+      out.append(sent)
+    }
+    return out
+  }
+}

@@ -1,0 +1,225 @@
+/// A grid of cells that `view` functions draw into. Rows always add up to `width` columns: a wide
+/// character is a cell of width 2 followed by a continuation cell (`text == ""`, width 0).
+public struct Screen: Equatable, Sendable {
+  public let width: Int
+  public let height: Int
+  /// Row-major cells, `width * height` of them.
+  @usableFromInline var cells: [Cell]
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: .blank, count: self.width * self.height)
+  }
+
+  @inline(__always) func index(_ x: Int, _ y: Int) -> Int { y * width + x }
+
+  @inline(__always) func contains(x: Int, y: Int) -> Bool {
+    x >= 0 && y >= 0 && x < width && y < height
+  }
+
+  /// Reading outside the screen gives `Cell.blank`; writing outside is ignored. Written cells are
+  /// normalised (sanitised single grapheme, width recomputed) and never break a wide character:
+  /// overwriting half of one blanks the other half.
+  public subscript(x: Int, y: Int) -> Cell {
+    get { contains(x: x, y: y) ? cells[index(x, y)] : .blank }
+    set {
+      guard contains(x: x, y: y) else { return }
+      let i = index(x, y)
+      if newValue.width == 0 && newValue.text.isEmpty {
+        // A continuation: only meaningful where one already is (copying cells between screens).
+        if cells[i].width == 0 {
+          cells[i].style = newValue.style
+        } else {
+          write(.blank(newValue.style), at: x, y: y)
+        }
+        return
+      }
+      let normal: Cell
+      if newValue.text.utf8.count == 1, let a = newValue.text.utf8.first, a >= 0x20, a < 0x7F {
+        normal = Cell(text: newValue.text, width: 1, style: newValue.style)
+      } else {
+        normal = Cell(newValue.text, style: newValue.style)
+      }
+      write(normal, at: x, y: y)
+    }
+  }
+
+  /// Writes a normalised cell (width 1 or 2) at an in-bounds position, keeping wide characters whole.
+  @inline(__always)
+  mutating func write(_ cell: Cell, at x: Int, y: Int) {
+    let i = index(x, y)
+    release(i, x: x)
+    if cell.width >= 2 {
+      if x + 1 < width {
+        release(i + 1, x: x + 1)
+        cells[i] = cell
+        cells[i + 1] = .continuation(cell.style)
+      } else {
+        cells[i] = .blank(cell.style)
+      }
+    } else {
+      cells[i] = cell
+    }
+  }
+
+  /// Blanks the other half of a wide character about to be partly overwritten at index `i`.
+  @inline(__always)
+  private mutating func release(_ i: Int, x: Int) {
+    let w = cells[i].width
+    if w == 1 { return }
+    if w == 0 {
+      if x > 0 && cells[i - 1].width == 2 { cells[i - 1] = .blank(cells[i - 1].style) }
+    } else if x + 1 < width && cells[i + 1].width == 0 {
+      cells[i + 1] = .blank(cells[i + 1].style)
+    }
+  }
+
+  private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+  /// Draws sanitised text at (x,y), clipped to the screen and to `maxWidth` columns; never splits a
+  /// wide character (one that does not fit leaves a blank and ends the text). Returns the number of
+  /// columns advanced from `x` (including such a blank).
+  @discardableResult
+  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    guard y >= 0, y < height, x < width else { return 0 }
+    var limit = width
+    if let maxWidth {
+      guard maxWidth > 0 else { return 0 }
+      let (end, overflow) = x.addingReportingOverflow(maxWidth)
+      if !overflow { limit = min(limit, end) }
+    }
+    guard limit > 0, x < limit else { return 0 }
+    var col = x
+    if isPrintableASCII(text) {
+      let strings = Screen.asciiStrings
+      var t = text
+      t.withUTF8 { buf in
+        var k = 0
+        if col < 0 {
+          k = min(-col, buf.count)
+          col += k
+        }
+        while k < buf.count && col < limit {
+          write(Cell(text: strings[Int(buf[k])], width: 1, style: style), at: col, y: y)
+          col += 1
+          k += 1
+        }
+      }
+      return col - x
+    }
+    for c in sanitizeForTerminal(text) {
+      let w = graphemeWidth(c)
+      if w == 0 { continue }
+      if col + w > limit {
+        if col >= 0 && col < limit {
+          write(.blank(style), at: col, y: y)
+          col += 1
+        }
+        break
+      }
+      if col >= 0 {
+        write(Cell(text: String(c), width: w, style: style), at: col, y: y)
+      } else if col + w > 0 {
+        // A wide character straddling the left edge: its visible half becomes a blank.
+        write(.blank(style), at: 0, y: y)
+      }
+      col += w
+      if col >= limit { break }
+    }
+    return col - x
+  }
+
+  /// Fills a rectangle (clipped) with blanks in `style`.
+  public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {
+    let x0 = max(0, x)
+    let y0 = max(0, y)
+    let x1 = min(width, x &+ max(0, w))
+    let y1 = min(height, y &+ max(0, h))
+    guard x0 < x1, y0 < y1 else { return }
+    let blank = Cell.blank(style)
+    for row in y0..<y1 {
+      let base = row * width
+      // Fix wide characters cut by the rectangle's edges, then blank the inside.
+      release(base + x0, x: x0)
+      release(base + x1 - 1, x: x1 - 1)
+      for i in (base + x0)..<(base + x1) { cells[i] = blank }
+    }
+  }
+
+  /// Restyles the existing cells of row `y` in [x, x+width) (clipped); a wide character partly inside
+  /// the range is restyled whole.
+  public mutating func setStyle(x: Int, y: Int, width w: Int, style: Style) {
+    guard y >= 0, y < height else { return }
+    var x0 = max(0, x)
+    var x1 = min(width, x &+ max(0, w))
+    guard x0 < x1 else { return }
+    let base = y * width
+    if cells[base + x0].width == 0 && x0 > 0 { x0 -= 1 }
+    if cells[base + x1 - 1].width == 2 && x1 < width { x1 += 1 }
+    for i in (base + x0)..<(base + x1) { cells[i].style = style }
+  }
+
+  /// Plain text rows with trailing spaces trimmed.
+  public func lines() -> [String] {
+    var result: [String] = []
+    result.reserveCapacity(height)
+    for row in 0..<height {
+      var line = ""
+      let base = row * width
+      for i in base..<(base + width) { line += cells[i].text }
+      while line.last == " " { line.removeLast() }
+      result.append(line)
+    }
+    return result
+  }
+
+  /// `lines()` joined by "\n".
+  public func text() -> String { lines().joined(separator: "\n") }
+
+  /// A horizontal run of cells to (re)draw starting at (x, y).
+  public struct Run: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cells: [Cell]
+    public init(x: Int, y: Int, cells: [Cell]) {
+      self.x = x
+      self.y = y
+      self.cells = cells
+    }
+  }
+
+  /// Minimal runs of cells that differ from `previous` (every row when `previous` is nil or has a
+  /// different size). A run never starts on the right half of a wide character and never ends
+  /// between the two halves.
+  public func changedRuns(from previous: Screen?) -> [Run] {
+    guard let previous, previous.width == width, previous.height == height else {
+      return (0..<height).map { row in
+        Run(x: 0, y: row, cells: Array(cells[(row * width)..<((row + 1) * width)]))
+      }
+    }
+    var runs: [Run] = []
+    cells.withUnsafeBufferPointer { now in
+      previous.cells.withUnsafeBufferPointer { old in
+        for row in 0..<height {
+          let base = row * width
+          var x = 0
+          while x < width {
+            if now[base + x] == old[base + x] {
+              x += 1
+              continue
+            }
+            var start = x
+            if start > 0 && now[base + start].width == 0 { start -= 1 }
+            var end = x + 1
+            while end < width && now[base + end] != old[base + end] { end += 1 }
+            if end < width && now[base + end].width == 0 { end += 1 }
+            runs.append(Run(x: start, y: row, cells: Array(now[(base + start)..<(base + end)])))
+            x = end
+          }
+        }
+      }
+    }
+    return runs
+  }
+}

@@ -1,0 +1,268 @@
+// Display width, sanitising and truncation: the one place that decides how many terminal columns
+// a string takes. Everything that becomes a cell goes through `sanitizeForTerminal` first.
+
+// MARK: - Fast paths
+
+/// True when every byte is printable ASCII (0x20...0x7E).
+@inline(__always)
+func isPrintableASCII(_ s: String) -> Bool {
+  var s = s
+  return s.withUTF8 { buf in
+    for b in buf where b < 0x20 || b > 0x7E { return false }
+    return true
+  }
+}
+
+// MARK: - Width tables
+
+/// East Asian Wide / Fullwidth ranges that are not emoji (emoji are handled via
+/// `isEmojiPresentation`). Sorted, non-overlapping.
+private let wideRanges: [ClosedRange<UInt32>] = [
+  0x1100...0x115F,  // Hangul Jamo initial consonants
+  0x2329...0x232A,  // angle brackets
+  0x2E80...0x303E,  // CJK radicals, Kangxi, ideographic description, CJK symbols & punctuation
+  0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK compat
+  0x3400...0x4DBF,  // CJK extension A
+  0x4E00...0x9FFF,  // CJK unified ideographs
+  0xA000...0xA4CF,  // Yi
+  0xA960...0xA97F,  // Hangul Jamo extended A
+  0xAC00...0xD7A3,  // Hangul syllables
+  0xF900...0xFAFF,  // CJK compatibility ideographs
+  0xFE10...0xFE19,  // vertical forms
+  0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
+  0xFF00...0xFF60,  // fullwidth forms
+  0xFFE0...0xFFE6,  // fullwidth signs
+  0x16FE0...0x16FE4,
+  0x17000...0x18CFF,  // Tangut
+  0x1AFF0...0x1B2FF,  // Kana supplement/extended
+  0x1F200...0x1F202,
+  0x1F210...0x1F23B,
+  0x1F240...0x1F248,
+  0x1F250...0x1F251,
+  0x20000...0x2FFFD,  // CJK extensions B..F
+  0x30000...0x3FFFD,  // CJK extension G..
+]
+
+@inline(__always)
+private func isWideScalar(_ v: UInt32) -> Bool {
+  if v < 0x1100 { return false }
+  var lo = 0
+  var hi = wideRanges.count - 1
+  while lo <= hi {
+    let mid = (lo + hi) >> 1
+    let r = wideRanges[mid]
+    if v < r.lowerBound {
+      hi = mid - 1
+    } else if v > r.upperBound {
+      lo = mid + 1
+    } else {
+      return true
+    }
+  }
+  return false
+}
+
+@inline(__always)
+private func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
+
+private func isZeroWidthScalar(_ s: Unicode.Scalar) -> Bool {
+  let v = s.value
+  if v >= 0x1160 && v <= 0x11FF { return true }  // Hangul medial vowels / final consonants
+  if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return true }
+  switch s.properties.generalCategory {
+  case .nonspacingMark, .enclosingMark, .format: return true
+  default: return false
+  }
+}
+
+/// Width of one grapheme that has already been sanitised.
+@inline(__always)
+func graphemeWidth(_ c: Character) -> Int {
+  if let a = c.asciiValue {
+    // "\r\n" is one ASCII Character; sanitised text never contains it, count it as one column.
+    return a >= 0x20 && a != 0x7F ? 1 : (a == 0x0D || a == 0x0A ? 1 : 0)
+  }
+  return slowGraphemeWidth(c)
+}
+
+private func slowGraphemeWidth(_ c: Character) -> Int {
+  var it = c.unicodeScalars.makeIterator()
+  guard let first = it.next() else { return 0 }
+  var count = 1
+  var second: UInt32 = 0
+  var hasVS16 = false
+  var hasVS15 = false
+  var hasZWJ = false
+  var hasKeycap = false
+  while let s = it.next() {
+    count += 1
+    if count == 2 { second = s.value }
+    switch s.value {
+    case 0xFE0F: hasVS16 = true
+    case 0xFE0E: hasVS15 = true
+    case 0x200D: hasZWJ = true
+    case 0x20E3: hasKeycap = true
+    default: break
+    }
+  }
+  let v = first.value
+  if isRegionalIndicator(v) {
+    return count >= 2 && isRegionalIndicator(second) ? 2 : 1
+  }
+  let props = first.properties
+  if props.isEmoji {
+    if hasVS15 && !hasVS16 && !hasZWJ { return isWideScalar(v) ? 2 : 1 }
+    if props.isEmojiPresentation { return 2 }
+    if hasVS16 || hasKeycap { return 2 }
+    if hasZWJ && v > 0x7F { return 2 }
+  }
+  if isWideScalar(v) { return 2 }
+  if isZeroWidthScalar(first) { return 0 }
+  return 1
+}
+
+// MARK: - Public width API
+
+/// Display width in terminal columns after sanitising: CJK/fullwidth and emoji (including ZWJ
+/// sequences, flags and VS16 presentation) take 2 columns, combining marks and zero-width
+/// characters 0, everything else 1.
+public func displayWidth(_ s: String) -> Int {
+  if isPrintableASCII(s) { return s.utf8.count }
+  var total = 0
+  for c in sanitizeForTerminal(s) { total += graphemeWidth(c) }
+  return total
+}
+
+/// Display width of one grapheme after sanitising (a control character becomes a 1-column picture).
+public func displayWidth(_ c: Character) -> Int {
+  if let a = c.asciiValue, a >= 0x20, a < 0x7F { return 1 }
+  return displayWidth(String(c))
+}
+
+/// Cuts `s` (sanitised) to at most `toWidth` columns, never inside a grapheme; when it had to cut,
+/// the result ends with `ellipsis` (dropped when the ellipsis alone does not fit).
+public func truncate(_ s: String, toWidth: Int, ellipsis: String = "…") -> String {
+  guard toWidth > 0 else { return "" }
+  let clean = sanitizeForTerminal(s)
+  if isPrintableASCII(clean) {
+    if clean.utf8.count <= toWidth { return clean }
+  } else if displayWidth(clean) <= toWidth {
+    return clean
+  }
+  let cleanEllipsis = sanitizeForTerminal(ellipsis)
+  var ellipsisWidth = displayWidth(cleanEllipsis)
+  var suffix = cleanEllipsis
+  if ellipsisWidth > toWidth {
+    suffix = ""
+    ellipsisWidth = 0
+  }
+  let budget = toWidth - ellipsisWidth
+  var used = 0
+  var out = ""
+  for c in clean {
+    let w = graphemeWidth(c)
+    if used + w > budget { break }
+    out.append(c)
+    used += w
+  }
+  return out + suffix
+}
+
+/// Truncates (with ellipsis) and pads with spaces to exactly `toWidth` columns.
+public func padRight(_ s: String, toWidth: Int) -> String {
+  guard toWidth > 0 else { return "" }
+  let t = truncate(s, toWidth: toWidth)
+  let w = displayWidth(t)
+  return w >= toWidth ? t : t + String(repeating: " ", count: toWidth - w)
+}
+
+// MARK: - Sanitising
+
+private let replacement: Unicode.Scalar = "\u{FFFD}"
+
+@inline(__always)
+private func isEmojiForJoin(_ s: Unicode.Scalar) -> Bool {
+  s.value == 0xFE0F || (s.value > 0x7F && s.properties.isEmoji)
+}
+
+/// Makes remote text safe to show: C0 controls become control pictures ("␛" for ESC; tab becomes a
+/// space, newline "⏎"), DEL "␡", C1 controls and noncharacters/unassigned code points "�"; bidi
+/// controls and zero-width/format characters are removed (a ZWJ inside an emoji sequence and emoji
+/// tag sequences are kept). The result contains nothing a terminal interprets as control.
+/// Printable ASCII is returned unchanged.
+public func sanitizeForTerminal(_ s: String) -> String {
+  if isPrintableASCII(s) { return s }
+  let scalars = Array(s.unicodeScalars)
+  var out = String.UnicodeScalarView()
+  var lastKept: Unicode.Scalar? = nil
+  var i = 0
+  let n = scalars.count
+  @inline(__always) func emit(_ x: Unicode.Scalar) {
+    out.append(x)
+    lastKept = x
+  }
+  while i < n {
+    let sc = scalars[i]
+    let v = sc.value
+    defer { i += 1 }
+    // Common printable ranges first.
+    if (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (v >= 0x3040 && v <= 0x9FFF) {
+      emit(sc)
+      continue
+    }
+    switch v {
+    case 0x09:
+      emit(" ")
+    case 0x0A:
+      emit("⏎")
+    case 0x0D:
+      if i + 1 < n && scalars[i + 1].value == 0x0A { continue }
+      emit("⏎")
+    case 0x1B:
+      emit("␛")
+    case 0x00..<0x20:
+      emit(Unicode.Scalar(0x2400 + v)!)
+    case 0x7F:
+      emit("␡")
+    case 0x80...0x9F:
+      emit(replacement)
+    case 0xAD:
+      continue  // soft hyphen
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+      continue  // bidi controls
+    case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0xFFF9...0xFFFB:
+      continue  // zero-width / invisible
+    case 0x200D:
+      if let prev = lastKept, isEmojiForJoin(prev), i + 1 < n, isEmojiForJoin(scalars[i + 1]),
+        scalars[i + 1].value != 0xFE0F
+      {
+        emit(sc)
+      }
+    case 0x2028, 0x2029:
+      emit("⏎")
+    case 0xE0020...0xE007F:
+      // Emoji tag sequences (subdivision flags) only.
+      if let prev = lastKept, prev.value == 0x1F3F4 || (prev.value >= 0xE0020 && prev.value <= 0xE007F) {
+        emit(sc)
+      }
+    case 0xFDD0...0xFDEF:
+      emit(replacement)
+    default:
+      if v & 0xFFFE == 0xFFFE {
+        emit(replacement)
+        continue
+      }
+      switch sc.properties.generalCategory {
+      case .format:
+        continue
+      case .unassigned, .surrogate:
+        emit(replacement)
+      case .control:
+        emit(replacement)
+      default:
+        emit(sc)
+      }
+    }
+  }
+  return String(out)
+}

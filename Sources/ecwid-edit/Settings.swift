@@ -1,0 +1,130 @@
+import ArgumentParser
+import EcwidAPI
+import Foundation
+
+/// Connection options shared by every command that talks to a store.
+struct ConnectionOptions: ParsableArguments {
+  @Option(name: .customLong("api-url"), help: "API root (default https://app.ecwid.com/api/v3; env ECWID_API_URL).")
+  var apiURL: String?
+
+  @Option(name: .customLong("store-id"), help: "Store id (env ECWID_STORE_ID).")
+  var storeId: Int?
+
+  @Option(name: .customLong("token-file"), help: "File holding the API token (or set ECWID_TOKEN).")
+  var tokenFile: String?
+
+  @Option(name: .customLong("store"), help: "A named store from the configuration file.")
+  var store: String?
+}
+
+/// Where a setting's value came from, for `ecwid-edit config`.
+enum SettingSource: String {
+  case flag, environment, configFile = "config file", defaultValue = "default", missing
+}
+
+struct ResolvedSettings {
+  var apiURL: String
+  var apiURLSource: SettingSource
+  var storeId: Int?
+  var storeIdSource: SettingSource
+  var token: String?
+  var tokenSource: SettingSource
+  var tokenFile: String?
+  var warnings: [String] = []
+
+  /// Shows the token as its prefix and length only.
+  static func mask(_ token: String?) -> String {
+    guard let token, !token.isEmpty else { return "(none)" }
+    let prefix = token.hasPrefix("secret_") ? "secret_" : (token.hasPrefix("public_") ? "public_" : "")
+    return "\(prefix)… (\(token.count) characters, hidden)"
+  }
+}
+
+enum SettingsError: Error, CustomStringConvertible {
+  case missing([String])
+  case unreadableTokenFile(String, String)
+  case invalidStoreId(String)
+  case unknownStore(String, [String])
+
+  var description: String {
+    switch self {
+    case .missing(let what):
+      return """
+        ecwid-edit needs a store to talk to, and these settings are missing: \(what.joined(separator: ", ")).
+          Set ECWID_STORE_ID and ECWID_TOKEN (or --store-id and --token-file), or add the store to
+          ~/.config/ecwid-edit/config.toml. To try the editor with no store, run: ecwid-edit demo
+        """
+    case .unreadableTokenFile(let path, let why): return "Cannot read the token file \(path): \(why)"
+    case .invalidStoreId(let s): return "The store id \"\(s)\" is not a number."
+    case .unknownStore(let name, let known):
+      return "No store named \"\(name)\" in the configuration file (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
+    }
+  }
+}
+
+extension ConnectionOptions {
+  func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResolvedSettings {
+    let config = try ConfigFile.load(environment: environment)
+    let named: ConfigFile.Store?
+    if let name = store ?? environment["ECWID_STORE"] ?? config?.defaultStore {
+      guard let s = config?.stores[name] else {
+        throw SettingsError.unknownStore(name, config.map { Array($0.stores.keys).sorted() } ?? [])
+      }
+      named = s
+    } else {
+      named = nil
+    }
+    // Precedence: flag > environment > configuration file > default.
+    var r = ResolvedSettings(
+      apiURL: EcwidConfig.defaultAPIURL.absoluteString, apiURLSource: .defaultValue,
+      storeId: nil, storeIdSource: .missing, token: nil, tokenSource: .missing)
+    if let u = named?.apiURL { (r.apiURL, r.apiURLSource) = (u, .configFile) }
+    if let u = environment["ECWID_API_URL"], !u.isEmpty { (r.apiURL, r.apiURLSource) = (u, .environment) }
+    if let u = apiURL { (r.apiURL, r.apiURLSource) = (u, .flag) }
+
+    if let s = named?.storeId { (r.storeId, r.storeIdSource) = (s, .configFile) }
+    if let s = environment["ECWID_STORE_ID"], !s.isEmpty {
+      guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else { throw SettingsError.invalidStoreId(s) }
+      (r.storeId, r.storeIdSource) = (n, .environment)
+    }
+    if let s = storeId { (r.storeId, r.storeIdSource) = (s, .flag) }
+
+    var file: (String, SettingSource)?
+    if let f = named?.tokenFile { file = (f, .configFile) }
+    if let t = environment["ECWID_TOKEN"], !t.isEmpty {
+      (r.token, r.tokenSource) = (t.trimmingCharacters(in: .whitespacesAndNewlines), .environment)
+      file = nil
+    }
+    if let f = tokenFile { file = (f, .flag) }
+    if let (path, source) = file {
+      let expanded = (path as NSString).expandingTildeInPath
+      r.tokenFile = expanded
+      do {
+        let text = try String(contentsOfFile: expanded, encoding: .utf8)
+        (r.token, r.tokenSource) = (text.trimmingCharacters(in: .whitespacesAndNewlines), source)
+      } catch {
+        throw SettingsError.unreadableTokenFile(expanded, (error as NSError).localizedDescription)
+      }
+      if let attrs = try? FileManager.default.attributesOfItem(atPath: expanded),
+        let perms = attrs[.posixPermissions] as? NSNumber, perms.intValue & 0o077 != 0
+      {
+        r.warnings.append(
+          "warning: the token file \(expanded) can be read by other users (mode \(String(perms.intValue, radix: 8))); run: chmod 600 \(expanded)"
+        )
+      }
+    }
+    return r
+  }
+
+  /// Settings complete enough to build a client, or a message that names what is missing.
+  func clientConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EcwidConfig {
+    let r = try resolve(environment: environment)
+    for w in r.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+    var missing: [String] = []
+    if r.storeId == nil { missing.append("store id") }
+    if r.token?.isEmpty ?? true { missing.append("token") }
+    if !missing.isEmpty { throw SettingsError.missing(missing) }
+    guard let url = URL(string: r.apiURL) else { throw ValidationError("The API URL \"\(r.apiURL)\" is not a URL.") }
+    return EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+  }
+}

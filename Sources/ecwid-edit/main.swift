@@ -1,1 +1,0 @@
-print("ecwid-edit: the editor is coming; run `swift test` for now")

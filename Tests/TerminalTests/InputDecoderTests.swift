@@ -1,0 +1,79 @@
+import Testing
+
+@testable import Terminal
+
+/// Feeds a fixed list of raw inputs; nil (timeout) once they run out.
+final class FakeInput {
+  var items: [RawInput]
+  init(_ items: [RawInput]) { self.items = items }
+  convenience init(_ s: String) { self.init(s.unicodeScalars.map { RawInput.char($0.value) }) }
+  func read(_ timeout: Int) -> RawInput? { items.isEmpty ? nil : items.removeFirst() }
+}
+
+func decodeAll(_ input: FakeInput) -> [TerminalEvent] {
+  var decoder = InputDecoder()
+  var events: [TerminalEvent] = []
+  while let e = decoder.next(timeout: 0, read: input.read, mapKey: { .key(.unknown($0)) }) {
+    events.append(e)
+  }
+  return events
+}
+
+@Suite struct InputDecoderTests {
+  @Test func plainKeys() {
+    #expect(decodeAll(FakeInput("aé商")) == [.key(.char("a")), .key(.char("é")), .key(.char("商"))])
+    #expect(
+      decodeAll(FakeInput("\u{1}\u{13}\u{9}\r\n\u{7f}\u{8}"))
+        == [.key(.ctrl("a")), .key(.ctrl("s")), .key(.tab), .key(.enter), .key(.enter), .key(.backspace), .key(.backspace)])
+  }
+
+  @Test func escapeAndAlt() {
+    #expect(decodeAll(FakeInput("\u{1b}")) == [.key(.escape)])
+    #expect(decodeAll(FakeInput("\u{1b}x")) == [.key(.alt("x"))])
+    #expect(decodeAll(FakeInput("\u{1b}\u{1b}")) == [.key(.escape), .key(.escape)])
+    #expect(decodeAll(FakeInput("\u{1b}\u{1}")) == [.key(.escape), .key(.ctrl("a"))])
+  }
+
+  @Test func csiSequences() {
+    #expect(decodeAll(FakeInput("\u{1b}[A\u{1b}[1;5C\u{1b}[1;2B\u{1b}[3~\u{1b}[Z")) == [
+      .key(.up), .key(.ctrlRight), .key(.shiftDown), .key(.delete), .key(.backTab),
+    ])
+    #expect(decodeAll(FakeInput("\u{1b}OP\u{1b}[15~\u{1b}[1;5H")) == [.key(.function(1)), .key(.function(5)), .key(.ctrlHome)])
+  }
+
+  @Test func bracketedPaste() {
+    let events = decodeAll(FakeInput("\u{1b}[200~hello q\r\nworld\r\u{1b}x\u{1b}[201~q"))
+    #expect(events == [.paste("hello q\nworld\n\u{1b}x"), .key(.char("q"))])
+  }
+
+  @Test func unterminatedPasteEndsOnTimeout() {
+    #expect(decodeAll(FakeInput("\u{1b}[200~abc")) == [.paste("abc")])
+  }
+
+  @Test func keyCodesGoThroughMapKey() {
+    let input = FakeInput([.key(0o403), .char(0x61)])
+    var decoder = InputDecoder()
+    let e1 = decoder.next(timeout: 0, read: input.read, mapKey: { $0 == 0o403 ? .key(.up) : nil })
+    #expect(e1 == .key(.up))
+  }
+
+  @Test func extendedKeyNames() {
+    #expect(NcursesTerminal.extendedKey(named: "kUP5") == .ctrlUp)
+    #expect(NcursesTerminal.extendedKey(named: "kDN5") == .ctrlDown)
+    #expect(NcursesTerminal.extendedKey(named: "kLFT5") == .ctrlLeft)
+    #expect(NcursesTerminal.extendedKey(named: "kRIT5") == .ctrlRight)
+    #expect(NcursesTerminal.extendedKey(named: "kHOM5") == .ctrlHome)
+    #expect(NcursesTerminal.extendedKey(named: "kEND5") == .ctrlEnd)
+    #expect(NcursesTerminal.extendedKey(named: "kUP") == .shiftUp)
+    #expect(NcursesTerminal.extendedKey(named: "kDN") == .shiftDown)
+    #expect(NcursesTerminal.extendedKey(named: "kFOO") == nil)
+  }
+
+  @Test func colourDownsampling() {
+    #expect(NcursesTerminal.downsample(9, toColors: 8) == 1)
+    #expect(NcursesTerminal.downsample(196, toColors: 8) == 1)  // pure red
+    #expect(NcursesTerminal.downsample(21, toColors: 8) == 4)  // pure blue
+    #expect(NcursesTerminal.downsample(232, toColors: 8) == 0)
+    #expect(NcursesTerminal.downsample(255, toColors: 8) == 7)
+  }
+}
