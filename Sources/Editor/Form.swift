@@ -57,6 +57,18 @@ extension Model {
 
   var formRows: Int { max(1, height - 6) }
 
+  /// The scalar section whose form shows the field at `path`, if any.
+  func formSection(for path: FieldPath) -> (Section, Int)? {
+    guard let document else { return nil }
+    for section in [Section.general, .pricing, .shipping, .seo, .attributes] {
+      let fields = FieldCatalogue.fields(for: section, product: document.current)
+      if let i = fields.firstIndex(where: { path.starts(with: $0.path) || ($0.path.starts(with: path) && !path.isEmpty) }) {
+        return (section, i)
+      }
+    }
+    return nil
+  }
+
   mutating func startEditing(_ spec: FieldSpec, viaSpace: Bool = false) -> [Command] {
     guard let document else { return [] }
     let value = document.current.value(at: spec.path)
@@ -140,7 +152,8 @@ extension Model {
     guard let editing = form.editing else { return [] }
     switch FieldText.parse(editing.field.text, kind: editing.spec.kind, label: editing.spec.label) {
     case .success(let value):
-      let stored = storedValue(value, spec: editing.spec)
+      // An emptied field is only removed on Enter, not while the user is retyping it.
+      guard let stored = storedValue(value, spec: editing.spec) else { return [] }
       if document?.current.value(at: editing.spec.path) != stored {
         apply(.set(editing.spec.path, stored), coalesceKey: editing.coalesceKey)
       }

@@ -385,15 +385,18 @@ extension Model {
 
   /// Shows the field at `path`: its section, and the field selected.
   mutating func jump(to path: FieldPath) {
-    guard case .key(let top)? = path.first else { return }
-    let target: Section = top == "translations" ? .translations : top == "media" ? .media : Section.of(topLevelKey: top)
-    section = target
     page = .form
-    if let document {
-      let fields = FieldCatalogue.fields(for: target, product: document.current)
-      if let i = fields.firstIndex(where: { path.starts(with: $0.path) || $0.path.starts(with: path) }) {
-        form.selected[target] = i
-      }
+    if let (target, index) = formSection(for: path) {
+      section = target
+      form.selected[target] = index
+      return
+    }
+    guard case .key(let top)? = path.first else { return }
+    switch top {
+    case "translations": section = .translations
+    case "media", "galleryImages": section = .media
+    case "options": section = .options
+    default: section = Section.of(topLevelKey: top)
     }
   }
 }

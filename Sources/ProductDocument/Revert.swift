@@ -7,7 +7,13 @@ extension Product {
     guard let fresh = diff(base: base, current: self).first(where: { $0.id == change.id }) else { return }
     switch fresh.kind {
     case .changed:
-      setValue(fresh.old, at: fresh.path)
+      if fresh.path.count == 1, case .key(let key) = fresh.path[0], let old = fresh.old {
+        // Back in the place the server had it, in case an edit removed and re-added the key.
+        json.removeValue(forKey: key)
+        json.insert(old, forKey: key, orderedLike: base.json)
+      } else {
+        setValue(fresh.old, at: fresh.path)
+      }
     case .added:
       if case .index(let i) = fresh.path.last {
         updateArray(at: Array(fresh.path.dropLast())) { array in
