@@ -64,6 +64,7 @@ public enum KeyReference {
     ("y / n", "accept / reject the change (rejecting reverts it)"),
     ("a / r", "accept all / reject all"),
     ("t", "show the exact HTTP requests the save sends"),
+    ("PgUp PgDn Space", "scroll"),
     ("S / Enter", "save now"),
     ("Esc / q", "back to the editor"),
   ]

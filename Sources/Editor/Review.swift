@@ -20,8 +20,10 @@ extension Model {
     switch key {
     case .down, .char("j"):
       review.selected = min(max(0, changes.count - 1), review.selected + 1)
+      review.scroll = 0
     case .up, .char("k"):
       review.selected = max(0, review.selected - 1)
+      review.scroll = 0
     case .char("y"):
       guard !changes.isEmpty else { return [] }
       review.accepted.insert(changes[review.selected].id)
@@ -46,6 +48,11 @@ extension Model {
       message = StatusMessage("Rejected all changes (u undoes)")
     case .char("t"):
       review.showRequests.toggle()
+      review.scroll = review.showRequests ? -10_000 : 0
+    case .pageDown, .char(" "):
+      review.scroll = max(0, review.scroll) + max(1, height - 4)
+    case .pageUp:
+      review.scroll = min(0, review.scroll) - max(1, height - 4)
     case .char("u"), .ctrl("z"):
       if document?.undo() == true {
         documentChanged()
@@ -74,7 +81,11 @@ extension Model {
     if let plan {
       lines.append(("Requests the save will send, in order:", Theme.header, false))
       for (i, step) in plan.steps.enumerated() {
-        lines.append(("\(i + 1). " + step.requestDescription(productId: productId), Theme.value, false))
+        // Shown whole, wrapped: these are the exact bytes that will be sent.
+        let text = "\(i + 1). " + step.requestDescription(productId: productId)
+        for (j, piece) in wrap(text, width: max(10, width - 4)).enumerated() {
+          lines.append(((j == 0 ? "" : "   ") + piece, Theme.value, false))
+        }
       }
       if plan.steps.isEmpty { lines.append(("(none)", Theme.dim, false)) }
       lines.append(("", Theme.value, false))
@@ -111,7 +122,7 @@ extension Model {
     let rows = bottom - top - 1
     guard rows > 0 else { return }
     let selectedLine = rowOfChange.isEmpty ? 0 : rowOfChange[min(review.selected, rowOfChange.count - 1)]
-    let first = scrollStart(selected: selectedLine, count: lines.count, rows: rows)
+    let first = max(0, min(lines.count - rows, scrollStart(selected: selectedLine, count: lines.count, rows: rows) + review.scroll))
     for row in 0..<rows {
       let i = first + row
       guard i < lines.count else { break }
@@ -225,4 +236,23 @@ func short(_ value: JSON?) -> String {
   if case .string(let s) = value { text = "“" + s + "”" } else { text = value.compactText }
   if text.count > 160 { return String(text.prefix(157)) + "…" }
   return text
+}
+
+/// Cuts text into pieces of at most `width` display columns, never inside a character.
+func wrap(_ text: String, width: Int) -> [String] {
+  var pieces: [String] = []
+  var current = ""
+  var used = 0
+  for c in text {
+    let w = displayWidth(c)
+    if used + w > width, !current.isEmpty {
+      pieces.append(current)
+      current = ""
+      used = 0
+    }
+    current.append(c)
+    used += w
+  }
+  if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+  return pieces
 }

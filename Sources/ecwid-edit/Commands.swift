@@ -16,7 +16,7 @@ struct EditCommand: AsyncParsableCommand {
   func run() async throws {
     let client = try makeClient(connection)
     let code = await runEditor(
-      client: client, options: EditorOptions(storeLabel: "store \(client.config.storeId)", productId: id))
+      client: client, options: EditorOptions(storeLabel: "store \(client.config.storeId)", productId: id, stderrLogPath: AppLog.path))
     await client.shutdown()
     if code != 0 { throw ExitCode(code) }
   }
@@ -46,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
       firstId = try? await client.searchProducts(limit: 1).items.first?.id
     }
     let code = await runEditor(
-      client: client, options: EditorOptions(storeLabel: "demo sandbox \(sandbox.storeId)", productId: firstId))
+      client: client, options: EditorOptions(storeLabel: "demo sandbox \(sandbox.storeId)", productId: firstId, stderrLogPath: AppLog.path))
     await client.shutdown()
     await sandbox.stop()
     if code != 0 { throw ExitCode(code) }
