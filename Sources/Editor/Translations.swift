@@ -1,20 +1,587 @@
 import EcwidAPI
+import Foundation
 import ProductDocument
 import Terminal
 
+/// The Translations section: one row per translatable text, one column per store language.
 public struct TranslationsState: Equatable, Sendable {
+  /// Position of the selected row in the visible (possibly filtered) rows.
   public var selected = 0
+  /// Selected column: the store's languages (default first), then languages the store does not have.
+  public var column = 0
+  /// First language column shown (the label column always stays).
+  public var columnScroll = 0
+  /// Only rows that miss a translation (in the translate-mode language when there is one).
+  public var filterMissing = false
+  /// Translate mode: Enter edits, and after Enter the cursor goes to the next row missing this language.
+  public var translateLanguage: String?
+  public var editing: TranslationEditing?
+  /// The language picker of translate mode: the highlighted entry.
+  public var choosingLanguage: Int?
+  let cache = TranslationRowCache()
   public init() {}
-  var isTyping: Bool { false }
+  var isTyping: Bool { editing != nil }
+}
+
+public struct TranslationEditing: Equatable, Sendable {
+  /// Index into all rows (not the filtered ones).
+  public var row: Int
+  /// nil = the main (default language) value.
+  public var language: String?
+  public var field: TextField
+  public var original: String?
+  public var mirrorOriginal: String?
+  public var coalesceKey: String
+}
+
+/// One translatable text of the product.
+struct TranslationRow: Sendable, Equatable {
+  enum Kind: Sendable, Equatable { case text, long, imageAlt(Int) }
+  var label: String
+  /// The main value (the default language), e.g. `name`.
+  var main: FieldPath
+  /// The map of translations by language, e.g. `nameTranslated`.
+  var translated: FieldPath
+  var kind: Kind
+}
+
+struct TranslationCacheKey: Equatable {
+  var version: Int
+  var languages: [String]
+  var fingerprint: [Int]
+}
+
+/// Rows are derived from the document once per document version (not per keystroke); drawing
+/// reads the values of the visible rows only.
+final class TranslationRowCache: @unchecked Sendable, Equatable {
+  private let lock = NSLock()
+  private var key: TranslationCacheKey?
+  private var rows: [TranslationRow] = []
+  private var extras: [String] = []
+  private var missing: [String: [Int]] = [:]
+  /// How many times the rows were rebuilt (tests check scrolling does not rebuild).
+  private(set) var builds = 0
+
+  static func == (a: TranslationRowCache, b: TranslationRowCache) -> Bool { true }
+
+  private func refresh(_ key: TranslationCacheKey, product: Product, languages: [String]) {
+    guard self.key != key else { return }
+    self.key = key
+    builds += 1
+    rows = TranslationRowCache.buildRows(product)
+    var seen = Set(languages)
+    var found: [String] = []
+    for row in rows {
+      for lang in product.value(at: row.translated)?.objectValue?.keys ?? [] where !seen.contains(lang) {
+        seen.insert(lang)
+        found.append(lang)
+      }
+    }
+    extras = found
+    missing = [:]
+  }
+
+  func snapshot(_ key: TranslationCacheKey, product: Product, languages: [String]) -> (rows: [TranslationRow], extras: [String]) {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(key, product: product, languages: languages)
+    return (rows, extras)
+  }
+
+  /// Rows missing a translation in `language` (nil: in any of `others`).
+  func missingRows(_ key: TranslationCacheKey, product: Product, languages: [String], language: String?) -> [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(key, product: product, languages: languages)
+    let others = Array(languages.dropFirst())
+    let cacheKey = language ?? "\u{0}any"
+    if let done = missing[cacheKey] { return done }
+    var out: [Int] = []
+    for (i, row) in rows.enumerated() {
+      let wanted = language.map { [$0] } ?? others
+      if wanted.contains(where: { TranslationRowCache.isMissing(row, language: $0, product: product) }) { out.append(i) }
+    }
+    missing[cacheKey] = out
+    return out
+  }
+
+  static func isMissing(_ row: TranslationRow, language: String, product: Product) -> Bool {
+    guard let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
+    return (product.value(at: row.translated + [.key(language)])?.stringValue ?? "").isEmpty
+  }
+
+  static func seoDescriptionKey(_ product: Product) -> String {
+    product.json["seoDecriptionTranslated"] != nil && product.json["seoDescriptionTranslated"] == nil
+      ? "seoDecriptionTranslated" : "seoDescriptionTranslated"
+  }
+
+  static func buildRows(_ product: Product) -> [TranslationRow] {
+    let json = product.json
+    var rows: [TranslationRow] = [
+      TranslationRow(label: "Name", main: [.key("name")], translated: [.key("nameTranslated")], kind: .text),
+      TranslationRow(label: "Description", main: [.key("description")], translated: [.key("descriptionTranslated")], kind: .long),
+      TranslationRow(label: "Subtitle", main: [.key("subtitle")], translated: [.key("subtitleTranslated")], kind: .text),
+      TranslationRow(label: "SEO title", main: [.key("seoTitle")], translated: [.key("seoTitleTranslated")], kind: .text),
+      TranslationRow(
+        label: "SEO description", main: [.key("seoDescription")], translated: [.key(seoDescriptionKey(product))], kind: .text),
+      TranslationRow(label: "Ribbon text", main: [.key("ribbon"), .key("text")], translated: [.key("ribbonTranslated")], kind: .text),
+    ]
+    for (i, option) in (json["options"]?.arrayValue ?? []).enumerated() {
+      let path: FieldPath = [.key("options"), .index(i)]
+      let label = "Option “\(option["name"]?.stringValue ?? "#\(i + 1)")”"
+      rows.append(TranslationRow(label: label, main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text))
+      for (j, choice) in (option["choices"]?.arrayValue ?? []).enumerated() {
+        let cp = path + [.key("choices"), .index(j)]
+        rows.append(
+          TranslationRow(
+            label: label + " › choice “\(choice["text"]?.stringValue ?? "#\(j + 1)")”", main: cp + [.key("text")],
+            translated: cp + [.key("textTranslated")], kind: .text))
+      }
+    }
+    for (i, attribute) in (json["attributes"]?.arrayValue ?? []).enumerated() {
+      let path: FieldPath = [.key("attributes"), .index(i)]
+      let name = attribute["name"]?.stringValue ?? attribute["alias"]?.stringValue ?? "#\(i + 1)"
+      rows.append(
+        TranslationRow(
+          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text))
+      rows.append(
+        TranslationRow(
+          label: "Attribute “\(name)” › value", main: path + [.key("value")], translated: path + [.key("valueTranslated")],
+          kind: .text))
+    }
+    let images = json["media"]?["images"]?.arrayValue ?? []
+    for i in images.indices {
+      let path: FieldPath = [.key("media"), .key("images"), .index(i), .key("alt")]
+      rows.append(
+        TranslationRow(label: "Image \(i + 1) alt", main: path + [.key("main")], translated: path + [.key("translated")], kind: .imageAlt(i)))
+    }
+    return rows
+  }
 }
 
 enum TranslationsHelp {
-  static let entries: [(String, String)] = []
+  static let entries: [(String, String)] = [
+    ("↑ ↓ / j k", "select a text"),
+    ("← → / h l", "select a language column (columns scroll)"),
+    ("PgUp PgDn g G", "page up / down, first / last text"),
+    ("Enter / e", "edit the cell (long texts open $EDITOR)"),
+    ("f", "show only texts missing a translation"),
+    ("L", "translate mode: pick a language, go missing row after row"),
+    ("Esc", "leave translate mode / the filter"),
+    ("x", "remove the translation in the cell"),
+    ("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
+  ]
 }
 
 extension Model {
-  var translationsHint: String { "" }
-  mutating func translationsKey(_ key: Key) -> [Command]? { nil }
-  mutating func translationsPaste(_ text: String) -> [Command] { [] }
-  func drawTranslations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? { nil }
+  var translationCacheKey: TranslationCacheKey {
+    let json = document?.current.json
+    return TranslationCacheKey(
+      version: documentVersion, languages: languages,
+      fingerprint: [
+        json?["options"]?.arrayValue?.count ?? -1, json?["media"]?["images"]?.arrayValue?.count ?? -1,
+        json?["attributes"]?.arrayValue?.count ?? -1, json?.count ?? -1,
+      ])
+  }
+
+  /// The store's languages, default first (one unnamed column when the store's are unknown).
+  var storeLanguageColumns: [String] { languages.isEmpty ? [""] : languages }
+
+  var translationData: (rows: [TranslationRow], extras: [String]) {
+    guard let document else { return ([], []) }
+    return translations.cache.snapshot(translationCacheKey, product: document.current, languages: storeLanguageColumns)
+  }
+
+  /// The language of each column: the store's, then those only the product has.
+  func translationColumns(extras: [String]) -> [String] { storeLanguageColumns + extras }
+
+  /// Indices (into all rows) of the rows shown.
+  func visibleTranslationRows(total: Int) -> [Int] {
+    guard translations.filterMissing, let document else { return Array(0..<total) }
+    var list = translations.cache.missingRows(
+      translationCacheKey, product: document.current, languages: storeLanguageColumns,
+      language: translations.translateLanguage)
+    if let editing = translations.editing, !list.contains(editing.row) {
+      list.append(editing.row)
+      list.sort()
+    }
+    return list
+  }
+
+  var translationsHint: String {
+    if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
+    if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
+    if let lang = translations.translateLanguage {
+      return "Translating into \(lang): Enter edits, Enter keeps and goes to the next missing · Esc: stop · ?: help"
+    }
+    return "↑↓←→: cell · Enter: edit · f: only missing · L: translate mode · PgUp/PgDn g G · ?: help"
+  }
+
+  var translationPageRows: Int { max(1, height - 6) }
+
+  /// How many language columns fit, and their width.
+  func translationLayout(columns: Int) -> (labelW: Int, cellW: Int, visible: Int) {
+    let labelW = min(32, max(12, width / 4))
+    let avail = max(4, width - labelW)
+    let minCell = 16
+    let visible = max(1, min(columns, avail / (minCell + 1)))
+    let cellW = max(3, min(40, avail / visible - 1))
+    return (labelW, cellW, visible)
+  }
+
+  mutating func translationsKey(_ key: Key) -> [Command]? {
+    guard document != nil else { return nil }
+    if translations.editing != nil { return translationEditingKey(key) }
+    if let highlighted = translations.choosingLanguage { return translationLanguageKey(key, highlighted: highlighted) }
+    let data = translationData
+    let visible = visibleTranslationRows(total: data.rows.count)
+    let columns = translationColumns(extras: data.extras)
+    let count = visible.count
+    let pos = max(0, min(translations.selected, count - 1))
+    switch key {
+    case .down, .char("j"): translations.selected = min(max(0, count - 1), pos + 1)
+    case .up, .char("k"): translations.selected = max(0, pos - 1)
+    case .pageDown, .ctrl("d"): translations.selected = min(max(0, count - 1), pos + translationPageRows)
+    case .pageUp: translations.selected = max(0, pos - translationPageRows)
+    case .home, .char("g"): translations.selected = 0
+    case .end, .char("G"): translations.selected = max(0, count - 1)
+    case .right, .char("l"):
+      translations.column = min(columns.count - 1, translations.column + 1)
+      scrollTranslationColumns(count: columns.count)
+    case .left, .char("h"):
+      translations.column = max(0, translations.column - 1)
+      scrollTranslationColumns(count: columns.count)
+    case .char("f"):
+      let row = count > 0 ? visible[pos] : 0
+      translations.filterMissing.toggle()
+      let now = visibleTranslationRows(total: data.rows.count)
+      translations.selected = now.firstIndex(where: { $0 >= row }) ?? max(0, now.count - 1)
+      if translations.filterMissing {
+        let lang = translations.translateLanguage.map { " in \($0)" } ?? ""
+        message = StatusMessage(
+          now.isEmpty ? "Nothing is missing a translation\(lang)" : "\(now.count) text\(now.count == 1 ? "" : "s") missing a translation\(lang) (f shows all)")
+      } else {
+        message = StatusMessage("All \(data.rows.count) texts")
+      }
+    case .char("L"):
+      guard !translationLanguages.isEmpty else {
+        message = StatusMessage("The store has only one language", .warning)
+        return []
+      }
+      translations.choosingLanguage = translations.translateLanguage.flatMap { translationLanguages.firstIndex(of: $0) } ?? 0
+    case .escape:
+      if translations.translateLanguage != nil {
+        translations.translateLanguage = nil
+        message = StatusMessage("Translate mode off")
+      } else if translations.filterMissing {
+        translations.filterMissing = false
+        message = StatusMessage("All \(data.rows.count) texts")
+      }
+    case .enter, .char("e"):
+      guard count > 0 else { return [] }
+      return startTranslationEditing(row: visible[pos], rows: data.rows, columns: columns)
+    case .char("x"), .delete:
+      guard count > 0 else { return [] }
+      let column = min(translations.column, columns.count - 1)
+      guard column > 0 else {
+        message = StatusMessage("That is the main text; edit it with Enter", .warning)
+        return []
+      }
+      let row = data.rows[visible[pos]]
+      let lang = columns[column]
+      guard document!.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
+      setTranslation(row, language: lang, value: nil, coalesceKey: nil)
+      message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
+    default:
+      return nil
+    }
+    return []
+  }
+
+  mutating func scrollTranslationColumns(count: Int) {
+    let layout = translationLayout(columns: count)
+    let c = translations.column
+    if c < translations.columnScroll { translations.columnScroll = c }
+    if c >= translations.columnScroll + layout.visible { translations.columnScroll = c - layout.visible + 1 }
+    translations.columnScroll = max(0, min(translations.columnScroll, count - layout.visible))
+  }
+
+  private mutating func translationLanguageKey(_ key: Key, highlighted: Int) -> [Command] {
+    let langs = translationLanguages
+    switch key {
+    case .down, .char("j"): translations.choosingLanguage = min(langs.count - 1, highlighted + 1)
+    case .up, .char("k"): translations.choosingLanguage = max(0, highlighted - 1)
+    case .escape, .char("q"): translations.choosingLanguage = nil
+    case .enter:
+      translations.choosingLanguage = nil
+      let lang = langs[highlighted]
+      translations.translateLanguage = lang
+      let data = translationData
+      translations.column = storeLanguageColumns.firstIndex(of: lang) ?? 0
+      scrollTranslationColumns(count: data.extras.count + storeLanguageColumns.count)
+      let visible = visibleTranslationRows(total: data.rows.count)
+      let current = visible.isEmpty ? 0 : visible[max(0, min(translations.selected, visible.count - 1))]
+      if let next = nextMissingRow(from: current, language: lang, includingCurrent: true) {
+        let now = visibleTranslationRows(total: data.rows.count)
+        translations.selected = now.firstIndex(of: next) ?? translations.selected
+        message = StatusMessage("Translating into \(lang): Enter edits; Enter again keeps and goes on")
+      } else {
+        message = StatusMessage("Every text already has a \(lang) translation")
+      }
+    default: break
+    }
+    return []
+  }
+
+  /// The next row (index into all rows) missing `language`, after `row` (wrapping around).
+  func nextMissingRow(from row: Int, language: String, includingCurrent: Bool = false) -> Int? {
+    guard let document else { return nil }
+    let missing = translations.cache.missingRows(
+      translationCacheKey, product: document.current, languages: storeLanguageColumns, language: language)
+    guard !missing.isEmpty else { return nil }
+    if let next = missing.first(where: { includingCurrent ? $0 >= row : $0 > row }) { return next }
+    return missing.first
+  }
+
+  // MARK: Editing a cell
+
+  func translationValue(_ row: TranslationRow, language: String?) -> String? {
+    guard let document else { return nil }
+    guard let language else { return document.current.value(at: row.main)?.stringValue }
+    return document.current.value(at: row.translated + [.key(language)])?.stringValue
+  }
+
+  /// Sets the main text (language nil) or one translation; nil removes it.
+  mutating func setTranslation(_ row: TranslationRow, language: String?, value: String?, coalesceKey: String?) {
+    if case .imageAlt(let index) = row.kind {
+      apply(.setImageAlt(index: index, language: language, text: value), coalesceKey: coalesceKey)
+      return
+    }
+    let path = language.map { row.translated + [.key($0)] } ?? row.main
+    apply(.set(path, value.map(JSON.string)), coalesceKey: coalesceKey)
+  }
+
+  mutating func startTranslationEditing(row index: Int, rows: [TranslationRow], columns: [String]) -> [Command] {
+    guard rows.indices.contains(index) else { return [] }
+    let row = rows[index]
+    let column = max(0, min(translations.column, columns.count - 1))
+    let lang = columns[column]
+    if column >= storeLanguageColumns.count {
+      message = StatusMessage(
+        "“\(lang)” is not a language of the store: it cannot be saved; x removes this translation", .error)
+      return []
+    }
+    let language: String? = column == 0 ? nil : lang
+    let value = translationValue(row, language: language)
+    let path = language.map { row.translated + [.key($0)] } ?? row.main
+    if row.kind == .long || (value ?? "").contains("\n") || (value ?? "").count > 200 {
+      return [.externalEdit(path: path, text: value ?? "", suffix: row.kind == .long ? ".html" : ".txt")]
+    }
+    let mirror = language == nil && !lang.isEmpty ? translationValue(row, language: lang) : nil
+    translations.editing = TranslationEditing(
+      row: index, language: language, field: TextField(value ?? ""), original: value, mirrorOriginal: mirror,
+      coalesceKey: "translation:\(path.text):\(documentVersion)")
+    return []
+  }
+
+  private mutating func translationEditingKey(_ key: Key) -> [Command] {
+    guard var editing = translations.editing else { return [] }
+    switch key {
+    case .enter:
+      return commitTranslationEditing()
+    case .escape:
+      let rows = translationData.rows
+      if rows.indices.contains(editing.row) {
+        let row = rows[editing.row]
+        if translationValue(row, language: editing.language) != editing.original {
+          setTranslation(row, language: editing.language, value: editing.original, coalesceKey: editing.coalesceKey)
+        }
+        if editing.language == nil, let lang = languages.first, translationValue(row, language: lang) != editing.mirrorOriginal {
+          setTranslation(row, language: lang, value: editing.mirrorOriginal, coalesceKey: editing.coalesceKey)
+        }
+      }
+      translations.editing = nil
+      message = StatusMessage("Edit cancelled")
+      return []
+    default:
+      let outcome = editing.field.handle(key)
+      translations.editing = editing
+      if outcome == .edited { applyTranslationEditing() }
+      return []
+    }
+  }
+
+  mutating func translationsPaste(_ text: String) -> [Command] {
+    guard translations.editing != nil else { return [] }
+    translations.editing!.field.insert(text)
+    applyTranslationEditing()
+    return []
+  }
+
+  /// Applies the text typed so far (one undo step per editing session).
+  private mutating func applyTranslationEditing() {
+    guard let editing = translations.editing else { return }
+    let rows = translationData.rows
+    guard rows.indices.contains(editing.row) else { return }
+    let row = rows[editing.row]
+    let text = editing.field.text
+    let value: String? = text.isEmpty && editing.original == nil ? nil : text
+    if translationValue(row, language: editing.language) != value {
+      setTranslation(row, language: editing.language, value: value, coalesceKey: editing.coalesceKey)
+    }
+    // The default language's entry of the translations follows the main text when it is there.
+    if editing.language == nil, editing.mirrorOriginal != nil, let lang = languages.first,
+      translationValue(row, language: lang) != value
+    {
+      setTranslation(row, language: lang, value: value, coalesceKey: editing.coalesceKey)
+    }
+  }
+
+  private mutating func commitTranslationEditing() -> [Command] {
+    guard let editing = translations.editing else { return [] }
+    applyTranslationEditing()
+    translations.editing = nil
+    let rows = translationData.rows
+    let label = rows.indices.contains(editing.row) ? rows[editing.row].label : "Text"
+    message = StatusMessage("\(label) (\(editing.language ?? languages.first ?? "main")) set")
+    if let lang = translations.translateLanguage, editing.language == lang {
+      if let next = nextMissingRow(from: editing.row, language: lang) {
+        let visible = visibleTranslationRows(total: rows.count)
+        translations.selected = visible.firstIndex(of: next) ?? translations.selected
+        translations.column = storeLanguageColumns.firstIndex(of: lang) ?? translations.column
+        message = StatusMessage("\(label) (\(lang)) set · next missing: \(rows[next].label)")
+      } else {
+        message = StatusMessage("\(label) (\(lang)) set · every text has a \(lang) translation now", .success)
+      }
+    }
+    return []
+  }
+
+  // MARK: View
+
+  func drawTranslations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard let document else { return nil }
+    let data = translationData
+    let rows = data.rows
+    let columns = translationColumns(extras: data.extras)
+    let storeCount = storeLanguageColumns.count
+    let visible = visibleTranslationRows(total: rows.count)
+    let layout = translationLayout(columns: columns.count)
+    let selectedColumn = max(0, min(translations.column, columns.count - 1))
+    var firstColumn = max(0, min(translations.columnScroll, columns.count - layout.visible))
+    if selectedColumn < firstColumn { firstColumn = selectedColumn }
+    if selectedColumn >= firstColumn + layout.visible { firstColumn = selectedColumn - layout.visible + 1 }
+    let shownColumns = Array(firstColumn..<min(columns.count, firstColumn + layout.visible))
+
+    var title = " \(rows.count) text\(rows.count == 1 ? "" : "s") × \(storeCount) language\(storeCount == 1 ? "" : "s")"
+    if translations.filterMissing { title += " · only missing (\(visible.count))" }
+    if firstColumn > 0 || shownColumns.last.map({ $0 < columns.count - 1 }) == true {
+      title += " · columns \(firstColumn + 1)–\(firstColumn + shownColumns.count) of \(columns.count) (←→)"
+    }
+    screen.put(title, x: 0, y: top, style: Theme.header, maxWidth: width)
+    if let lang = translations.translateLanguage {
+      let badge = " TRANSLATE MODE → \(lang) "
+      let w = displayWidth(badge)
+      screen.put(badge, x: max(0, width - w), y: top, style: Theme.statusWarning)
+    }
+
+    // Column headers.
+    let headerY = top + 1
+    screen.put(padRight(" Text", toWidth: layout.labelW), x: 0, y: headerY, style: Theme.header)
+    for (k, c) in shownColumns.enumerated() {
+      let x = layout.labelW + k * (layout.cellW + 1)
+      let lang = columns[c]
+      var name = lang.isEmpty ? "main" : lang
+      var style = Theme.header
+      if c == 0 && !lang.isEmpty { name += " (default)" }
+      if c >= storeCount {
+        name += " (not in store)"
+        style = Theme.error
+      }
+      if c == selectedColumn { style = style.merging(reverse: true) }
+      screen.put("│", x: x, y: headerY, style: Theme.border)
+      screen.put(padRight(name, toWidth: layout.cellW), x: x + 1, y: headerY, style: style)
+    }
+
+    let listTop = top + 2
+    let listRows = bottom - listTop
+    guard listRows > 0 else { return nil }
+    if visible.isEmpty {
+      screen.put(
+        translations.filterMissing ? "  Nothing is missing a translation. f shows every text." : "  No texts.",
+        x: 0, y: listTop, style: Theme.dim, maxWidth: width)
+      return nil
+    }
+    let selected = max(0, min(translations.selected, visible.count - 1))
+    let first = scrollStart(selected: selected, count: visible.count, rows: listRows)
+    var cursor: (x: Int, y: Int)?
+    let current = document.current
+    for r in 0..<listRows {
+      let p = first + r
+      guard p < visible.count else { break }
+      let rowIndex = visible[p]
+      let row = rows[rowIndex]
+      let y = listTop + r
+      let isSelected = p == selected
+      let mainText = current.value(at: row.main)?.stringValue ?? ""
+      let rowChanged =
+        current.value(at: row.main) != document.base.value(at: row.main)
+        || current.value(at: row.translated) != document.base.value(at: row.translated)
+      screen.put(
+        padRight((rowChanged ? "●" : " ") + row.label, toWidth: layout.labelW), x: 0, y: y,
+        style: isSelected ? Theme.selected : (rowChanged ? Theme.changedLabel : Theme.label))
+      let translatedMap = current.value(at: row.translated)?.objectValue
+      for (k, c) in shownColumns.enumerated() {
+        let x = layout.labelW + k * (layout.cellW + 1)
+        screen.put("│", x: x, y: y, style: Theme.border)
+        let cellX = x + 1
+        let lang = columns[c]
+        if isSelected, let editing = translations.editing, editing.row == rowIndex,
+          (editing.language == nil ? c == 0 : editing.language == lang)
+        {
+          cursor = (editing.field.draw(into: &screen, x: cellX, y: y, width: layout.cellW, style: Theme.input), y)
+          continue
+        }
+        let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")
+        var text = value
+        var style = Theme.value
+        if c >= storeCount {
+          style = value.isEmpty ? Theme.dim : Theme.error
+          if value.isEmpty { text = "" }
+        } else if value.isEmpty {
+          if c > 0 && !mainText.isEmpty {
+            text = "— missing"
+            style = Theme.missing
+          } else {
+            text = "—"
+            style = Theme.dim
+          }
+        } else if row.kind == .long || value.contains("\n") {
+          text = "\(value.count) ch: " + value
+        }
+        if isSelected && c == selectedColumn { style = Theme.selected }
+        screen.put(padRight(text, toWidth: layout.cellW), x: cellX, y: y, style: style)
+      }
+    }
+    if let highlighted = translations.choosingLanguage {
+      let langs = translationLanguages
+      let w = min(width, 34)
+      let h = min(bottom - top, langs.count + 2)
+      let x = max(0, (width - w) / 2)
+      drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Translate into")
+      let firstLang = scrollStart(selected: highlighted, count: langs.count, rows: h - 2)
+      for row in 0..<max(0, h - 2) {
+        let k = firstLang + row
+        guard k < langs.count else { break }
+        let missing = translations.cache.missingRows(
+          translationCacheKey, product: current, languages: storeLanguageColumns, language: langs[k]
+        ).count
+        screen.put(
+          padRight(" \(langs[k])  \(missing) missing", toWidth: w - 2), x: x + 1, y: top + 2 + row,
+          style: k == highlighted ? Theme.selected : Theme.popup)
+      }
+      cursor = nil
+    }
+    return cursor
+  }
 }
