@@ -96,6 +96,8 @@ public struct Model: Sendable {
   public var showHelp = false
   public var busy: String?
   public var spinnerFrame = 0
+  /// Ticks since the last key; derived figures are refreshed once typing pauses.
+  public var idleTicks = 0
   public var confirmingQuit = false
   public var quitting = false
 

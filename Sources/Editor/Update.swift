@@ -9,8 +9,10 @@ extension Model {
   public mutating func update(_ msg: Msg) -> [Command] {
     switch msg {
     case .key(let key):
+      idleTicks = 0
       return handleKey(key)
     case .paste(let text):
+      idleTicks = 0
       return handlePaste(text)
     case .resize(let w, let h):
       width = max(1, w)
@@ -18,7 +20,9 @@ extension Model {
       return []
     case .tick:
       spinnerFrame &+= 1
-      refreshDerived()
+      idleTicks += 1
+      // Counting changes diffs the whole product: do it when typing pauses, not between keys.
+      if idleTicks >= 2 { refreshDerived() }
       return []
     case .searched(let requestId, let result):
       return pickerSearched(requestId: requestId, result)
