@@ -304,14 +304,7 @@ extension Model {
   }
 
   func uniqueOptionName(_ wanted: String) -> String {
-    let names = Set(optionValues.compactMap { $0["name"]?.stringValue })
-    var name = wanted
-    var n = 2
-    while names.contains(name) {
-      name = "\(wanted) \(n)"
-      n += 1
-    }
-    return name
+    document?.current.uniqueOptionName(wanted) ?? wanted
   }
 
   // MARK: Editing

@@ -122,7 +122,8 @@ extension Product {
 
   var optionCount: Int { value(at: optionsPath)?.arrayValue?.count ?? 0 }
 
-  func uniqueOptionName(_ wanted: String) -> String {
+  /// `wanted`, or `wanted 2`, `wanted 3`… so that options stay identifiable by name.
+  public func uniqueOptionName(_ wanted: String) -> String {
     let names = Set((value(at: optionsPath)?.arrayValue ?? []).compactMap { $0["name"]?.stringValue })
     var name = wanted
     var n = 2

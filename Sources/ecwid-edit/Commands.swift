@@ -130,6 +130,30 @@ func short(_ v: JSON) -> String {
   return s.count > 120 ? String(s.prefix(117)) + "…" : s
 }
 
+/// The live product, the edited file, and the document between them (what diff and apply share).
+struct Comparison {
+  var client: EcwidClient
+  var edited: Product
+  var document: Document
+  var languages: [String]?
+
+  static func load(id: Int, file: String, connection: ConnectionOptions) async throws -> Comparison {
+    let edited = try readProductFile(file)
+    let client = try makeClient(connection)
+    let live: Product
+    do {
+      live = try await client.getProduct(id: id)
+    } catch {
+      await client.shutdown()
+      throw fail(error.sentence)
+    }
+    let languages = try? await client.getProfile().languages?.ordered
+    let (document, ignored) = documentFor(live: live, edited: edited)
+    printIgnored(ignored)
+    return Comparison(client: client, edited: edited, document: document, languages: languages)
+  }
+}
+
 struct DiffCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff", abstract: "Show what saving an edited product JSON file would change.",
@@ -143,14 +167,9 @@ struct DiffCommand: AsyncParsableCommand {
   @Flag(help: "Also print the HTTP requests a save would send.") var requests = false
 
   func run() async throws {
-    let edited = try readProductFile(file)
-    let client = try makeClient(connection)
-    let live: Product
-    do { live = try await client.getProduct(id: id) } catch { throw fail(error.sentence) }
-    let languages = try? await client.getProfile().languages?.ordered
-    await client.shutdown()
-    let (doc, ignored) = documentFor(live: live, edited: edited)
-    printIgnored(ignored)
+    let comparison = try await Comparison.load(id: id, file: file, connection: connection)
+    await comparison.client.shutdown()
+    let (doc, languages) = (comparison.document, comparison.languages)
     let changes = doc.changes()
     if changes.isEmpty {
       print("No changes.")
@@ -184,14 +203,9 @@ struct ApplyCommand: AsyncParsableCommand {
   @Flag(help: "Do not ask for confirmation.") var yes = false
 
   func run() async throws {
-    let edited = try readProductFile(file)
-    let client = try makeClient(connection)
+    let comparison = try await Comparison.load(id: id, file: file, connection: connection)
+    let (client, doc, languages, edited) = (comparison.client, comparison.document, comparison.languages, comparison.edited)
     defer { Task { await client.shutdown() } }
-    let live: Product
-    do { live = try await client.getProduct(id: id) } catch { throw fail(error.sentence) }
-    let languages = try? await client.getProfile().languages?.ordered
-    let (doc, ignored) = documentFor(live: live, edited: edited)
-    printIgnored(ignored)
     let changes = doc.changes()
     if changes.isEmpty {
       print("No changes; nothing sent.")

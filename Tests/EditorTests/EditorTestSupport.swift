@@ -39,3 +39,13 @@ enum EditorHarness {
   static func lines(_ model: Model) -> [String] { model.view().screen.lines() }
   static func text(_ model: Model) -> String { model.view().screen.text() }
 }
+
+/// Feeds keys to a model (the short form the form tests use).
+@discardableResult
+func press(_ m: inout Model, _ keys: Key...) -> [Command] {
+  EditorHarness.press(keys, into: &m)
+}
+
+func type(_ m: inout Model, _ text: String) {
+  EditorHarness.type(text, into: &m)
+}

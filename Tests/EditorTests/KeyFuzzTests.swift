@@ -9,17 +9,6 @@ import Testing
 /// Random keys, pastes and resizes into the real `update`/`view`: the editor must never crash,
 /// never draw outside the screen, always hold a valid product, and undo must always lead home.
 @Suite struct KeyFuzzTests {
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Every key the editor knows, plus text. `x`, `a` and Delete (media removal and addition) are
   /// left out so the gallery's set of images must survive whatever else happens.
   static let keys: [Key] = {
@@ -35,7 +24,7 @@ import Testing
   }()
 
   @Test func hundredThousandRandomKeysKeepEveryInvariant() throws {
-    var rng = SplitMix(state: 20_261_126)
+    var rng = SeededRandom(seed: 20_261_126)
     let product = EditorHarness.product()
     let baseImageIds = Set(product.json["media"]?["images"]?.arrayValue?.compactMap { $0["id"]?.idString } ?? [])
     var model = EditorHarness.model(product, width: 80, height: 24)

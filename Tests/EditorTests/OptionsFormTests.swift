@@ -17,16 +17,6 @@ private func optionsModel(product index: Int = 0, width: Int = 80, height: Int =
   return m
 }
 
-@discardableResult
-private func press(_ m: inout Model, _ keys: Key...) -> [Command] {
-  var out: [Command] = []
-  for k in keys { out += m.update(.key(k)) }
-  return out
-}
-
-private func type(_ m: inout Model, _ text: String) {
-  for c in text { _ = m.update(.key(.char(c))) }
-}
 
 private func options(_ m: Model) -> [JSON] { m.document!.current.json["options"]?.arrayValue ?? [] }
 private func names(_ m: Model) -> [String] { options(m).map { $0["name"]?.stringValue ?? "?" } }

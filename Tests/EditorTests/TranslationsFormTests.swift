@@ -19,16 +19,6 @@ private func translationsModel(
   return m
 }
 
-@discardableResult
-private func press(_ m: inout Model, _ keys: Key...) -> [Command] {
-  var out: [Command] = []
-  for k in keys { out += m.update(.key(k)) }
-  return out
-}
-
-private func type(_ m: inout Model, _ text: String) {
-  for c in text { _ = m.update(.key(.char(c))) }
-}
 
 /// Selects the first row whose label starts with `label`.
 private func select(_ m: inout Model, row label: String) {
