@@ -59,6 +59,7 @@ extension Model {
       media.confirmingRemove = nil
       if key == .char("y") || key == .char("Y") {
         apply(.removeMedia(index: index))
+        form.serverErrors[[.key("media")]] = nil
         media.selected = max(0, min(media.selected, mediaCount - 1))
         message = StatusMessage("Removed; it goes from the store when you save (u undoes)")
       } else {
@@ -250,9 +251,13 @@ extension Model {
     let rows = mediaRows
     let count = rows.count
     let imageTotal = imageCount
-    screen.put(
-      " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s") · main image first",
-      x: 0, y: top, style: Theme.header, maxWidth: width)
+    if let problem = form.serverErrors[[.key("media")]] {
+      screen.put(" ⚠ " + problem, x: 0, y: top, style: Theme.error, maxWidth: width)
+    } else {
+      screen.put(
+        " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s") · main image first",
+        x: 0, y: top, style: Theme.header, maxWidth: width)
+    }
     let posW = 5
     let idW = 6
     let kindW = 6

@@ -116,6 +116,8 @@ public struct Model: Sendable {
   public var translations = TranslationsState()
   /// A pending save waits for the re-fetched product before it sends anything.
   public var saveAfterFetch = false
+  /// A save that failed after some of its requests were applied: what is left to send.
+  public var partialSave: PartialSave?
 
   public init(storeLabel: String, storeId: Int, productId: Int?, width: Int = 80, height: Int = 24) {
     self.storeLabel = storeLabel
@@ -221,4 +223,13 @@ public struct RecoverState: Sendable {
   public var conflicts: [Conflict] = []
   public var scroll = 0
   public init() {}
+}
+
+/// The requests of a failed save that were not applied, so a retry sends only those.
+public struct PartialSave: Sendable {
+  public var remaining: [PlanStep]
+  /// Media were added or removed by URL: the gallery on the server already differs from the draft.
+  public var touchedMedia: Bool
+  /// The document version when the save failed; any later edit means the plan is rebuilt.
+  public var documentVersion: Int
 }

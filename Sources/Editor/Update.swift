@@ -319,6 +319,16 @@ extension Model {
       message = StatusMessage("Not saved: \(error.sentence) Your edits are kept; press S to try again.", .error)
       return []
     case .success(let theirs):
+      if let partial = partialSave {
+        partialSave = nil
+        if partial.touchedMedia, partial.documentVersion == documentVersion,
+          Model.remoteHasOnlyMyChanges(base: document!.base, mine: document!.current, theirs: theirs)
+        {
+          // Media already added or removed must not be sent twice: send only what is left.
+          busy = "Saving the \(partial.remaining.count) request(s) not applied yet…"
+          return [.runPlan(UpdatePlan(steps: partial.remaining, productId: productId), productId: productId)]
+        }
+      }
       let check = checkConflicts(base: document!.base, mine: document!.current, theirs: theirs)
       if !check.conflicts.isEmpty {
         busy = nil
@@ -353,6 +363,7 @@ extension Model {
     guard let productId, document != nil else { return [] }
     let total = outcome.applied.count + outcome.notApplied.count
     if outcome.succeeded {
+      partialSave = nil
       document!.rebase(onto: outcome.product ?? document!.current)
       documentChanged()
       form.serverErrors = [:]
@@ -366,12 +377,32 @@ extension Model {
     if total > 1 { text += " (\(outcome.applied.count) of \(total) requests applied)" }
     text += ". Your edits are kept; press S to retry."
     message = StatusMessage(text, .error)
+    if !outcome.applied.isEmpty {
+      let touchedMedia = outcome.applied.contains { step in
+        switch step {
+        case .addMedia, .removeMedia: return true
+        default: return false
+        }
+      }
+      partialSave = PartialSave(
+        remaining: outcome.notApplied, touchedMedia: touchedMedia, documentVersion: documentVersion)
+    }
     if let path = Model.fieldPath(for: error) {
-      form.serverErrors[path] = error.errorMessage ?? error.sentence
+      form.serverErrors[path] = error.sentence
       page = .form
       jump(to: path)
     }
     return []
+  }
+
+  /// True when every updatable field outside the gallery is on the server either as fetched or
+  /// as in the draft: nobody else changed the product since the failed save.
+  static func remoteHasOnlyMyChanges(base: Product, mine: Product, theirs: Product) -> Bool {
+    let keys = Product.updatableFields.subtracting(["media", "galleryImages"])
+    return keys.allSatisfy { key in
+      let remote = theirs.json[key]
+      return remote == base.json[key] || remote == mine.json[key]
+    }
   }
 
   /// The field a server error is about, when it says so (409 is a duplicate SKU).

@@ -68,18 +68,6 @@ func readProductFile(_ path: String) throws -> Product {
   }
 }
 
-/// Top-level fields the "Update product" request accepts; everything else is the server's.
-let updatableFields: Set<String> = [
-  "sku", "name", "nameTranslated", "quantity", "unlimited", "price", "wholesalePrices", "lowestPrice",
-  "compareToPrice", "costPrice", "nameYourPriceEnabled", "customPriceTiers", "isShippingRequired", "tax", "weight",
-  "customSlug", "productClassId", "enabled", "options", "warningLimit", "fixedShippingRateOnly", "fixedShippingRate",
-  "shipping", "description", "descriptionTranslated", "galleryImages", "media", "categoryIds", "seoTitle",
-  "seoTitleTranslated", "seoDescription", "seoDescriptionTranslated", "seoDecriptionTranslated", "defaultCategoryId",
-  "attributes", "relatedProducts", "dimensions", "volume", "volumeUnit", "showOnFrontpage", "discountsAllowed",
-  "subscriptionSettings", "subtitle", "ribbon", "subtitleTranslated", "ribbonTranslated",
-  "outOfStockVisibilityBehaviour", "minPurchaseQuantity", "maxPurchaseQuantity",
-]
-
 /// The document whose base is the live product and whose edits make it `edited`. Fields the
 /// update request does not accept (timestamps, computed prices, ids) keep their live values, and
 /// the names of any the file changed are returned so the user hears they were ignored.
@@ -87,7 +75,7 @@ func documentFor(live: Product, edited: Product) -> (Document, ignored: [String]
   var merged = edited
   var ignored: [String] = []
   let keys = Set(live.json.keys).union(edited.json.keys)
-  for key in keys.sorted() where !updatableFields.contains(key) {
+  for key in keys.sorted() where !Product.updatableFields.contains(key) {
     if edited.json[key] != live.json[key] {
       if !["updated", "updateTimestamp", "createTimestamp", "created"].contains(key) { ignored.append(key) }
       merged.json[key] = live.json[key]
