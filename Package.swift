@@ -9,6 +9,9 @@ let package = Package(
     .library(name: "EcwidAPI", targets: ["EcwidAPI"]),
     .library(name: "ProductDocument", targets: ["ProductDocument"]),
     .library(name: "EcwidSandbox", targets: ["EcwidSandbox"]),
+    // For the benchmark package (Benchmarks/), which drives Model.update/view and Screen.
+    .library(name: "Editor", targets: ["Editor"]),
+    .library(name: "Terminal", targets: ["Terminal"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -133,7 +133,7 @@ public final class Sandbox: Sendable {
   public func start() async throws -> Int {
     let starter = server.withLock { s -> Task<Int, any Error> in
       if let st = s.starting { return st }
-      let st = Task { try await self.launch() }
+      let st = Task(executorPreference: ThreadTaskExecutor.shared) { try await self.launch() }
       s.starting = st
       return st
     }
@@ -155,7 +155,7 @@ public final class Sandbox: Sendable {
       onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
       logger: Logger(label: "ecwid-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
     )
-    let task = Task {
+    let task = Task(executorPreference: ThreadTaskExecutor.shared) {
       do {
         try await app.runService(gracefulShutdownSignals: [])
         continuation.yield(.failure(SandboxError("the sandbox server stopped")))

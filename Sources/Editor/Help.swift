@@ -63,6 +63,7 @@ public enum KeyReference {
     ("↑ ↓ / j k", "select a change"),
     ("y / n", "accept / reject the change (rejecting reverts it)"),
     ("a / r", "accept all / reject all"),
+    ("u / Ctrl-Z", "undo a rejection"),
     ("t", "show the exact HTTP requests the save sends"),
     ("PgUp PgDn Space", "scroll"),
     ("S / Enter", "save now"),

@@ -251,12 +251,13 @@ extension Model {
     let rows = mediaRows
     let count = rows.count
     let imageTotal = imageCount
+    let summary =
+      " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s")"
     if let problem = form.serverErrors[[.key("media")]] {
-      screen.put(" ⚠ " + problem, x: 0, y: top, style: Theme.error, maxWidth: width)
+      let used = screen.put(summary + " · ", x: 0, y: top, style: Theme.header)
+      screen.put("⚠ " + problem, x: used, y: top, style: Theme.error, maxWidth: max(0, width - used))
     } else {
-      screen.put(
-        " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s") · main image first",
-        x: 0, y: top, style: Theme.header, maxWidth: width)
+      screen.put(summary + " · main image first", x: 0, y: top, style: Theme.header, maxWidth: width)
     }
     let posW = 5
     let idW = 6

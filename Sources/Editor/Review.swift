@@ -113,7 +113,8 @@ extension Model {
       switch change.kind {
       case .added: text += short(change.new)
       case .removed: text += short(change.old)
-      case .changed, .moved: text += "\(short(change.old)) → \(short(change.new))"
+      case .changed: text += "\(short(change.old)) → \(short(change.new))"
+      case .moved: text += "position \(position(change.old)) → \(position(change.new))"
       }
       rowOfChange.append(lines.count)
       lines.append((text, style, i == review.selected))
@@ -255,4 +256,10 @@ func wrap(_ text: String, width: Int) -> [String] {
   }
   if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
   return pieces
+}
+
+/// A moved element's place counted from 1, as the gallery and option lists show it.
+func position(_ value: JSON?) -> String {
+  guard let index = value?.intValue else { return short(value) }
+  return String(index + 1)
 }

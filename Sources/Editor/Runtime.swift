@@ -103,6 +103,8 @@ final class EditorRuntime: @unchecked Sendable {
   var exitCode: Int32 = 0
   var journaledVersion = 0
   var lastJournalWrite = Date.distantPast
+  /// The document version the signal-time draft (`DraftBox`) holds.
+  var boxedVersion = -1
 
   init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
     self.client = client
@@ -138,6 +140,12 @@ final class EditorRuntime: @unchecked Sendable {
       let now = Date()
       if now.timeIntervalSince(lastTick) >= 0.1 {
         lastTick = now
+        if terminalHungUp() {
+          // The terminal went away without a SIGHUP reaching us: keep the draft and leave.
+          exitCode = 129
+          done = true
+          break
+        }
         let before = (model.changeCount, model.issues.count, model.busy != nil)
         process(.tick)
         if before != (model.changeCount, model.issues.count, model.busy != nil) || model.busy != nil { changed = true }
@@ -148,6 +156,13 @@ final class EditorRuntime: @unchecked Sendable {
     journalIfNeeded(force: true)
     for task in work { task.cancel() }
     return exitCode
+  }
+
+  /// True when standard input's terminal has been closed (its pty's other side is gone).
+  func terminalHungUp() -> Bool {
+    var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) > 0 else { return false }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
   func message(for event: TerminalEvent) -> Msg {
@@ -171,7 +186,20 @@ final class EditorRuntime: @unchecked Sendable {
   func journalIfNeeded(force: Bool) {
     guard model.documentVersion != journaledVersion, let document = model.document, let productId = model.productId
     else { return }
-    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else { return }
+    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else {
+      // The file waits (at most four writes a second), but a signal arriving meanwhile must flush
+      // the newest draft, not the one of the last write (or none, right after loading).
+      if boxedVersion != model.documentVersion {
+        boxedVersion = model.documentVersion
+        let pristine = document.current == document.base && document.pendingMedia.isEmpty
+        DraftBox.shared.set(
+          pristine ? nil : DraftJournal.Draft(
+            storeId: model.storeId, productId: productId, base: document.base, current: document.current),
+          journal: options.journal)
+      }
+      return
+    }
+    boxedVersion = model.documentVersion
     journaledVersion = model.documentVersion
     lastJournalWrite = Date()
     if document.current == document.base && document.pendingMedia.isEmpty {

@@ -374,7 +374,7 @@ extension Model {
     let language: String? = column == 0 ? nil : lang
     let value = translationValue(row, language: language)
     let path = language.map { row.translated + [.key($0)] } ?? row.main
-    if row.kind == .long || (value ?? "").contains("\n") || (value ?? "").count > 200 {
+    if row.kind == .long || (value ?? "").utf8.contains(0x0A) || (value ?? "").count > 200 {
       return [.externalEdit(path: path, text: value ?? "", suffix: row.kind == .long ? ".html" : ".txt")]
     }
     let mirror = language == nil && !lang.isEmpty ? translationValue(row, language: lang) : nil
@@ -556,7 +556,7 @@ extension Model {
             text = "—"
             style = Theme.dim
           }
-        } else if row.kind == .long || value.contains("\n") {
+        } else if row.kind == .long || value.utf8.contains(0x0A) {
           text = "\(value.count) ch: " + value
         }
         if isSelected && c == selectedColumn { style = Theme.selected }

@@ -48,9 +48,13 @@ extension Model {
       }
       return []
     case .cancelled:
+      let wasSending = saveAfterFetch && busy?.hasPrefix("Saving") == true
       busy = nil
       saveAfterFetch = false
-      message = StatusMessage("Cancelled; nothing was sent", .warning)
+      message = StatusMessage(
+        wasSending
+          ? "Cancelled; the store may still apply what was already sent. Your edits are kept; S checks and saves"
+          : "Cancelled; nothing was sent", .warning)
       return []
     }
   }
@@ -373,9 +377,9 @@ extension Model {
       return [.removeJournal(productId: productId)]
     }
     let error = outcome.error!
-    var text = "Save failed: \(error.sentence)"
+    var text = "Save failed: " + error.sentence.trimmingCharacters(in: CharacterSet(charactersIn: "."))
     if total > 1 { text += " (\(outcome.applied.count) of \(total) requests applied)" }
-    text += ". Your edits are kept; press S to retry."
+    text += ". Edits kept; S retries."
     message = StatusMessage(text, .error)
     if !outcome.applied.isEmpty {
       let touchedMedia = outcome.applied.contains { step in

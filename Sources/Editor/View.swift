@@ -168,7 +168,7 @@ extension Model {
         if let spec, !spec.help.isEmpty { hint = spec.help + " · " + hint }
       }
     }
-    screen.put(hint, x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
+    screen.put(truncate(hint, toWidth: max(0, width - 2)), x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
   }
 
   func drawStatus(into screen: inout Screen, y: Int) {
@@ -188,9 +188,11 @@ extension Model {
     }
     screen.fill(x: 0, y: y, width: width, height: 1, style: style)
     var right = ""
-    if document != nil {
-      let dirty = changeCount > 0 || (document?.pendingMedia.isEmpty == false)
-      right = dirty ? "● \(changeCount) change\(changeCount == 1 ? "" : "s")" : "saved"
+    if page == .recover {
+      right = "draft waiting "
+    } else if document != nil {
+      // Media added by URL are changes too, so the count alone tells whether anything is unsaved.
+      right = changeCount > 0 ? "● \(changeCount) change\(changeCount == 1 ? "" : "s")" : "saved"
       if errorCount > 0 { right += " · \(errorCount) error\(errorCount == 1 ? "" : "s")" }
       right += " "
     }

@@ -298,7 +298,9 @@ public final class NcursesTerminal: TerminalBackend {
     if style.bold { flags |= Int32(EE_STYLE_BOLD) }
     if style.dim { flags |= Int32(EE_STYLE_DIM) }
     if style.underline { flags |= Int32(EE_STYLE_UNDERLINE) }
-    if style.reverse { flags |= Int32(EE_STYLE_REVERSE) }
+    // Without colors a background is the only mark of a selected row: show it as reverse video.
+    let reverse = colorMode == .none && style.bg != .default ? !style.reverse : style.reverse
+    if reverse { flags |= Int32(EE_STYLE_REVERSE) }
     return flags
   }
 
@@ -378,6 +380,11 @@ public final class NcursesTerminal: TerminalBackend {
   /// default action. Call once, early.
   public static func installCrashAndSignalHandlers(onSignal: @escaping @Sendable (Int32) -> Void) {
     ee_install_crash_handlers()
+    // A parent may start us with these signals blocked (test runners do); they must reach us.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGABRT, SIGFPE] { sigaddset(&unblock, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     let queue = DispatchQueue(label: "ecwid-edit.signals")
     var sources: [DispatchSourceSignal] = []
     for sig in [SIGTERM, SIGHUP, SIGINT] {

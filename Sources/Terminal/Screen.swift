@@ -108,6 +108,20 @@ public struct Screen: Equatable, Sendable {
       }
       return col - x
     }
+    if isCommonNarrowText(text) {
+      // Each scalar is its own one-column grapheme that sanitising keeps: no grapheme breaking.
+      for sc in text.unicodeScalars {
+        if col < 0 {
+          col += 1
+          continue
+        }
+        guard col < limit else { break }
+        let cellText = sc.value < 0x80 ? Screen.asciiStrings[Int(sc.value)] : String(Character(sc))
+        write(Cell(text: cellText, width: 1, style: style), at: col, y: y)
+        col += 1
+      }
+      return col - x
+    }
     for c in sanitizeForTerminal(text) {
       let w = graphemeWidth(c)
       if w == 0 { continue }

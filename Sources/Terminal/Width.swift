@@ -82,7 +82,45 @@ func graphemeWidth(_ c: Character) -> Int {
     // "\r\n" is one ASCII Character; sanitised text never contains it, count it as one column.
     return a >= 0x20 && a != 0x7F ? 1 : (a == 0x0D || a == 0x0A ? 1 : 0)
   }
+  // One scalar in a common range: no property look-ups (what slowGraphemeWidth would say).
+  let scalars = c.unicodeScalars
+  let first = scalars.first!
+  if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+    if isCommonNarrow(first.value) { return 1 }
+    let v = first.value
+    if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
+      || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
+    {
+      return 2
+    }
+  }
   return slowGraphemeWidth(c)
+}
+
+/// Scalars that are printable, narrow, not emoji-presentation, not combining and that
+/// `sanitizeForTerminal` keeps unchanged: Latin-1 and Latin extended, general punctuation
+/// (dashes, quotes, "…", "•"), arrows, box drawing and block elements.
+@inline(__always)
+func isCommonNarrow(_ v: UInt32) -> Bool {
+  (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (v >= 0x2010 && v <= 0x2027)
+    || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2190 && v <= 0x21FF) || (v >= 0x2500 && v <= 0x259F)
+}
+
+/// True when every scalar is `isCommonNarrow`: then each scalar is a grapheme of width 1 and
+/// sanitising changes nothing.
+@inline(__always)
+func isCommonNarrowText(_ s: String) -> Bool {
+  for sc in s.unicodeScalars where !isCommonNarrow(sc.value) { return false }
+  return true
+}
+
+/// Width of text that has already been sanitised.
+@inline(__always)
+func sanitizedWidth(_ s: String) -> Int {
+  if isPrintableASCII(s) { return s.utf8.count }
+  var total = 0
+  for c in s { total += graphemeWidth(c) }
+  return total
 }
 
 private func slowGraphemeWidth(_ c: Character) -> Int {
@@ -128,9 +166,7 @@ private func slowGraphemeWidth(_ c: Character) -> Int {
 /// characters 0, everything else 1.
 public func displayWidth(_ s: String) -> Int {
   if isPrintableASCII(s) { return s.utf8.count }
-  var total = 0
-  for c in sanitizeForTerminal(s) { total += graphemeWidth(c) }
-  return total
+  return sanitizedWidth(sanitizeForTerminal(s))
 }
 
 /// Display width of one grapheme after sanitising (a control character becomes a 1-column picture).
@@ -142,15 +178,21 @@ public func displayWidth(_ c: Character) -> Int {
 /// Cuts `s` (sanitised) to at most `toWidth` columns, never inside a grapheme; when it had to cut,
 /// the result ends with `ellipsis` (dropped when the ellipsis alone does not fit).
 public func truncate(_ s: String, toWidth: Int, ellipsis: String = "…") -> String {
-  guard toWidth > 0 else { return "" }
+  truncated(s, toWidth: toWidth, ellipsis: ellipsis).text
+}
+
+/// `truncate` and the width of its result.
+func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: String, width: Int) {
+  guard toWidth > 0 else { return ("", 0) }
   let clean = sanitizeForTerminal(s)
   if isPrintableASCII(clean) {
-    if clean.utf8.count <= toWidth { return clean }
-  } else if displayWidth(clean) <= toWidth {
-    return clean
+    if clean.utf8.count <= toWidth { return (clean, clean.utf8.count) }
+  } else {
+    let w = sanitizedWidth(clean)
+    if w <= toWidth { return (clean, w) }
   }
   let cleanEllipsis = sanitizeForTerminal(ellipsis)
-  var ellipsisWidth = displayWidth(cleanEllipsis)
+  var ellipsisWidth = sanitizedWidth(cleanEllipsis)
   var suffix = cleanEllipsis
   if ellipsisWidth > toWidth {
     suffix = ""
@@ -165,14 +207,13 @@ public func truncate(_ s: String, toWidth: Int, ellipsis: String = "…") -> Str
     out.append(c)
     used += w
   }
-  return out + suffix
+  return (out + suffix, used + ellipsisWidth)
 }
 
 /// Truncates (with ellipsis) and pads with spaces to exactly `toWidth` columns.
 public func padRight(_ s: String, toWidth: Int) -> String {
   guard toWidth > 0 else { return "" }
-  let t = truncate(s, toWidth: toWidth)
-  let w = displayWidth(t)
+  let (t, w) = truncated(s, toWidth: toWidth)
   return w >= toWidth ? t : t + String(repeating: " ", count: toWidth - w)
 }
 
@@ -192,6 +233,15 @@ private func isEmojiForJoin(_ s: Unicode.Scalar) -> Bool {
 /// Printable ASCII is returned unchanged.
 public func sanitizeForTerminal(_ s: String) -> String {
   if isPrintableASCII(s) { return s }
+  // Nothing to change (the common case: accents, dashes, "…", box drawing, CJK): no copy.
+  var clean = true
+  for sc in s.unicodeScalars {
+    let v = sc.value
+    if isCommonNarrow(v) || (v >= 0x3040 && v <= 0x9FFF) { continue }
+    clean = false
+    break
+  }
+  if clean { return s }
   let scalars = Array(s.unicodeScalars)
   var out = String.UnicodeScalarView()
   var lastKept: Unicode.Scalar? = nil

@@ -180,9 +180,10 @@ struct ApplyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "apply", abstract: "Save an edited product JSON file, sending only what changed.",
     discussion: """
-      Shows the changes and asks before sending (--yes to skip the question). If the product changed
-      on the server since FILE's base was fetched, nothing is sent unless --force; on any failure
-      the edited JSON is written to a file whose path is printed.
+      Compares FILE with the product as it is on the server now, shows the changes and asks before
+      sending (--yes to skip the question). Only the changed fields are sent; fields the server
+      computes are left as they are. On any failure the edited JSON is written to a file whose path
+      is printed, and the message says which requests were applied.
       Example: ecwid-edit apply 692730761 p.json --yes
       """)
   @OptionGroup var connection: ConnectionOptions

@@ -136,6 +136,8 @@ struct SandboxCommand: AsyncParsableCommand {
     discussion: """
       Example: ecwid-edit sandbox --port 8787 --data store.json --request-log requests.jsonl
       Then: ECWID_API_URL=http://127.0.0.1:8787/api/v3 ECWID_STORE_ID=1003 ECWID_TOKEN=secret_sandbox ecwid-edit edit
+
+      \(FaultSpec.help)
       """)
   @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port = 8787
   @Option(help: "JSON file {storeId, profile, products}; changes are written back to it.") var data: String?

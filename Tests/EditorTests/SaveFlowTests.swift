@@ -35,7 +35,7 @@ import Testing
           product: nil)))
     #expect(model.document!.current.name == "Nordlys Merino Wool Sweater Pro")
     #expect(model.message?.kind == .error)
-    #expect(model.message?.text.contains("press S to retry") == true)
+    #expect(model.message?.text.contains("Edits kept; S retries") == true)
     #expect(model.busy == nil)
   }
 
