@@ -3,13 +3,11 @@ import Foundation
 import PropertyBased
 import Testing
 
-/// The repository's shared folder beside the checkout: ../shared/fixtures/ecwid-docs.
+/// Ecwid's own published example responses, kept in Tests/Fixtures/ecwid-docs.
 enum Fixtures {
-  static var repoRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  }
   static var directory: URL {
-    repoRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/ecwid-docs")
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/ecwid-docs")
   }
   static var all: [URL] {
     ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])

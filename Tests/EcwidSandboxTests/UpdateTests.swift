@@ -192,13 +192,10 @@ import Testing
 }
 
 @Suite struct RoundTripTests {
-  /// ../shared/fixtures/ecwid-docs beside the checkout (Ecwid's own published example responses).
+  /// Ecwid's own published example responses, kept in Tests/Fixtures/ecwid-docs.
   static var fixtures: URL {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let beside = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/ecwid-docs")
-    if FileManager.default.fileExists(atPath: beside.path) { return beside }
-    return URL(fileURLWithPath: "/work/shared/fixtures/ecwid-docs")
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/ecwid-docs")
   }
 
   /// GET a product and PUT all of it back, as a naive client would: accepted, nothing changes,

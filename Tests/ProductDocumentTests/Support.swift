@@ -7,7 +7,9 @@ import Testing
 @testable import ProductDocument
 
 enum Fixtures {
-  static let directory = "/work/shared/fixtures/ecwid-docs"
+  /// Ecwid's own published example responses, kept in Tests/Fixtures/ecwid-docs.
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/ecwid-docs").path
 
   static func product(_ name: String) throws -> Product {
     let data = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name).json"))
