@@ -145,6 +145,30 @@ extension EditorEndToEnd {
       #expect(try rig.tmux.format("#{pane_dead}") == "0")
     }
 
+    /// A Swift runtime trap ends the process with SIGILL (ud2 on x86-64): the crash handler gives
+    /// the terminal back and the draft written within the last second stays for recovery.
+    @Test func aTrapRestoresTheTerminalAndLeavesTheJournal() async throws {
+      let rig = try await EditorRig.start()
+      defer { rig.finish() }
+      try rig.open()
+      let pid = try rig.tmux.editorPid()
+      try rig.tmux.keys("Enter", "C-u")
+      try rig.tmux.type("Before The Crash")
+      try rig.tmux.waitFor("Before The Crash")
+      try await eventually("the journal to hold the typing", timeout: 5) {
+        rig.journalText()?.contains("Before The Crash") == true
+      }
+      #expect(kill(pid, SIGILL) == 0)
+      let after = try rig.tmux.waitFor("EXIT=132")
+      #expect(try rig.tmux.format("#{alternate_on}") == "0", "still on the alternate screen")
+      #expect(!after.contains("ecwid-edit ·"))
+      #expect(rig.journalText()?.contains("Before The Crash") == true)
+
+      // The next start offers the draft.
+      try rig.open(waitFor: "A draft of this product")
+      try rig.tmux.waitFor("Before The Crash")
+    }
+
     // MARK: Hostile wire
 
     @Test func slowSaveLeavesKeysWorkingEscCancelsAndARetrySucceeds() async throws {
