@@ -116,6 +116,8 @@ public struct Model: Sendable {
   public var translations = TranslationsState()
   /// A pending save waits for the re-fetched product before it sends anything.
   public var saveAfterFetch = false
+  /// A plan's requests are being sent (a cancel may come too late to stop them).
+  public var planInFlight = false
   /// A save that failed after some of its requests were applied: what is left to send.
   public var partialSave: PartialSave?
 

@@ -17,6 +17,8 @@ extension Model {
 
   mutating func reviewKey(_ key: Key) -> [Command] {
     let changes = reviewChanges
+    // Undo or a rejection may have shortened the list since the selection was made.
+    review.selected = max(0, min(review.selected, changes.count - 1))
     switch key {
     case .down, .char("j"):
       review.selected = min(max(0, changes.count - 1), review.selected + 1)
@@ -30,7 +32,7 @@ extension Model {
       review.selected = min(changes.count - 1, review.selected + 1)
     case .char("n"):
       guard !changes.isEmpty else { return [] }
-      let change = changes[min(review.selected, changes.count - 1)]
+      let change = changes[review.selected]
       document?.revert(change)
       documentChanged()
       refreshDerived()

@@ -48,13 +48,8 @@ extension Model {
       }
       return []
     case .cancelled:
-      let wasSending = saveAfterFetch && busy?.hasPrefix("Saving") == true
-      busy = nil
-      saveAfterFetch = false
-      message = StatusMessage(
-        wasSending
-          ? "Cancelled; the store may still apply what was already sent. Your edits are kept; S checks and saves"
-          : "Cancelled; nothing was sent", .warning)
+      // Normally already handled when Esc was pressed; this covers work the runtime cancelled.
+      if busy != nil || saveAfterFetch || planInFlight { cancelNow() }
       return []
     }
   }
@@ -83,6 +78,7 @@ extension Model {
     }
     if busy != nil {
       if key == .escape || key == .ctrl("c") {
+        cancelNow()
         return [.cancelWork]
       }
       if key == .char("?") { showHelp = true }
@@ -112,6 +108,21 @@ extension Model {
     case .conflict: return conflictKey(key)
     case .recover: return recoverKey(key)
     }
+  }
+
+  /// Stops waiting for the running work at once, so an answer already on its way (say, the
+  /// re-read before a save) cannot start anything after the user said stop.
+  mutating func cancelNow() {
+    // A cancel cannot call back a request that has left, so during a save it never claims that
+    // nothing was sent.
+    let wasSaving = planInFlight || saveAfterFetch
+    planInFlight = false
+    busy = nil
+    saveAfterFetch = false
+    message = StatusMessage(
+      wasSaving
+        ? "Cancelled; the store may still apply a request already sent. Edits kept; S re-checks and saves"
+        : "Cancelled", .warning)
   }
 
   /// True while keys are text for a field, so single-letter commands are off.
@@ -330,6 +341,7 @@ extension Model {
         {
           // Media already added or removed must not be sent twice: send only what is left.
           busy = "Saving the \(partial.remaining.count) request(s) not applied yet…"
+          planInFlight = true
           return [.runPlan(UpdatePlan(steps: partial.remaining, productId: productId), productId: productId)]
         }
       }
@@ -357,11 +369,14 @@ extension Model {
         return [.removeJournal(productId: productId)]
       }
       busy = "Saving: \(plan.steps.count) request\(plan.steps.count == 1 ? "" : "s")…"
+      planInFlight = true
       return [.runPlan(plan, productId: productId)]
     }
   }
 
   mutating func saved(_ outcome: PlanOutcome) -> [Command] {
+    let cancelledByUser = planInFlight == false && outcome.error?.kind == .cancelled
+    planInFlight = false
     busy = nil
     saveAfterFetch = false
     guard let productId, document != nil else { return [] }
@@ -377,26 +392,34 @@ extension Model {
       return [.removeJournal(productId: productId)]
     }
     let error = outcome.error!
+    if cancelledByUser {
+      // The cancel message already says what the user needs to know; only remember what is left.
+      rememberPartialSave(outcome)
+      return []
+    }
     var text = "Save failed: " + error.sentence.trimmingCharacters(in: CharacterSet(charactersIn: "."))
     if total > 1 { text += " (\(outcome.applied.count) of \(total) requests applied)" }
     text += ". Edits kept; S retries."
     message = StatusMessage(text, .error)
-    if !outcome.applied.isEmpty {
-      let touchedMedia = outcome.applied.contains { step in
-        switch step {
-        case .addMedia, .removeMedia: return true
-        default: return false
-        }
-      }
-      partialSave = PartialSave(
-        remaining: outcome.notApplied, touchedMedia: touchedMedia, documentVersion: documentVersion)
-    }
+    rememberPartialSave(outcome)
     if let path = Model.fieldPath(for: error) {
       form.serverErrors[path] = error.sentence
       page = .form
       jump(to: path)
     }
     return []
+  }
+
+  /// After a save that stopped part way, what is left to send (see `PartialSave`).
+  mutating func rememberPartialSave(_ outcome: PlanOutcome) {
+    guard !outcome.applied.isEmpty else { return }
+    let touchedMedia = outcome.applied.contains { step in
+      switch step {
+      case .addMedia, .removeMedia: return true
+      default: return false
+      }
+    }
+    partialSave = PartialSave(remaining: outcome.notApplied, touchedMedia: touchedMedia, documentVersion: documentVersion)
   }
 
   /// True when every updatable field outside the gallery is on the server either as fetched or
