@@ -141,8 +141,7 @@ extension Model {
       message = StatusMessage("Alt texts belong to images", .warning)
       return []
     }
-    let alt = mediaRows[index].item["alt"]
-    let text = language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
+    let text = altText(image: index, language: language)
     media.editing = AltEditing(
       index: index, language: language, field: TextField(text ?? ""), original: text,
       coalesceKey: "alt:\(index):\(language ?? "main"):\(documentVersion)")
@@ -176,8 +175,13 @@ extension Model {
   }
 
   func currentAlt(_ editing: AltEditing) -> String? {
-    let alt = mediaRows[editing.index].item["alt"]
-    return editing.language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
+    altText(image: editing.index, language: editing.language)
+  }
+
+  /// An image's alt text (language nil: the main one), read without building the gallery's rows.
+  func altText(image index: Int, language: String?) -> String? {
+    let alt = document?.current.json["media"]?["images"]?[index]?["alt"]
+    return language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
   }
 
   mutating func applyAlt(_ editing: AltEditing) {

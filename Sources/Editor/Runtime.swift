@@ -103,8 +103,9 @@ final class EditorRuntime: @unchecked Sendable {
   var exitCode: Int32 = 0
   var journaledVersion = 0
   var lastJournalWrite = Date.distantPast
-  /// The document version the signal-time draft (`DraftBox`) holds.
+  /// The document version the signal-time draft (`DraftBox`) holds, and that draft.
   var boxedVersion = -1
+  var boxedDraft: DraftJournal.Draft?
 
   init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
     self.client = client
@@ -186,36 +187,32 @@ final class EditorRuntime: @unchecked Sendable {
   func journalIfNeeded(force: Bool) {
     guard model.documentVersion != journaledVersion, let document = model.document, let productId = model.productId
     else { return }
-    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else {
-      // The file waits (at most four writes a second), but a signal arriving meanwhile must flush
-      // the newest draft, not the one of the last write (or none, right after loading).
-      if boxedVersion != model.documentVersion {
-        boxedVersion = model.documentVersion
-        let pristine = document.current == document.base && document.pendingMedia.isEmpty
-        DraftBox.shared.set(
-          pristine ? nil : DraftJournal.Draft(
-            storeId: model.storeId, productId: productId, base: document.base, current: document.current),
-          journal: options.journal)
-      }
-      return
+    // The signal-time copy follows every version (a signal must flush the newest draft, not the
+    // one of the last write); the file waits, at most four writes a second.
+    if boxedVersion != model.documentVersion {
+      boxedVersion = model.documentVersion
+      // Media added by URL are entries of `current`, so an unchanged product has none pending.
+      boxedDraft =
+        document.current == document.base
+        ? nil
+        : DraftJournal.Draft(
+          storeId: model.storeId, productId: productId, base: document.base, current: document.current)
+      DraftBox.shared.set(boxedDraft, journal: options.journal)
     }
-    boxedVersion = model.documentVersion
+    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else { return }
     journaledVersion = model.documentVersion
     lastJournalWrite = Date()
-    if document.current == document.base && document.pendingMedia.isEmpty {
-      DraftBox.shared.set(nil, journal: options.journal)
+    guard let draft = boxedDraft else {
       options.journal.remove(storeId: model.storeId, productId: productId)
       return
     }
-    let draft = DraftJournal.Draft(
-      storeId: model.storeId, productId: productId, base: document.base, current: document.current)
-    DraftBox.shared.set(draft, journal: options.journal)
     do {
       try options.journal.write(draft)
     } catch {
       model.message = StatusMessage("Could not write the draft journal: \(error)", .error)
     }
   }
+
 
   func run(_ commands: [Command]) {
     for command in commands { run(command) }
