@@ -10,18 +10,18 @@ extension EditorEndToEnd {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
       let before = try await rig.sandbox.product()
-      try rig.open()
+      try await rig.open()
 
-      try rig.setField(section: "1", index: 0, to: "Nordlys Sweater E2E", label: "Name")
-      try rig.setField(section: "2", index: 0, to: "77.5", label: "Price")
-      try rig.tmux.waitFor("● 2 changes")
+      try await rig.setField(section: "1", index: 0, to: "Nordlys Sweater E2E", label: "Name")
+      try await rig.setField(section: "2", index: 0, to: "77.5", label: "Price")
+      try await rig.tmux.waitFor("● 2 changes")
 
       try rig.tmux.keys("S")
-      let review = try rig.tmux.waitFor("Review: 2 changes", "Price: 89.95 → 77.5")
+      let review = try await rig.tmux.waitFor("Review: 2 changes", "Price: 89.95 → 77.5")
       #expect(review.contains("Name: “Nordlys Merino Wool Sweater” → “Nordlys Sweater E2E”"))
       #expect(review.contains("Price: 89.95 → 77.5"))
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saved: 1 request sent", "saved")
+      try await rig.tmux.waitFor("Saved: 1 request sent", "saved")
 
       let after = try await rig.sandbox.product()
       #expect(after.name == "Nordlys Sweater E2E")
@@ -60,22 +60,22 @@ extension EditorEndToEnd {
     @Test func quitWithUnsavedChangesAsksKeepsEditingOnNAndLeavesTheDraftOnY() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
-      try rig.setField(section: "1", index: 0, to: "Draft Name Kept", label: "Name")
+      try await rig.open()
+      try await rig.setField(section: "1", index: 0, to: "Draft Name Kept", label: "Name")
 
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("Unsaved changes", "You have 1 unsaved change.", "n  keep editing")
+      try await rig.tmux.waitFor("Unsaved changes", "You have 1 unsaved change.", "n  keep editing")
       try rig.tmux.keys("n")
-      let still = try rig.tmux.waitFor("Still editing")
+      let still = try await rig.tmux.waitFor("Still editing")
       #expect(!still.contains("Unsaved changes"))
       // Keys work again: the editor is not stuck in the dialog.
       try rig.tmux.keys("2")
-      try rig.tmux.waitFor("Compare-to price")
+      try await rig.tmux.waitFor("Compare-to price")
 
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("Unsaved changes")
+      try await rig.tmux.waitFor("Unsaved changes")
       try rig.tmux.keys("y")
-      let after = try rig.tmux.waitFor("EXIT=0")
+      let after = try await rig.tmux.waitFor("EXIT=0")
       // Back on the normal screen: the editor's screen is gone, the shell's line is there.
       #expect(try rig.tmux.format("#{alternate_on}") == "0")
       #expect(!after.contains("ecwid-edit ·"))
@@ -93,14 +93,14 @@ extension EditorEndToEnd {
       let before = try await rig.sandbox.product()
       let products = await rig.sandbox.sandbox.products()
       let otherSku = try #require(products.first { $0.id != E2ESandbox.sweater && $0.sku != nil }?.sku)
-      try rig.open()
+      try await rig.open()
 
-      try rig.setField(section: "1", index: 0, to: "Renamed Before Conflict", label: "Name")
-      try rig.setField(section: "1", index: 1, to: otherSku, label: "SKU")
+      try await rig.setField(section: "1", index: 0, to: "Renamed Before Conflict", label: "Name")
+      try await rig.setField(section: "1", index: 1, to: otherSku, label: "SKU")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 2 changes")
+      try await rig.tmux.waitFor("Review: 2 changes")
       try rig.tmux.keys("S")
-      let screen = try rig.tmux.waitFor("Save failed", "already has this SKU")
+      let screen = try await rig.tmux.waitFor("Save failed", "already has this SKU")
       // The message is at the SKU field, in the General section, next to the value.
       let skuLine = try #require(screen.split(separator: "\n").first { $0.contains("SKU") && $0.contains(otherSku) })
       #expect(skuLine.contains("⚠"), "\(screen)")
@@ -114,11 +114,11 @@ extension EditorEndToEnd {
         rig.journalText()?.contains("Renamed Before Conflict") == true
       }
       // Fixing the SKU and saving again works.
-      try rig.setField(section: "1", index: 1, to: "NRD-SWT-E2E", label: "SKU")
+      try await rig.setField(section: "1", index: 1, to: "NRD-SWT-E2E", label: "SKU")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 2 changes")
+      try await rig.tmux.waitFor("Review: 2 changes")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saved:")
+      try await rig.tmux.waitFor("Saved:")
       let after = try await rig.sandbox.product()
       #expect(after.sku == "NRD-SWT-E2E")
       #expect(after.name == "Renamed Before Conflict")
@@ -128,8 +128,8 @@ extension EditorEndToEnd {
     func remoteChangeMeanwhileAsksAndKeepsTheirNonOverlappingChange(keepMine: Bool) async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
-      try rig.setField(section: "1", index: 0, to: "Mine Name", label: "Name")
+      try await rig.open()
+      try await rig.setField(section: "1", index: 0, to: "Mine Name", label: "Name")
 
       // Someone else changes the price and the name of the same product.
       _ = try await rig.sandbox.withClient { client in
@@ -138,9 +138,9 @@ extension EditorEndToEnd {
       }
 
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 1 change")
+      try await rig.tmux.waitFor("Review: 1 change")
       try rig.tmux.keys("S")
-      let conflict = try rig.tmux.waitFor("Conflict:", "theirs:")
+      let conflict = try await rig.tmux.waitFor("Conflict:", "theirs:")
       #expect(conflict.contains("base:   “Nordlys Merino Wool Sweater”"))
       #expect(conflict.contains("mine:   “Mine Name”"))
       #expect(conflict.contains("theirs: “Theirs Name”"))
@@ -148,14 +148,14 @@ extension EditorEndToEnd {
       #expect(!conflict.contains("89.95"), "the price is no conflict: only they changed it")
 
       try rig.tmux.keys(keepMine ? "m" : "t")
-      try rig.tmux.waitFor(keepMine ? "[keep mine]" : "[take theirs]")
+      try await rig.tmux.waitFor(keepMine ? "[keep mine]" : "[take theirs]")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Decided.")
+      try await rig.tmux.waitFor("Decided.")
       try rig.tmux.keys("S")
       if keepMine {
-        try rig.tmux.waitFor("Saved:")
+        try await rig.tmux.waitFor("Saved:")
       } else {
-        try rig.tmux.waitUntil("nothing left to send") { $0.contains("Nothing to save") || $0.contains("Saved:") || $0.contains("Nothing left to save") }
+        try await rig.tmux.waitUntil("nothing left to send") { $0.contains("Nothing to save") || $0.contains("Saved:") || $0.contains("Nothing left to save") }
       }
 
       let stored = try await rig.sandbox.product()
@@ -167,7 +167,7 @@ extension EditorEndToEnd {
       #expect(editorPuts.allSatisfy { $0["body"]?["price"] == nil })
       #expect(editorPuts.count == (keepMine ? 1 : 0), "\(puts.map(\.compactText))")
       // After the save the editor shows the product as stored and has no pending change.
-      try rig.tmux.waitFor("saved")
+      try await rig.tmux.waitFor("saved")
       #expect(try rig.tmux.capture().contains(keepMine ? "Mine Name" : "Theirs Name"))
     }
   }

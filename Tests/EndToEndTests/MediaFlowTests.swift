@@ -16,20 +16,20 @@ extension EditorEndToEnd {
       let originalImages = Self.images(before)
       try #require(originalImages.count == 12)
       let urls = originalImages.map(Self.url)
-      try rig.open()
+      try await rig.open()
 
       try rig.tmux.keys("5")
-      try rig.tmux.waitFor("12 images, 0 videos")
+      try await rig.tmux.waitFor("12 images, 0 videos")
       // The fourth image to the top.
       try rig.tmux.keys("j", "j", "j")
       try rig.tmux.keys("M-g")
-      try rig.tmux.waitFor("Moved to the top")
+      try await rig.tmux.waitFor("Moved to the top")
       var rows = try Self.mediaRows(rig.tmux.capture())
       #expect(rows.first?.contains("4519591904.jpg") == true, "\(rows)")
       // The second image becomes the main one.
       try rig.tmux.keys("j")
       try rig.tmux.keys("m")
-      try rig.tmux.waitFor("Main image set")
+      try await rig.tmux.waitFor("Main image set")
       rows = try Self.mediaRows(rig.tmux.capture())
       #expect(rows.first?.contains("4519591901.jpg") == true, "\(rows)")
       #expect(rows.dropFirst().first?.contains("4519591904.jpg") == true, "\(rows)")
@@ -38,23 +38,23 @@ extension EditorEndToEnd {
       try rig.tmux.keys("End")
       try rig.tmux.type(" (edited)")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Alt text set", "front view (edited)")
+      try await rig.tmux.waitFor("Alt text set", "front view (edited)")
       try rig.tmux.keys("l")
-      try rig.tmux.waitFor("Language", "de  Nordlys-Pullover")
+      try await rig.tmux.waitFor("Language", "de  Nordlys-Pullover")
       try rig.tmux.keys("j", "Enter")
-      try rig.tmux.waitFor("Alt text in de")
+      try await rig.tmux.waitFor("Alt text in de")
       try rig.tmux.keys("C-u")
       try rig.tmux.type("Pullover vorne, bearbeitet")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Alt text (de) set")
+      try await rig.tmux.waitFor("Alt text (de) set")
 
       try rig.tmux.keys("S")
-      let review = try rig.tmux.waitFor("Review:")
+      let review = try await rig.tmux.waitFor("Review:")
       #expect(review.contains("Review: 3 changes"), "\(review)")
       #expect(review.contains("alt text › translations › de"), "\(review)")
       #expect(review.contains("→ “Pullover vo"), "\(review)")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saved:", timeout: 15)
+      try await rig.tmux.waitFor("Saved:", timeout: 15)
 
       let after = try await rig.sandbox.product()
       let images = Self.images(after)
@@ -91,28 +91,28 @@ extension EditorEndToEnd {
     @Test func imageTheServerCannotDownloadShows422AndKeepsEverything() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
-      try rig.setField(section: "1", index: 0, to: "Sweater With New Photo", label: "Name")
+      try await rig.open()
+      try await rig.setField(section: "1", index: 0, to: "Sweater With New Photo", label: "Name")
 
       try rig.tmux.keys("5")
-      try rig.tmux.waitFor("12 images")
+      try await rig.tmux.waitFor("12 images")
       // Refused locally, before anything is sent.
       try rig.tmux.keys("a")
-      try rig.tmux.waitFor("Add an image or video by URL")
+      try await rig.tmux.waitFor("Add an image or video by URL")
       try rig.tmux.type("not a url")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("is not a web address")
+      try await rig.tmux.waitFor("is not a web address")
       try rig.tmux.keys("C-u")
       // Looks fine locally; the server cannot download it (a host under .invalid).
       try rig.tmux.type("https://photos.unreachable.invalid/new-photo.jpg")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Image added", "13 images")
+      try await rig.tmux.waitFor("Image added", "13 images")
       #expect(try rig.sandbox.loggedWrites().isEmpty, "nothing is sent before saving")
 
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review:")
+      try await rig.tmux.waitFor("Review:")
       try rig.tmux.keys("S")
-      let failed = try rig.tmux.waitFor("Save failed", timeout: 15)
+      let failed = try await rig.tmux.waitFor("Save failed", timeout: 15)
       let status = failed.split(separator: "\n").last { !$0.isEmpty } ?? ""
       #expect(
         status.contains("could not download the image") || status.contains("couldn't be downloaded")
@@ -120,7 +120,7 @@ extension EditorEndToEnd {
       #expect(failed.contains("Sweater With New Photo"))
       // Nothing lost: the new image is still in the gallery, the edits still counted.
       try rig.tmux.keys("5")
-      let gallery = try rig.tmux.waitFor("13 images")
+      let gallery = try await rig.tmux.waitFor("13 images")
       #expect(gallery.contains("new-photo.jpg"))
       #expect(gallery.contains("change"))
       let post = try #require(try rig.sandbox.loggedWrites().first { $0["method"]?.stringValue == "POST" })
@@ -129,13 +129,13 @@ extension EditorEndToEnd {
 
       // Removing the broken image and saving again stores the rest.
       try rig.tmux.keys("G", "x")
-      try rig.tmux.waitFor("Remove image 13")
+      try await rig.tmux.waitFor("Remove image 13")
       try rig.tmux.keys("y")
-      try rig.tmux.waitFor("12 images")
+      try await rig.tmux.waitFor("12 images")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review:")
+      try await rig.tmux.waitFor("Review:")
       try rig.tmux.keys("S")
-      try rig.tmux.waitUntil("the retry to finish", timeout: 15) {
+      try await rig.tmux.waitUntil("the retry to finish", timeout: 15) {
         $0.contains("Saved:") || $0.contains("Nothing left to save")
       }
       let stored = try await rig.sandbox.product()

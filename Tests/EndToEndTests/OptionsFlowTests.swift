@@ -9,43 +9,43 @@ extension EditorEndToEnd {
     @Test func aChoiceWithATenPercentModifierIsAddedTranslatedAndSaved() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
+      try await rig.open()
 
       // Options: into the choices of “Color” (the first option), add “Pink” at +10%.
       try rig.tmux.keys("3")
-      try rig.tmux.waitFor("8 options")
+      try await rig.tmux.waitFor("8 options")
       try rig.tmux.keys("Right", "G")
       try rig.tmux.keys("a")
-      try rig.tmux.waitFor("Choice added")
+      try await rig.tmux.waitFor("Choice added")
       try rig.tmux.keys("C-u")
       try rig.tmux.type("Pink")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Choice text set")
+      try await rig.tmux.waitFor("Choice text set")
       try rig.tmux.keys("p", "C-u")
       try rig.tmux.type("10")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitFor("Price modifier set")
+      try await rig.tmux.waitFor("Price modifier set")
       try rig.tmux.keys("%")
-      let options = try rig.tmux.waitFor("a percentage")
+      let options = try await rig.tmux.waitFor("a percentage")
       let pinkRow = options.split(separator: "\n").first { $0.contains("Pink") }
       #expect(pinkRow?.contains("+10%") == true, "\(options)")
 
       // Translations: the new choice's row (after Name … Ribbon, the option and its four
       // choices), French column.
       try rig.tmux.keys("4")
-      try rig.tmux.waitFor("texts × 7 languages")
+      try await rig.tmux.waitFor("texts × 7 languages")
       for _ in 0..<11 { try rig.tmux.keys("j") }
       try rig.tmux.keys("l", "Enter")
       try rig.tmux.type("Rose")
       try rig.tmux.keys("Enter")
-      try rig.tmux.waitUntil("the French text in the grid") { screen in
+      try await rig.tmux.waitUntil("the French text in the grid") { screen in
         screen.split(separator: "\n").contains { $0.contains("choice “Pin") && $0.contains("Rose") }
       }
 
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review:")
+      try await rig.tmux.waitFor("Review:")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saved:", timeout: 15)
+      try await rig.tmux.waitFor("Saved:", timeout: 15)
 
       let stored = try await rig.sandbox.product()
       let color = try #require(stored.json["options"]?.arrayValue?.first)

@@ -11,13 +11,13 @@ extension EditorEndToEnd {
     @Test func resizingSmallAndBackKeepsTheEditorUsableAndAStormDoesNotCrashIt() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
+      try await rig.open()
       try rig.tmux.keys("2")
-      let before = try rig.tmux.waitFor("Compare-to price")
-      let pid = try rig.tmux.editorPid()
+      let before = try await rig.tmux.waitFor("Compare-to price")
+      let pid = try await rig.tmux.editorPid()
 
       try rig.tmux.resize(width: 40, height: 12)
-      var small = try rig.tmux.waitUntil("the 40×12 layout") { s in
+      var small = try await rig.tmux.waitUntil("the 40×12 layout") { s in
         let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.first?.hasPrefix(" ecwid-edit") == true && s.contains("Price") && s.contains("saved")
           && !s.contains("Pricing & stock")
@@ -25,24 +25,24 @@ extension EditorEndToEnd {
       #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
       // Keys still work at 40×12: General, then edit the name there.
       try rig.tmux.keys("1")
-      small = try rig.tmux.waitFor("Name")
+      small = try await rig.tmux.waitFor("Name")
       #expect(small.contains("SKU"))
-      try rig.setField(section: "1", index: 0, to: "Small Window", label: "Name")
-      try rig.tmux.waitFor("1 change")
+      try await rig.setField(section: "1", index: 0, to: "Small Window", label: "Name")
+      try await rig.tmux.waitFor("1 change")
       try rig.tmux.keys("u")
-      try rig.tmux.waitFor("Undone", "saved")
+      try await rig.tmux.waitFor("Undone", "saved")
 
       // 20×6 still draws something sane; smaller says so.
       try rig.tmux.resize(width: 20, height: 6)
-      try rig.tmux.waitUntil("the 20×6 layout") { $0.hasPrefix(" ecwid-edit") }
+      try await rig.tmux.waitUntil("the 20×6 layout") { $0.hasPrefix(" ecwid-edit") }
       try rig.tmux.resize(width: 19, height: 5)
-      try rig.tmux.waitFor("Window too small")
+      try await rig.tmux.waitFor("Window too small")
       #expect(Tmux.isAlive(pid))
 
       // Back to the first size: the same screen as before, nothing left over.
       try rig.tmux.resize(width: 120, height: 40)
       try rig.tmux.keys("2")
-      try rig.tmux.waitUntil("the screen as it was before the resizes") { withoutStatus($0) == withoutStatus(before) }
+      try await rig.tmux.waitUntil("the screen as it was before the resizes") { withoutStatus($0) == withoutStatus(before) }
 
       // A storm of 50 resizes, without waiting between them.
       var generator = SystemRandomNumberGenerator()
@@ -55,9 +55,9 @@ extension EditorEndToEnd {
       #expect(Tmux.isAlive(pid), "the editor died in the resize storm")
       try rig.tmux.keys("1")
       try rig.tmux.keys("2")
-      try rig.tmux.waitUntil("the screen as it was before the storm") { withoutStatus($0) == withoutStatus(before) }
+      try await rig.tmux.waitUntil("the screen as it was before the storm") { withoutStatus($0) == withoutStatus(before) }
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("EXIT=0")
+      try await rig.tmux.waitFor("EXIT=0")
     }
 
     /// The screen without its status line (which says what the last key did).
@@ -75,10 +75,10 @@ extension EditorEndToEnd {
       defer { rig.finish() }
 
       func typeNameAndKill(_ name: String) async throws {
-        try rig.open(exec: true)
+        try await rig.open(exec: true)
         try rig.tmux.keys("1", "g", "Enter", "C-u")
         try rig.tmux.type(name)
-        try rig.tmux.waitFor(name)  // still typing: the field is not even committed
+        try await rig.tmux.waitFor(name)  // still typing: the field is not even committed
         let typedAt = Date()
         try await eventually("the journal to hold the typed name") { rig.journalText()?.contains(name) == true }
         let wait = 1.2 - Date().timeIntervalSince(typedAt)
@@ -90,32 +90,32 @@ extension EditorEndToEnd {
       }
 
       try await typeNameAndKill("Crash Survivor")
-      try rig.open(waitFor: "A draft of this product was left by an earlier session")
-      let offer = try rig.tmux.waitFor("Name: “Nordlys Merino Wool Sweater” → “Crash Survivor”")
+      try await rig.open(waitFor: "A draft of this product was left by an earlier session")
+      let offer = try await rig.tmux.waitFor("Name: “Nordlys Merino Wool Sweater” → “Crash Survivor”")
       #expect(offer.contains("r: recover it"))
       try rig.tmux.keys("r")
-      try rig.tmux.waitFor("Recovered 1 change(s)", "● 1 change")
+      try await rig.tmux.waitFor("Recovered 1 change(s)", "● 1 change")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 1 change")
+      try await rig.tmux.waitFor("Review: 1 change")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saved:")
+      try await rig.tmux.waitFor("Saved:")
       #expect(try await rig.sandbox.product().name == "Crash Survivor")
       try await eventually("the journal to be removed after the save") { rig.journalText() == nil }
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("EXIT=0")
+      try await rig.tmux.waitFor("EXIT=0")
 
       // Again, and this time the draft is discarded.
       try await typeNameAndKill("Throw Me Away")
-      try rig.open(waitFor: "A draft of this product was left by an earlier session")
-      try rig.tmux.waitFor("“Crash Survivor” → “Throw Me Away”")
+      try await rig.open(waitFor: "A draft of this product was left by an earlier session")
+      try await rig.tmux.waitFor("“Crash Survivor” → “Throw Me Away”")
       try rig.tmux.keys("d")
-      let discarded = try rig.tmux.waitFor("Draft discarded")
+      let discarded = try await rig.tmux.waitFor("Draft discarded")
       #expect(discarded.contains("Crash Survivor"))
       #expect(!discarded.contains("Throw Me Away"))
       #expect(discarded.contains("saved"))
       try await eventually("the journal to be removed after discarding") { rig.journalText() == nil }
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("EXIT=0")
+      try await rig.tmux.waitFor("EXIT=0")
       #expect(try await rig.sandbox.product().name == "Crash Survivor")
     }
 
@@ -125,17 +125,17 @@ extension EditorEndToEnd {
     func signalWritesTheJournalAndRestoresTheTerminal(signal: Int32, status: Int) async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
-      let pid = try rig.tmux.editorPid()
+      try await rig.open()
+      let pid = try await rig.tmux.editorPid()
       try rig.tmux.keys("Enter", "C-u")
       try rig.tmux.type("Signal")
-      try rig.tmux.waitFor("Signal")
+      try await rig.tmux.waitFor("Signal")
       // The last keystrokes come right before the signal, as when a terminal window is closed.
       try rig.tmux.type(" Safe")
-      try rig.tmux.waitFor("Signal Safe")
+      try await rig.tmux.waitFor("Signal Safe")
       #expect(kill(pid, signal) == 0)
 
-      let after = try rig.tmux.waitFor("EXIT=\(status)")
+      let after = try await rig.tmux.waitFor("EXIT=\(status)")
       #expect(try rig.tmux.format("#{alternate_on}") == "0", "still on the alternate screen")
       #expect(!after.contains("ecwid-edit ·"))
       #expect(Tmux.waitForExit(pid))
@@ -150,23 +150,23 @@ extension EditorEndToEnd {
     @Test func aTrapRestoresTheTerminalAndLeavesTheJournal() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
-      try rig.open()
-      let pid = try rig.tmux.editorPid()
+      try await rig.open()
+      let pid = try await rig.tmux.editorPid()
       try rig.tmux.keys("Enter", "C-u")
       try rig.tmux.type("Before The Crash")
-      try rig.tmux.waitFor("Before The Crash")
+      try await rig.tmux.waitFor("Before The Crash")
       try await eventually("the journal to hold the typing", timeout: 5) {
         rig.journalText()?.contains("Before The Crash") == true
       }
       #expect(kill(pid, SIGILL) == 0)
-      let after = try rig.tmux.waitFor("EXIT=132")
+      let after = try await rig.tmux.waitFor("EXIT=132")
       #expect(try rig.tmux.format("#{alternate_on}") == "0", "still on the alternate screen")
       #expect(!after.contains("ecwid-edit ·"))
       #expect(rig.journalText()?.contains("Before The Crash") == true)
 
       // The next start offers the draft.
-      try rig.open(waitFor: "A draft of this product")
-      try rig.tmux.waitFor("Before The Crash")
+      try await rig.open(waitFor: "A draft of this product")
+      try await rig.tmux.waitFor("Before The Crash")
     }
 
     // MARK: Hostile wire
@@ -174,22 +174,22 @@ extension EditorEndToEnd {
     @Test func slowSaveLeavesKeysWorkingEscCancelsAndARetrySucceeds() async throws {
       let rig = try await EditorRig.start { o, _ in o.faults = try FaultSpec(parse: "latency=3s,method=PUT") }
       defer { rig.finish() }
-      try rig.open()
-      try rig.setField(section: "1", index: 0, to: "Slow Save", label: "Name")
+      try await rig.open()
+      try await rig.setField(section: "1", index: 0, to: "Slow Save", label: "Name")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 1 change")
+      try await rig.tmux.waitFor("Review: 1 change")
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Saving", "(Esc cancels)")
+      try await rig.tmux.waitFor("Saving", "(Esc cancels)")
       // Help opens within a second while the request hangs.
       let asked = Date()
       try rig.tmux.keys("?")
-      try rig.tmux.waitFor("Keys:", timeout: 5)
+      try await rig.tmux.waitFor("Keys:", timeout: 5)
       let took = Date().timeIntervalSince(asked)
       #expect(took < 1.0, "help took \(took) s while saving")
       try rig.tmux.keys("Escape")
-      try rig.tmux.waitGone("Keys:")
+      try await rig.tmux.waitGone("Keys:")
       try rig.tmux.keys("Escape")
-      let cancelled = try rig.tmux.waitFor("Cancelled")
+      let cancelled = try await rig.tmux.waitFor("Cancelled")
       #expect(cancelled.contains("1 change"), "the edit is kept after cancelling")
 
       // The PUT was already on its way: the store applies it when its latency is over. The
@@ -201,27 +201,27 @@ extension EditorEndToEnd {
 
       // Saving again checks the store first and ends with the edit stored, sent at most once more.
       try rig.tmux.keys("S")
-      try rig.tmux.waitFor("Review: 1 change")
+      try await rig.tmux.waitFor("Review: 1 change")
       try rig.tmux.keys("S")
-      try rig.tmux.waitUntil("the retry to end", timeout: 15) {
+      try await rig.tmux.waitUntil("the retry to end", timeout: 15) {
         $0.contains("Saved:") || $0.contains("Nothing left to save")
       }
       #expect(try await rig.sandbox.product().name == "Slow Save")
       try rig.tmux.keys("Escape")
-      try rig.tmux.waitFor("saved")
+      try await rig.tmux.waitFor("saved")
     }
 
     @Test func serverErrorsOnSaveKeepTheEditsAndSayWhatHappenedThenARetrySucceeds() async throws {
       let rig = try await EditorRig.start { o, _ in o.faults = try FaultSpec(parse: "500x6,method=PUT") }
       defer { rig.finish() }
-      try rig.open()
-      try rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
+      try await rig.open()
+      try await rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
       var failures = 0
       for _ in 0..<6 {
         try rig.tmux.keys("S")
-        try rig.tmux.waitFor("Review: 1 change")
+        try await rig.tmux.waitFor("Review: 1 change")
         try rig.tmux.keys("S")
-        let screen = try rig.tmux.waitUntil("the save to end", timeout: 20) {
+        let screen = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
           $0.contains("Saved:") || $0.contains("Save failed")
         }
         if screen.contains("Saved:") { break }
@@ -232,7 +232,7 @@ extension EditorEndToEnd {
         #expect(try await rig.sandbox.product().name == "Nordlys Merino Wool Sweater")
       }
       #expect(failures >= 1, "the faults never reached the editor")
-      try rig.tmux.waitFor("Saved:")
+      try await rig.tmux.waitFor("Saved:")
       #expect(try await rig.sandbox.product().name == "After Errors")
     }
 
@@ -242,11 +242,11 @@ extension EditorEndToEnd {
         o.faults = try FaultSpec(parse: "\(fault),method=GET,path=/products/\(E2ESandbox.sweater)")
       }
       defer { rig.finish() }
-      try rig.open(waitFor: nil)
-      let screen = try rig.tmux.waitFor("Could not open the product.", "r: try again", timeout: 20)
+      try await rig.open(waitFor: nil)
+      let screen = try await rig.tmux.waitFor("Could not open the product.", "r: try again", timeout: 20)
       #expect(screen.contains("ecwid-edit"))
       try rig.tmux.keys("q")
-      try rig.tmux.waitFor("EXIT=1")
+      try await rig.tmux.waitFor("EXIT=1")
       #expect(try rig.tmux.format("#{alternate_on}") == "0")
     }
 
@@ -255,24 +255,24 @@ extension EditorEndToEnd {
         o.faults = try FaultSpec(parse: "seed=3,latency=3s@0.5,500@0.3,429@0.2,retry-after=1")
       }
       defer { rig.finish() }
-      try rig.open(waitFor: nil)
+      try await rig.open(waitFor: nil)
       let deadline = Date().addingTimeInterval(25)
       // Loading may fail: r tries again.
       while Date() < deadline {
-        let s = try rig.tmux.waitUntil("the product or an error", timeout: 20) {
+        let s = try await rig.tmux.waitUntil("the product or an error", timeout: 20) {
           $0.contains("Opened “") || $0.contains("Could not open")
         }
         if s.contains("Opened “") { break }
         try rig.tmux.keys("r")
-        try rig.tmux.waitGone("Could not open")
+        try await rig.tmux.waitGone("Could not open")
       }
-      try rig.setField(section: "1", index: 0, to: "Flaky But Saved", label: "Name")
+      try await rig.setField(section: "1", index: 0, to: "Flaky But Saved", label: "Name")
       var saved = false
       while !saved && Date() < deadline {
         try rig.tmux.keys("S")
-        try rig.tmux.waitFor("Review:")
+        try await rig.tmux.waitFor("Review:")
         try rig.tmux.keys("S")
-        let s = try rig.tmux.waitUntil("the save to end", timeout: 20) {
+        let s = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
           $0.contains("Saved:") || $0.contains("Not saved") || $0.contains("Save failed")
         }
         saved = s.contains("Saved:")

@@ -198,14 +198,16 @@ final class Tmux: @unchecked Sendable {
   func waitUntil(
     _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
     _ predicate: (String) -> Bool
-  ) throws -> String {
+  ) async throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = ""
     while true {
       screen = (try? capture()) ?? ""
       if predicate(screen) { return screen }
       if Date() > deadline { break }
-      Thread.sleep(forTimeInterval: 0.05)
+      // Sleeping, not blocking: a blocked thread of the shared pool starves the in-process
+      // sandbox and the other tests' clients.
+      try await Task.sleep(for: .milliseconds(50))
     }
     let problem = HarnessError("timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
     Issue.record(problem, sourceLocation: sourceLocation)
@@ -216,18 +218,18 @@ final class Tmux: @unchecked Sendable {
   @discardableResult
   func waitFor(
     _ texts: String..., timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> String {
-    try waitUntil(texts.map { "“\($0)”" }.joined(separator: ", "), timeout: timeout, sourceLocation: sourceLocation) {
+  ) async throws -> String {
+    try await waitUntil(texts.map { "“\($0)”" }.joined(separator: ", "), timeout: timeout, sourceLocation: sourceLocation) {
       screen in texts.allSatisfy { screen.contains($0) }
     }
   }
 
   /// Waits until the text is gone from the screen.
   @discardableResult
-  func waitGone(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws
-    -> String
+  func waitGone(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation)
+    async throws -> String
   {
-    try waitUntil("“\(text)” to go", timeout: timeout, sourceLocation: sourceLocation) { !$0.contains(text) }
+    try await waitUntil("“\(text)” to go", timeout: timeout, sourceLocation: sourceLocation) { !$0.contains(text) }
   }
 
   /// The status line (the last line of the screen).
@@ -256,13 +258,13 @@ final class Tmux: @unchecked Sendable {
   }
 
   /// The running `ecwid-edit` in the pane: the pane's process itself or one of its children.
-  func editorPid(timeout: Double = 10) throws -> Int32 {
+  func editorPid(timeout: Double = 10) async throws -> Int32 {
     let root = try panePid
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if Self.commandName(root) == "ecwid-edit" { return root }
       if let child = Self.children(of: root).first(where: { Self.commandName($0) == "ecwid-edit" }) { return child }
-      Thread.sleep(forTimeInterval: 0.05)
+      try await Task.sleep(for: .milliseconds(50))
     }
     throw HarnessError("no ecwid-edit process under pane pid \(root)")
   }
@@ -365,9 +367,9 @@ struct EditorRig {
   }
 
   /// Opens the product in the editor and waits for its form.
-  func open(_ id: Int = E2ESandbox.sweater, exec: Bool = false, waitFor text: String? = "Opened “") throws {
+  func open(_ id: Int = E2ESandbox.sweater, exec: Bool = false, waitFor text: String? = "Opened “") async throws {
     try tmux.startEditor(["edit", "\(id)"], env: sandbox.environment, dir: dir, exec: exec)
-    if let text { try tmux.waitFor(text, timeout: 15) }
+    if let text { try await tmux.waitFor(text, timeout: 15) }
   }
 
   var journalPath: String { dir.journal(storeId: sandbox.storeId, productId: E2ESandbox.sweater) }
@@ -386,7 +388,7 @@ struct EditorRig {
   // MARK: Common gestures
 
   /// Replaces the value of the `index`-th field (0 = first) of section `section` ("1"…"8").
-  func setField(section: String, index: Int, to text: String, label: String) throws {
+  func setField(section: String, index: Int, to text: String, label: String) async throws {
     try tmux.keys(section)
     try tmux.keys("g")
     for _ in 0..<index { try tmux.keys("j") }
@@ -394,7 +396,7 @@ struct EditorRig {
     try tmux.keys("C-u")
     try tmux.type(text)
     try tmux.keys("Enter")
-    try tmux.waitFor("\(label) set")
+    try await tmux.waitFor("\(label) set")
   }
 }
 
