@@ -203,8 +203,7 @@ enum FieldText {
       guard let v = Int(text) else { return nil }
       return .number(JSONNumber(text: String(v)))
     }
-    guard let v = Double(text), v.isFinite else { return nil }
-    _ = v
+    guard let value = Double(text), value.isFinite else { return nil }
     // Keep the user's digits (1.50 stays 1.50 in the request) as long as JSON accepts them.
     guard let parsed = try? JSON.parse(text), case .number = parsed else { return nil }
     return parsed
