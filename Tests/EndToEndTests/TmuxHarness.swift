@@ -153,9 +153,21 @@ final class Tmux: @unchecked Sendable {
   /// Starts the session (or a fresh one, when an earlier session ended) running `sh -c shell`.
   func start(shell: String) throws {
     try tmux(["kill-session", "-t", session], check: false)
-    try tmux([
-      "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", shell,
-    ])
+    // When the last session has just ended (a killed editor ends it), the server is on its way
+    // out and may refuse the new session ("server exited unexpectedly"); a new server follows.
+    var attempt = 0
+    while true {
+      do {
+        try tmux([
+          "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", shell,
+        ])
+        break
+      } catch {
+        attempt += 1
+        if attempt == 3 { throw error }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+    }
     try tmux(["set-option", "-t", session, "remain-on-exit", "off"], check: false)
   }
 
