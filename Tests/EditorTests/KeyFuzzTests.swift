@@ -88,12 +88,12 @@ import Testing
     }
     try checkUndoLeadsHome(model)
     #expect(resizes > 500)
-    #expect(keysSent == 100_000)
-    _ = restarts
+    // The fuzz must have reached the paths it is meant to exercise, or its invariants prove little.
+    #expect(restarts > 0, "no random key sequence ever quit the editor")
   }
 
   func checkUndoLeadsHome(_ model: Model) throws {
-    guard var document = model.document else { return }
+    var document = try #require(model.document, "the editor lost its document")
     var steps = 0
     while document.undo() {
       steps += 1

@@ -46,7 +46,10 @@ import Testing
     press(&model, .enter)
     _ = saveCommands(&model)
     let commands = model.update(.remoteFetched(.success(model.document!.base)))
-    guard case .runPlan(let plan, _)? = commands.first else { return }
+    guard case .runPlan(let plan, _)? = commands.first else {
+      Issue.record("the save did not produce a plan to run: \(commands)")
+      return
+    }
     let conflict = EcwidError(
       kind: .conflict, status: 409, errorCode: "SKU_ALREADY_EXISTS", errorMessage: "SKU already exists")
     _ = model.update(.saved(PlanOutcome(applied: [], notApplied: plan.steps, error: conflict, product: nil)))

@@ -138,7 +138,8 @@ extension EditorEndToEnd {
       #expect(!contains(Array("\u{202e}".utf8)), "a bidi override reached the terminal")
       #expect(!contains(Array("\u{200b}".utf8)) && !contains(Array("\u{feff}".utf8)), "zero-width characters reached it")
       #expect(!contains([0x07] + Array("MARK".utf8)), "a BEL from the product reached the terminal")
-      #expect(!contains(Array("\u{fffd}".utf8)) || true)
+      // The lone surrogate and the C1 byte arrive as U+FFFD: shown, not dropped and not executed.
+      #expect(contains(Array("\u{fffd}".utf8)), "the replacement character for the lone surrogate and C1 never reached the screen")
       // No marker is ever directly preceded by an escape sequence of any kind.
       let preceded = Self.markersAfterEscapeSequences(bytes, markers: ["EVIL", "OSCMARK", "C1MARK", "CLRMARK"])
       #expect(preceded.isEmpty, "markers right after an ESC sequence: \(preceded.prefix(5))")
