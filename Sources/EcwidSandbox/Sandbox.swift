@@ -536,7 +536,7 @@ public final class Sandbox: Sendable {
   }
 
   /// The JSON body of a PUT/POST: 415 unless the content type is application/json or text/json,
-  /// 400 when empty or malformed.
+  /// 400 when empty or not strict JSON (`StrictJSON`).
   static func jsonBody(headers: HTTPFields, body: Data) throws(APIError) -> JSON {
     guard !body.isEmpty else { throw .badRequest("The request body is empty: a JSON object is expected") }
     let type = (headers[.contentType] ?? "").split(separator: ";").first.map {
@@ -545,6 +545,7 @@ public final class Sandbox: Sendable {
     guard type == "application/json" || type == "text/json" else {
       throw APIError(415, nil, "Unsupported content-type: expected application/json or text/json")
     }
+    if let reason = StrictJSON.violation(body) { throw .badRequest("The request body is not valid JSON: \(reason)") }
     do {
       return try JSON.parse(body)
     } catch {
