@@ -119,10 +119,15 @@ public struct StoreLanguages: JSONView {
 public struct MediaBulkRequest: JSONView {
   public var json: JSONObject
   public init(json: JSONObject) { self.json = json }
+  /// With neither a main image nor a main video, `mainMedia` is `{"imageUrl": null}`: the spec
+  /// reads an empty `mainMedia` as "no changes" (the main video would stay), while a missing
+  /// `videoUrl` in a non-empty one deletes the main video (and a missing or null `imageUrl` the
+  /// main image, which the product does not have).
   public init(mainImageUrl: String?, mainVideoUrl: String? = nil, gallery: [MediaURL]) {
     var main = JSONObject()
     if let mainImageUrl { main["imageUrl"] = .string(mainImageUrl) }
     if let mainVideoUrl { main["videoUrl"] = .string(mainVideoUrl) }
+    if main.isEmpty { main["imageUrl"] = .null }
     self.json = ["mainMedia": .object(main), "galleryMedia": .array(gallery.map(\.json))]
   }
   public var mainMedia: MediaURL? { json["mainMedia"]?.objectValue.map { MediaURL(object: $0) } }

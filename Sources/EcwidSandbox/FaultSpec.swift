@@ -9,6 +9,9 @@ import Foundation
 /// latency=DUR[TRIGGER]   delay the answer by DUR: 250ms, 2s, 1.5s, or a bare number of seconds
 /// 5xx[TRIGGER]           answer with that status (500…599), body {"errorCode":"INTERNAL_ERROR",…}
 /// 429[TRIGGER]           answer 429 RATE_LIMITED with a Retry-After header
+/// 4xx[TRIGGER]           answer with that client error (400…499) and the spec's message for it
+/// NNN:CODE[TRIGGER]      answer status NNN with errorCode CODE (and the spec's message for the
+///                        code), e.g. 409:WHOLESALE_PRICES_TOO_BIG, 402:NOT_AVAILABLE_ON_CURRENT_PLAN
 /// drop[TRIGGER]          close the connection without any answer
 /// malformed[TRIGGER]     a successful (2xx) answer gets a body that is not valid JSON
 /// truncate[TRIGGER]      a successful (2xx) answer gets only the first half of its body
@@ -32,6 +35,9 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
   public enum Kind: Sendable, Equatable {
     case latency(Duration)
     case status(Int)
+    /// Any 4xx/5xx answer with an explicit (or no) errorCode: every status and code of the spec
+    /// pages can be produced on request.
+    case answer(status: Int, code: String?)
     case drop
     case malformed
     case truncate
@@ -68,6 +74,9 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
       latency=DUR[T]      delay answers by DUR (250ms, 2s, 1.5s; a bare number is seconds)
       500[T] … 599[T]     answer with that server error (errorCode INTERNAL_ERROR)
       429[T]              answer 429 RATE_LIMITED with Retry-After
+      400[T] … 499[T]     answer with that client error and the spec's message for it
+      NNN:CODE[T]         answer NNN with that errorCode, e.g. 409:WHOLESALE_PRICES_TOO_BIG,
+                          402:NOT_AVAILABLE_ON_CURRENT_PLAN, 422:VIDEO_UNAVAILABLE
       drop[T]             close the connection without an answer
       malformed[T]        successful answers get a body that is not valid JSON
       truncate[T]         successful answers get only the first half of their body
@@ -103,6 +112,16 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
       } else if let v = Self.value(of: "latency", in: item) {
         let (durText, trigger) = try Self.splitTrigger(v, item: item)
         rules.append(Rule(kind: .latency(try Self.duration(durText)), trigger: trigger))
+      } else if let colon = item.firstIndex(of: ":") {
+        let (codeText, trigger) = try Self.splitTrigger(String(item[item.index(after: colon)...]), item: item)
+        guard let status = Int(item[..<colon].trimmingCharacters(in: .whitespaces)), (400...599).contains(status) else {
+          throw FaultSpecError("'\(item)': the status before ':' must be 400…599")
+        }
+        let code = codeText.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+          throw FaultSpecError("'\(item)': the error code after ':' must be letters, digits and _")
+        }
+        rules.append(Rule(kind: .answer(status: status, code: code), trigger: trigger))
       } else {
         let (word, trigger) = try Self.splitTrigger(lower, item: item)
         let kind: Kind
@@ -112,9 +131,13 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         case "truncate", "truncated": kind = .truncate
         case "429": kind = .status(429)
         default:
+          if let code = Int(word), (400...499).contains(code) {
+            kind = .answer(status: code, code: nil)
+            break
+          }
           guard let code = Int(word), (500...599).contains(code) else {
             throw FaultSpecError(
-              "unknown fault '\(item)' (expected seed=, latency=, 5xx, 429, drop, malformed, truncate, path=, method=, retry-after=)"
+              "unknown fault '\(item)' (expected seed=, latency=, 4xx, 5xx, NNN:CODE, drop, malformed, truncate, path=, method=, retry-after=)"
             )
           }
           kind = .status(code)
@@ -182,6 +205,7 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
         word = "latency=\(ms)ms"
       case .status(let s): word = String(s)
+      case .answer(let s, let code): word = code.map { "\(s):\($0)" } ?? String(s)
       case .drop: word = "drop"
       case .malformed: word = "malformed"
       case .truncate: word = "truncate"
@@ -208,6 +232,7 @@ public struct FaultSpecError: Error, Sendable, CustomStringConvertible {
 final class FaultEngine: Sendable {
   enum Action: Equatable {
     case status(Int)
+    case answer(status: Int, code: String?)
     case drop
   }
 
@@ -254,6 +279,8 @@ final class FaultEngine: Sendable {
           if Self.fires(rule, index: i, state: &st) { out.latency = (out.latency ?? .zero) + d }
         case .status(let code):
           if out.action == nil, Self.fires(rule, index: i, state: &st) { out.action = .status(code) }
+        case .answer(let status, let code):
+          if out.action == nil, Self.fires(rule, index: i, state: &st) { out.action = .answer(status: status, code: code) }
         case .drop:
           if out.action == nil, Self.fires(rule, index: i, state: &st) { out.action = .drop }
         case .malformed, .truncate:

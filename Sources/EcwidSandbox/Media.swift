@@ -23,6 +23,9 @@ enum MediaErrorCode: String, Sendable {
     case .downloadVideoFailed: return "The video couldn't be downloaded from this link."
     }
   }
+
+  /// spec/000 "500 INTERNAL_ERROR".
+  static let internalMessage = "The link you've pasted couldn't be processed. Please try again in a moment."
 }
 
 /// Rules for media URLs. The sandbox never fetches anything: whether a link "works" is decided
@@ -37,8 +40,10 @@ enum MediaErrorCode: String, Sendable {
 ///   fb.watch, dailymotion.com, twitch.tv, rutube.ru, vk.com → 422 `VIDEO_NOT_SUPPORTED`. Anything
 ///   else → 422 `NOT_VIDEO_URL`. A video link containing "unavailable" or "private" → 422
 ///   `VIDEO_UNAVAILABLE`.
-/// - Any link whose host ends in `.invalid` (e.g. `unreachable.invalid`) cannot be downloaded:
-///   per item `DOWNLOAD_IMAGE_FAILED` / `DOWNLOAD_VIDEO_FAILED`.
+/// - Any link whose host ends in `.invalid` (e.g. `unreachable.invalid`: unreachable) or whose
+///   path has a segment `404` (e.g. `https://cdn.example.com/404/photo.jpg`: the server answers
+///   404) cannot be downloaded: per item `success:false` with `DOWNLOAD_IMAGE_FAILED` /
+///   `DOWNLOAD_VIDEO_FAILED` (ECWID-API.md), the request itself answering 200.
 enum MediaRules {
   static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif"]
   static let videoExtensions: Set<String> = ["mp4", "mov", "webm", "m4v"]
@@ -50,6 +55,7 @@ enum MediaRules {
   struct Parsed {
     var host: String
     var pathExtension: String
+    var segments: [String] = []
   }
 
   /// The link as stored: surrounding whitespace dropped, inner spaces percent-encoded (clients
@@ -66,7 +72,7 @@ enum MediaRules {
     else { return nil }
     let last = c.path.split(separator: "/").last.map(String.init) ?? ""
     let ext = last.contains(".") ? String(last.split(separator: ".").last ?? "").lowercased() : ""
-    return Parsed(host: host, pathExtension: ext)
+    return Parsed(host: host, pathExtension: ext, segments: c.path.split(separator: "/").map(String.init))
   }
 
   static func hostMatches(_ host: String, _ domains: [String]) -> Bool {
@@ -81,7 +87,7 @@ enum MediaRules {
   /// Per-item download failure of an image link that passed `checkImage`.
   static func imageDownloadFails(_ url: String) -> Bool {
     guard let p = parse(url) else { return true }
-    if p.host.hasSuffix(".invalid") || p.host == "invalid" { return true }
+    if unreachable(p) { return true }
     return !p.pathExtension.isEmpty && !imageExtensions.contains(p.pathExtension)
   }
 
@@ -97,7 +103,12 @@ enum MediaRules {
 
   static func videoDownloadFails(_ url: String) -> Bool {
     guard let p = parse(url) else { return true }
-    return p.host.hasSuffix(".invalid") || p.host == "invalid"
+    return unreachable(p)
+  }
+
+  /// The documented download triggers: a `.invalid` host, or a `404` path segment.
+  static func unreachable(_ p: Parsed) -> Bool {
+    p.host.hasSuffix(".invalid") || p.host == "invalid" || p.segments.contains("404")
   }
 
   // MARK: Building media objects

@@ -9,6 +9,12 @@ struct StoreContext: Sendable {
   var categoryIds: Set<Int>
   /// Category id → enabled (for the derived `categories` list); missing = enabled.
   var categoryEnabled: [Int: Bool] = [:]
+  /// Tax class codes valid in the merchant's region (`SandboxOptions.taxClassCodes`).
+  var taxClassCodes: Set<String> = ["Default"]
+  /// Attribute id → its name in the store's product types (`GET /classes`).
+  var attributeNames: [Int: String] = [:]
+  /// Attribute alias (its `type`: BRAND, UPC…) → its name in the product types.
+  var aliasNames: [String: String] = [:]
   var classIds: Set<Int>
   var productIds: Set<Int>
   /// SKU → id of the product that has it (its own or one of its variations').
@@ -220,24 +226,21 @@ enum ProductRules {
 
   /// The checks of the spec's error table, in a fixed order; the first failing one is answered.
   static func checkValues(_ body: JSONObject, product: Product?, ctx: StoreContext) throws(APIError) {
+    // spec/003 costPrice: "A positive number"; ECWID-API.md lists COST_PRICE_CANT_BE_NEGATIVE.
     if let c = body["costPrice"]?.doubleValue, c < 0 {
       throw APIError(400, "COST_PRICE_CANT_BE_NEGATIVE", "Cost price can't be negative")
     }
-    for key in ["price", "compareToPrice", "lowestPrice"] {
-      if let v = body[key]?.doubleValue, v < 0 { throw .badRequest("Field '\(key)' can't be negative") }
-    }
+    // No other sign or size rule is documented for price, compareToPrice, lowestPrice or
+    // quantity: they are stored as sent.
     if let tiers = body["wholesalePrices"]?.arrayValue {
       for tier in tiers {
+        // spec/003 409 WHOLESALE_PRICES_CANT_BE_NULL and WHOLESALE_PRICES_CANT_BE_NEGATIVE.
+        // WHOLESALE_PRICES_TOO_BIG and WHOLESALE_PRICES_QUANTITY_TOO_SMALL are in the spec too,
+        // but not their limits: they are produced on request (`--faults 409:WHOLESALE_PRICES_TOO_BIG`).
         guard let price = tier["price"], !price.isNull, let p = price.doubleValue else {
-          throw .conflict("WHOLESALE_PRICES_CANT_BE_NULL", "Wholesale price can't be null")
+          throw .conflict("WHOLESALE_PRICES_CANT_BE_NULL", "Specified wholesale price can't be null")
         }
-        if p < 0 { throw .conflict("WHOLESALE_PRICES_CANT_BE_NEGATIVE", "Wholesale price can't be negative") }
-        if p > 1e9 { throw .conflict("WHOLESALE_PRICES_TOO_BIG", "Wholesale price is too big (maximum 1000000000)") }
-        let q = tier["quantity"]?.doubleValue ?? 0
-        if q < 2 {
-          throw .conflict(
-            "WHOLESALE_PRICES_QUANTITY_TOO_SMALL", "Wholesale price quantity is too small: a tier starts at 2 items or more")
-        }
+        if p < 0 { throw .conflict("WHOLESALE_PRICES_CANT_BE_NEGATIVE", "Specified wholesale price can't be negative") }
       }
     }
     if let ribbon = body["ribbon"]?.objectValue {
@@ -308,6 +311,11 @@ enum ProductRules {
         throw .conflict("SKU_ALREADY_EXISTS", "The product with SKU '\(sku)' already exists")
       }
     }
+    // spec/003 TaxInfo.taxClassCode: "can not be empty. If the passed code is not valid for
+    // merchant's region, returns error Tax class is not found" (no status is documented: 400).
+    if let code = body["tax"]?["taxClassCode"]?.stringValue, !ctx.taxClassCodes.contains(code) {
+      throw .badRequest("Tax class is not found", code: nil)
+    }
     if let manual = body["tax"]?["enabledManualTaxes"]?.arrayValue?.compactMap(\.intValue), !manual.isEmpty {
       if ctx.automaticTaxes {
         throw .conflict(nil, "Specified manual taxes cannot be assigned because store has automatic taxes enabled")
@@ -331,6 +339,12 @@ enum ProductRules {
       throw .badRequest("The request body must be a JSON object, got \(bodyJSON.kindName)")
     }
     for k in readOnly { body.removeValue(forKey: k) }
+    // spec/003: fixedShippingRateOnly and fixedShippingRate are "Legacy function – see shipping
+    // field instead. Is ignored if it is sent alongside shipping object."
+    if body["shipping"]?.objectValue != nil {
+      body.removeValue(forKey: "fixedShippingRateOnly")
+      body.removeValue(forKey: "fixedShippingRate")
+    }
     if !saveCombinations { body.removeValue(forKey: "combinations") }
     guard case .object(let checked) = try check(.object(body), .object(productSchema), path: "") else {
       throw .badRequest("The request body must be a JSON object")
@@ -351,6 +365,9 @@ enum ProductRules {
     }
     if let opts = body["options"]?.arrayValue {
       p.json["options"] = .array(keepDefaultChoices(opts, old: old.json["options"]?.arrayValue ?? []))
+    }
+    if let attrs = body["attributes"]?.arrayValue {
+      p.json["attributes"] = .array(attributeNamesFromTypes(attrs, old: old.json["attributes"]?.arrayValue ?? [], ctx: ctx))
     }
     if let images = body["media"]?["images"], !images.isNull {
       let reordered = try MediaRules.reorder(
@@ -392,6 +409,36 @@ enum ProductRules {
         {
           o["defaultChoice"] = prev
         }
+      }
+      return .object(o)
+    }
+  }
+
+  /// Spec (AttributeValue.name): "If id or alias fields are sent, the field will be ignored." An
+  /// attribute's name belongs to the product type: a sent `name` is dropped and the stored
+  /// attribute keeps the type's name (by id, or by alias = the type attribute's `type`), else the
+  /// name it had. Without id and alias the name selects the attribute and is kept.
+  static func attributeNamesFromTypes(_ attributes: [JSON], old: [JSON], ctx: StoreContext) -> [JSON] {
+    attributes.map { a in
+      guard var o = a.objectValue else { return a }
+      let id = o["id"]?.intValue
+      let alias = o["alias"]?.stringValue.flatMap { $0.isEmpty ? nil : $0.uppercased() }
+      guard id != nil || alias != nil else { return a }
+      o.removeValue(forKey: "name")
+      let previous = old.first { prev in
+        if let id, prev["id"]?.intValue == id { return true }
+        return id == nil && alias != nil && prev["alias"]?.stringValue?.uppercased() == alias
+      }
+      let name = id.flatMap { ctx.attributeNames[$0] } ?? alias.flatMap { ctx.aliasNames[$0] }
+        ?? previous?["name"]?.stringValue
+      if let name {
+        var out = JSONObject()
+        for (k, v) in o {
+          out[k] = v
+          if k == "id" || (k == "alias" && o["id"] == nil) { out["name"] = .string(name) }
+        }
+        if out["name"] == nil { out["name"] = .string(name) }
+        o = out
       }
       return .object(o)
     }

@@ -16,8 +16,21 @@ public struct SandboxOptions: Sendable {
   /// `profile` (made up, with the languages the products' `nameTranslated` use), `categories` /
   /// `productClasses` (without them, the ids the products already use are the known ones).
   public var dataFile: String?
-  /// The token clients must send as `Authorization: Bearer <token>`.
+  /// The token clients must send as `Authorization: Bearer <token>`. `secret_x:read_catalog,update_catalog`
+  /// gives the token `secret_x` only those scopes (ECWID-API.md: `read_catalog`, `update_catalog`,
+  /// `read_store_profile`); without `:` it has every scope, unless `scopes` says otherwise.
   public var token: String = "secret_sandbox"
+  /// The token's scopes; nil: those after `:` in `token`, else all. A request whose scope is
+  /// missing is answered 403 `INSUFFICIENT_APP_SCOPE`.
+  public var scopes: Set<String>?
+  /// The merchant plan's product limit: creating a product when the store holds this many, or
+  /// updating one when it holds more, answers 402 ("The merchant plan product limit is
+  /// reached"). Nil: no limit.
+  public var planLimit: Int?
+  /// Tax class codes valid in the merchant's region besides `Default` and the codes the stored
+  /// products use; any other `tax.taxClassCode` (or an empty one) answers 400 "Tax class is not
+  /// found".
+  public var taxClassCodes: [String] = []
   /// Append one JSON line per request to this file (the token is never written).
   public var requestLog: String?
   /// Deterministic fault injection.
@@ -54,9 +67,10 @@ public struct SandboxRequest: Sendable, Hashable {
 ///   whole store document). Both need the token too.
 ///
 /// Order of checks for every request: fault injection (`FaultSpec`), rate limit (429 with
-/// `Retry-After`, per token, sliding minute), token (403 `INVALID_API_TOKEN`), store id (403),
-/// route (404/405), content type (415), body (400), then the endpoint's own checks. A refused
-/// request changes nothing.
+/// `Retry-After`, per token, sliding minute), token (403 `INVALID_API_TOKEN`), scope (403
+/// `INSUFFICIENT_APP_SCOPE`), store id (403), route (404/405), content type (415), body (400,
+/// strict JSON), plan limit (402), then the endpoint's own checks. A refused request changes
+/// nothing.
 ///
 /// `PUT /products/{id}`: a partial update. Every sent top-level field replaces the whole value,
 /// `null` removes it, read-only fields (`id`, `created`, `updated`, timestamps) are ignored,
@@ -73,6 +87,9 @@ public struct SandboxRequest: Sendable, Hashable {
 public final class Sandbox: Sendable {
   public let options: SandboxOptions
   public let storeId: Int
+  /// The token without its `:scopes` part, and the scopes it carries.
+  let token: String
+  let scopes: Set<String>
   let store: SandboxStore
   let faults: FaultEngine?
   let log: RequestLogger?
@@ -93,7 +110,14 @@ public final class Sandbox: Sendable {
   private let stats = Locked(Stats())
 
   public init(options: SandboxOptions) throws {
-    guard !options.token.isEmpty else { throw SandboxError("the sandbox token can't be empty") }
+    let (token, tokenScopes) = SpecErrors.token(options.token)
+    guard !token.isEmpty else { throw SandboxError("the sandbox token can't be empty") }
+    let scopes = options.scopes ?? tokenScopes ?? SpecErrors.allScopes
+    if let unknown = scopes.subtracting(SpecErrors.allScopes).first {
+      throw SandboxError("unknown scope '\(unknown)' (known: \(SpecErrors.allScopes.sorted().joined(separator: ", ")))")
+    }
+    self.token = token
+    self.scopes = scopes
     self.options = options
     var doc: JSONObject
     if let path = options.dataFile {
@@ -120,7 +144,8 @@ public final class Sandbox: Sendable {
     } else {
       doc = SampleCatalog.document()
     }
-    store = try SandboxStore(document: doc, dataFile: options.dataFile)
+    store = try SandboxStore(
+      document: doc, dataFile: options.dataFile, planLimit: options.planLimit, taxClassCodes: options.taxClassCodes)
     storeId = store.storeId
     faults = options.faults.map(FaultEngine.init(spec:))
     log = try options.requestLog.map { try RequestLogger(path: $0) }
@@ -314,6 +339,10 @@ public final class Sandbox: Sendable {
           status: nil, fault: "drop", errorCode: nil, token: token, started: started)
         await context.dropConnection()
         return Response(status: .ok)  // never written: the connection is gone
+      case .answer(let status, let code)?:
+        var r = Reply(SpecErrors.injected(status: status, code: code))
+        r.fault = code.map { "\(status):\($0)" } ?? String(status)
+        reply = r
       case .status(let code)?:
         var r =
           code == 429
@@ -321,7 +350,7 @@ public final class Sandbox: Sendable {
             APIError(
               429, "RATE_LIMITED", "Too many requests (injected fault)",
               headers: [("Retry-After", String(faults.spec.retryAfter))]))
-          : Reply(APIError(code, "INTERNAL_ERROR", "The link you've pasted couldn't be processed. Please try again in a moment. (injected fault)"))
+          : Reply(APIError(code, "INTERNAL_ERROR", MediaErrorCode.internalMessage + " (injected fault)"))
         r.fault = String(code)
         reply = r
       case nil:
@@ -372,7 +401,7 @@ public final class Sandbox: Sendable {
     let entry = RequestLogger.entry(
       method: method, path: path, query: query, body: body, contentType: contentType, status: status, durationMs: ms,
       fault: fault, errorCode: errorCode)
-    log.write(entry, secrets: [options.token] + (token.map { [$0] } ?? []))
+    log.write(entry, secrets: [options.token, self.token] + (token.map { [$0] } ?? []))
   }
 
   /// Rate limit (per token), authentication, then routing.
@@ -390,9 +419,11 @@ public final class Sandbox: Sendable {
       return Reply(
         APIError(403, "INVALID_API_TOKEN", "The API token is missing: send it as an 'Authorization: Bearer <token>' header"))
     }
-    guard token == options.token else { return Reply(APIError(403, "INVALID_API_TOKEN", "Invalid API token")) }
+    guard token == self.token else { return Reply(APIError(403, "INVALID_API_TOKEN", "Invalid API token")) }
     do {
       if admin { return try await adminRoute(method: method, path: path) }
+      let scope = SpecErrors.scope(method: method, path: path)
+      guard scopes.contains(scope) else { return Reply(SpecErrors.insufficientScope(scope)) }
       return try await route(method: method, path: path, query: query, headers: headers, body: body)
     } catch {
       return Reply(error)
@@ -536,7 +567,7 @@ public final class Sandbox: Sendable {
   }
 
   /// The JSON body of a PUT/POST: 415 unless the content type is application/json or text/json,
-  /// 400 when empty or malformed.
+  /// 400 when empty or not strict JSON (`StrictJSON`).
   static func jsonBody(headers: HTTPFields, body: Data) throws(APIError) -> JSON {
     guard !body.isEmpty else { throw .badRequest("The request body is empty: a JSON object is expected") }
     let type = (headers[.contentType] ?? "").split(separator: ";").first.map {
@@ -545,6 +576,7 @@ public final class Sandbox: Sendable {
     guard type == "application/json" || type == "text/json" else {
       throw APIError(415, nil, "Unsupported content-type: expected application/json or text/json")
     }
+    if let reason = StrictJSON.violation(body) { throw .badRequest("The request body is not valid JSON: \(reason)") }
     do {
       return try JSON.parse(body)
     } catch {

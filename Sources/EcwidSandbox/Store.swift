@@ -14,7 +14,13 @@ actor SandboxStore {
   private let dataFile: String?
   private let initialDocument: JSONObject
 
-  init(document: JSONObject, dataFile: String?) throws {
+  /// See `SandboxOptions.planLimit` and `taxClassCodes`.
+  private let planLimit: Int?
+  private let taxClassCodes: [String]
+
+  init(document: JSONObject, dataFile: String?, planLimit: Int? = nil, taxClassCodes: [String] = []) throws {
+    self.planLimit = planLimit
+    self.taxClassCodes = taxClassCodes
     let parsed = try Self.parse(document)
     self.storeId = parsed.storeId
     self.profile = parsed.profile
@@ -111,6 +117,14 @@ actor SandboxStore {
       currencySuffix: formats?["currencySuffix"]?.stringValue ?? "",
       storeURL: profile["generalInfo"]?["storeUrl"]?.stringValue ?? "https://store\(storeId).company.site")
     ctx.categoryEnabled = categoryEnabled
+    ctx.taxClassCodes = Set(["Default"] + taxClassCodes + products.compactMap { $0.json["tax"]?["taxClassCode"]?.stringValue })
+    for c in productClasses {
+      for a in c["attributes"]?.arrayValue ?? [] {
+        guard let name = a["name"]?.stringValue else { continue }
+        if let id = a["id"]?.intValue { ctx.attributeNames[id] = name }
+        if let type = a["type"]?.stringValue, type != "CUSTOM" { ctx.aliasNames[type.uppercased()] = name }
+      }
+    }
     return ctx
   }
 
@@ -208,13 +222,24 @@ actor SandboxStore {
     p.json["updateTimestamp"] = .int(ts)
   }
 
+  /// spec/003: "402 The merchant plan product limit is reached" (no error code is documented).
+  private func checkPlanLimit(adding: Bool) throws(APIError) {
+    guard let planLimit else { return }
+    if products.count > planLimit || (adding && products.count >= planLimit) {
+      throw APIError(
+        402, nil, "The merchant plan product limit is reached: the plan allows \(planLimit) products, the store has \(products.count)")
+    }
+  }
+
   func update(id: Int, body: JSON, saveCombinations: Bool) throws(APIError) -> Product {
     let i = try position(id)
+    try checkPlanLimit(adding: false)
     let updated = try ProductRules.applyUpdate(body, to: products[i], ctx: context(), saveCombinations: saveCombinations)
     return try commit(updated, at: i)
   }
 
   func create(body: JSON) throws(APIError) -> Int {
+    try checkPlanLimit(adding: true)
     let id = (products.compactMap(\.id).max() ?? 692_730_759) + 2
     let ctx = context()
     var n = products.count + 1

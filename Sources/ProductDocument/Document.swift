@@ -18,11 +18,14 @@ public struct Document: Sendable {
   public var pendingMedia: [PendingMedia] { current.pendingMedia }
 
   /// Applies an edit as one undo step; consecutive edits with the same non-nil `coalesceKey`
-  /// (typing in one field) form one step.
-  public mutating func apply(_ edit: Edit, coalesceKey: String? = nil) {
+  /// (typing in one field) form one step. A refused write (a path that does not fit the
+  /// product's shape) changes nothing and is returned, for the status line.
+  @discardableResult
+  public mutating func apply(_ edit: Edit, coalesceKey: String? = nil) -> FieldPathError? {
     var next = current
-    next.apply(edit)
+    if let refused = next.apply(edit) { return refused }
     commit(next, coalesceKey: coalesceKey)
+    return nil
   }
 
   /// Replaces `current` as one undoable step (no step when nothing changed).

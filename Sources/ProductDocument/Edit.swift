@@ -47,17 +47,19 @@ let optionsPath: FieldPath = [.key("options")]
 func choicesPath(option: Int) -> FieldPath { optionsPath + [.index(option), .key("choices")] }
 
 extension Product {
-  /// Applies one edit. Invalid indices leave the product as it is.
-  mutating func apply(_ edit: Edit) {
+  /// Applies one edit. Invalid indices leave the product as it is; a `.set` whose path does not
+  /// fit the product's shape is refused (see `JSON.write`) and its reason returned.
+  @discardableResult
+  mutating func apply(_ edit: Edit) -> FieldPathError? {
     switch edit {
     case .set(let path, let value):
-      setValue(value, at: path)
+      return setValue(value, at: path)
     case .moveImage(let from, let to):
       moveElement(at: imagesPath, from: from, to: to)
     case .setMainImage(let index):
       moveElement(at: imagesPath, from: index, to: 0)
     case .setImageAlt(let index, let language, let text):
-      guard index >= 0, index < (value(at: imagesPath)?.arrayValue?.count ?? 0) else { return }
+      guard index >= 0, index < (value(at: imagesPath)?.arrayValue?.count ?? 0) else { return nil }
       let altPath = imagesPath + [.index(index), .key("alt")]
       if value(at: altPath)?.objectValue == nil { setValue(.object(["translated": .object([:])]), at: altPath) }
       if let language {
@@ -82,34 +84,34 @@ extension Product {
     case .addOption(let option, let at):
       insertElement(.object(option), at: optionsPath, index: at)
     case .removeOption(let index):
-      guard index >= 0, index < optionCount else { return }
+      guard index >= 0, index < optionCount else { return nil }
       setValue(nil, at: optionsPath + [.index(index)])
     case .moveOption(let from, let to):
       moveElement(at: optionsPath, from: from, to: to)
     case .duplicateOption(let index):
-      guard index >= 0, index < optionCount, var copy = value(at: optionsPath + [.index(index)])?.objectValue else { return }
+      guard index >= 0, index < optionCount, var copy = value(at: optionsPath + [.index(index)])?.objectValue else { return nil }
       if let name = copy["name"]?.stringValue { copy["name"] = .string(uniqueOptionName(name + " copy")) }
       insertElement(.object(copy), at: optionsPath, index: index + 1)
     case .addChoice(let option, let choice, let at):
-      guard option >= 0, option < optionCount else { return }
+      guard option >= 0, option < optionCount else { return nil }
       updateChoices(option: option) { choices in
         let i = min(max(at ?? choices.count, 0), choices.count)
         choices.insert(.object(choice), at: i)
       }
     case .removeChoice(let option, let choice):
-      guard option >= 0, option < optionCount else { return }
+      guard option >= 0, option < optionCount else { return nil }
       updateChoices(option: option) { choices in
         if choices.indices.contains(choice) { choices.remove(at: choice) }
       }
     case .moveChoice(let option, let from, let to):
-      guard option >= 0, option < optionCount else { return }
+      guard option >= 0, option < optionCount else { return nil }
       updateChoices(option: option) { choices in
         guard choices.indices.contains(from) else { return }
         let element = choices.remove(at: from)
         choices.insert(element, at: min(max(to, 0), choices.count))
       }
     case .setOptionType(let option, let type):
-      guard option >= 0, option < optionCount else { return }
+      guard option >= 0, option < optionCount else { return nil }
       let optionPath = optionsPath + [.index(option)]
       setValue(.string(type), at: optionPath + [.key("type")])
       let kind = OptionType(rawValue: type)
@@ -118,6 +120,7 @@ extension Product {
     case .replaceProduct(let product):
       self = product
     }
+    return nil
   }
 
   var optionCount: Int { value(at: optionsPath)?.arrayValue?.count ?? 0 }

@@ -194,3 +194,47 @@ struct MediaPlanner {
     sameJSON(a, b) || (isEmptyAlt(a) && isEmptyAlt(b))
   }
 }
+
+extension UpdatePlan {
+  /// After a bulk media request (video steps) in which some items came back `success:false`
+  /// (`DOWNLOAD_IMAGE_FAILED` / `DOWNLOAD_VIDEO_FAILED`, ECWID-API.md), the gallery has been
+  /// replaced with the items that did arrive. The plan's `updateMediaOrder` entries still
+  /// restore order and alt text for every one of them, once adjusted against the re-read
+  /// product: an entry whose URL failed and is not in the product is dropped (so that it
+  /// cannot take another image's place by position), and the positions expected after it move
+  /// up. Entries whose URL failed but is still there (a main image Ecwid kept) stay.
+  ///
+  /// The runner's part: on such a failure, do not stop; re-read the product, then run the
+  /// plan's `updateMediaOrder` step with these entries, then report the failed URLs.
+  public static func mediaOrderEntries(
+    _ entries: [JSONObject], failedURLs: Set<String>, reRead: Product
+  ) -> [JSONObject] {
+    let present = Set(reRead.images.compactMap(\.imageOriginalUrl))
+    func lost(_ e: JSONObject) -> Bool {
+      guard let url = e["imageOriginalUrl"]?.stringValue else { return false }
+      return failedURLs.contains(url) && !present.contains(url)
+    }
+    let lostPositions = entries.filter(lost).compactMap { $0["expectedPosition"]?.intValue }
+    var out: [JSONObject] = []
+    for entry in entries where !lost(entry) {
+      var e = entry
+      if let p = e["expectedPosition"]?.intValue {
+        e["expectedPosition"] = .int(p - lostPositions.filter { $0 < p }.count)
+      }
+      e["orderBy"] = .int(out.count)
+      out.append(e)
+    }
+    return out
+  }
+
+  /// The plan's order-and-alt step after a partial media failure (see `mediaOrderEntries`), or
+  /// nil when the plan has none (nothing to restore).
+  public func mediaOrderStep(failedURLs: Set<String>, reRead: Product) -> PlanStep? {
+    for step in steps {
+      if case .updateMediaOrder(let entries) = step {
+        return .updateMediaOrder(images: Self.mediaOrderEntries(entries, failedURLs: failedURLs, reRead: reRead))
+      }
+    }
+    return nil
+  }
+}

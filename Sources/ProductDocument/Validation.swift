@@ -29,6 +29,8 @@ struct Validator {
     "quantity", "price", "lowestPrice", "compareToPrice", "costPrice", "weight", "warningLimit", "fixedShippingRate",
     "volume", "showOnFrontpage", "minPurchaseQuantity", "maxPurchaseQuantity", "productClassId", "defaultCategoryId",
   ]
+  /// spec/003 RecurringChargeSettings.recurringIntervalCount: "for DAY - 1 (daily), for WEEK - 1
+  /// (weekly), 2 (biweekly), for MONTH - 1 (monthly), 3 (quarterly), for YEAR - 1 (annually)".
   static let allowedIntervalCounts: [String: Set<Int>] = ["DAY": [1], "WEEK": [1, 2], "MONTH": [1, 3], "YEAR": [1]]
 
   func issues() -> [ValidationIssue] {
@@ -57,13 +59,13 @@ struct Validator {
 
     // Numbers that parse.
     for key in numericTopLevel { out.requireNumber(json[key], [.key(key)]) }
+    // Only documented rules refuse a save (docs/ecwid-conformance.md). costPrice: spec/003 "A
+    // positive number", ECWID-API.md COST_PRICE_CANT_BE_NEGATIVE. Nothing documents a sign or
+    // size rule for price, compareToPrice, lowestPrice or quantity: none is checked here.
     if let c = json["costPrice"]?.doubleValue, c < 0 { out.error([.key("costPrice")], "Cost price can't be negative") }
-    for key in ["price", "compareToPrice"] {
-      if let v = json[key]?.doubleValue, v < 0 { out.error([.key(key)], "\(Labels.field(key, topLevel: true)) can't be negative") }
-    }
-    if let q = json["quantity"]?.doubleValue, q < 0 { out.error([.key("quantity")], "Quantity can't be negative") }
 
-    // Wholesale tiers.
+    // Wholesale tiers: spec/003 409 WHOLESALE_PRICES_CANT_BE_NULL / _CANT_BE_NEGATIVE. The
+    // spec's _TOO_BIG and _QUANTITY_TOO_SMALL give no limit, so none is guessed here.
     for (i, tier) in (json["wholesalePrices"]?.arrayValue ?? []).enumerated() {
       let path: FieldPath = [.key("wholesalePrices"), .index(i)]
       switch tier["price"] {
@@ -71,14 +73,11 @@ struct Validator {
       case let p?:
         if let v = p.doubleValue {
           if v < 0 { out.error(path + [.key("price")], "Wholesale price can't be negative") }
-          if v > 1e9 { out.error(path + [.key("price")], "Wholesale price is too big") }
         } else {
           out.error(path + [.key("price")], "Wholesale price must be a number")
         }
       }
-      if let q = tier["quantity"]?.doubleValue {
-        if q < 2 { out.error(path + [.key("quantity")], "A wholesale tier starts at 2 items or more") }
-      } else {
+      if tier["quantity"]?.doubleValue == nil {
         out.error(path + [.key("quantity")], "Wholesale quantity must be a number")
       }
     }

@@ -42,8 +42,6 @@ import Testing
       ("wholesale null", ["wholesalePrices": [["quantity": 5, "price": nil]]], 409, "WHOLESALE_PRICES_CANT_BE_NULL", nil),
       ("wholesale missing price", ["wholesalePrices": [["quantity": 5]]], 409, "WHOLESALE_PRICES_CANT_BE_NULL", nil),
       ("wholesale negative", ["wholesalePrices": [["quantity": 5, "price": -1]]], 409, "WHOLESALE_PRICES_CANT_BE_NEGATIVE", nil),
-      ("wholesale too big", ["wholesalePrices": [["quantity": 5, "price": 1e15]]], 409, "WHOLESALE_PRICES_TOO_BIG", nil),
-      ("wholesale quantity", ["wholesalePrices": [["quantity": 1, "price": 5]]], 409, "WHOLESALE_PRICES_QUANTITY_TOO_SMALL", nil),
       ("disabled tax", ["tax": ["taxable": true, "enabledManualTaxes": [947_976_182]]], 409, nil, "tax"),
       ("half valid body", ["name": "Half applied?", "price": "abc"], 400, nil, "price"),
     ]

@@ -18,7 +18,7 @@ import Testing
     #expect(try FaultSpec(parse: s.description) == s)
     #expect(try FaultSpec(parse: "latency=250ms").rules[0].kind == .latency(.milliseconds(250)))
     #expect(try FaultSpec(parse: "503x2").rules[0] == .init(kind: .status(503), trigger: .firstN(2)))
-    for bad in ["", "bogus", "500@2", "404", "seed=-1", "latency=soon", "method=", "drop@x"] {
+    for bad in ["", "bogus", "500@2", "200", "600", "399:X", "seed=-1", "latency=soon", "method=", "drop@x"] {
       #expect(throws: (any Error).self, "\(bad)") { _ = try FaultSpec(parse: bad) }
     }
     #expect(FaultSpec.help.contains("seed=") && FaultSpec.help.contains("x2"))

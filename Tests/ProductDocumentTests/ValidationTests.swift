@@ -35,8 +35,18 @@ import Testing
     #expect(errorPaths(.set(path, [["quantity": 5, "price": nil]])) == [path + [.index(0), .key("price")]])
     #expect(errorPaths(.set(path, [["quantity": 5]])) == [path + [.index(0), .key("price")]])
     #expect(errorPaths(.set(path, [["quantity": 5, "price": -1]])) == [path + [.index(0), .key("price")]])
-    #expect(errorPaths(.set(path, [["quantity": 1, "price": 1]])) == [path + [.index(0), .key("quantity")]])
+    #expect(errorPaths(.set(path, [["quantity": "many", "price": 1]])) == [path + [.index(0), .key("quantity")]])
     #expect(errorPaths(.set(path, [["quantity": 2, "price": 1]])).isEmpty)
+  }
+
+  /// Issue 15: no rule the documentation does not have (a tier of 1, a price over 1e9, negative
+  /// price, compare-to price, lowest price or quantity) refuses a save.
+  @Test func undocumentedLimitsDoNotRefuseASave() {
+    #expect(errorPaths(.set([.key("wholesalePrices")], [["quantity": 1, "price": 1]])).isEmpty)
+    #expect(errorPaths(.set([.key("wholesalePrices")], [["quantity": 5, "price": 1e15]])).isEmpty)
+    for key in ["price", "compareToPrice", "lowestPrice", "quantity"] {
+      #expect(errorPaths(.set([.key(key)], -1)).isEmpty, "\(key)")
+    }
   }
 
   @Test func costPriceAndFrontpage() {
