@@ -165,10 +165,11 @@ enum FieldText {
       return .success(.bool(["yes", "true", "1", "on"].contains(trimmed.lowercased())))
     case .number(let integer):
       if trimmed.isEmpty { return .success(nil) }
-      guard let number = parseNumber(trimmed, integer: integer) else {
-        return .failure(.message("\(label) must be \(integer ? "a whole number" : "a number"), not “\(trimmed)”"))
+      switch NumberText.parse(trimmed, integer: integer) {
+      case .success(let number): return .success(.number(number))
+      case .failure(let problem):
+        return .failure(.message("\(label) must be \(integer ? "a whole number" : "a number"): \(problem)"))
       }
-      return .success(number)
     case .list(let numbers):
       let items = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       var out: [JSON] = []
@@ -198,22 +199,17 @@ enum FieldText {
     }
   }
 
+  /// The canonical JSON number for `text`, or nil (see `NumberText`). Every number the editor
+  /// edits goes through this or `numberProblem`.
   static func parseNumber(_ text: String, integer: Bool) -> JSON? {
-    if integer {
-      guard let v = Int(text) else { return nil }
-      return .number(JSONNumber(text: String(v)))
-    }
-    guard let value = Double(text), value.isFinite else { return nil }
-    // Keep the user's digits (1.50 stays 1.50 in the request) as long as JSON accepts them.
-    guard let parsed = try? JSON.parse(text), case .number = parsed else { return nil }
-    return parsed
+    guard case .success(let n) = NumberText.parse(text, integer: integer) else { return nil }
+    return .number(n)
   }
 
-  /// Characters a number field accepts while typing.
-  static func acceptsInNumber(_ c: Character, integer: Bool) -> Bool {
-    if c.isASCII, c.isNumber { return true }
-    if c == "-" { return true }
-    if !integer, c == "." || c == "e" || c == "E" || c == "+" { return true }
-    return false
+  /// Why `text` is not a number (nil when it is one, or when it is empty).
+  static func numberProblem(_ text: String, integer: Bool) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty, case .failure(let problem) = NumberText.parse(trimmed, integer: integer) else { return nil }
+    return "“\(trimmed)” is not \(integer ? "a whole number" : "a number") yet: \(problem)"
   }
 }

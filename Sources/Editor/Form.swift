@@ -125,7 +125,7 @@ extension Model {
     switch key {
     case .enter, .tab:
       return commitEditing()
-    case .escape:
+    case .escape, .ctrl("c"):
       // Back to the value before this edit; the whole edit is one undo step either way.
       if document?.current.value(at: editing.spec.path) != editing.original {
         apply(.set(editing.spec.path, editing.original), coalesceKey: editing.coalesceKey)
@@ -133,12 +133,8 @@ extension Model {
       form.editing = nil
       message = StatusMessage("Edit cancelled")
       return []
-    case .char(let c):
-      if case .number(let integer) = editing.spec.kind, !FieldText.acceptsInNumber(c, integer: integer) {
-        message = StatusMessage(
-          "\(editing.spec.label) takes \(integer ? "whole numbers" : "numbers") only; “\(c)” ignored", .warning)
-        return []
-      }
+    case .char:
+      // Kept as typed, whatever it is: a number field says what is wrong instead of dropping it.
       editing.field.handle(key)
     default:
       if editing.field.handle(key) == .ignored { return [] }
@@ -150,6 +146,17 @@ extension Model {
   /// Applies the text typed so far when it parses, so the draft journal always has it.
   mutating func editingChanged() -> [Command] {
     guard let editing = form.editing else { return [] }
+    let wasInvalid = editing.problem != nil
+    form.editing!.problem = nil
+    if case .number(let integer) = editing.spec.kind,
+      let problem = FieldText.numberProblem(editing.field.text, integer: integer)
+    {
+      // Shown (field and status line) until it is a number; Enter is refused meanwhile.
+      form.editing!.problem = problem
+      message = StatusMessage("\(editing.spec.label): \(problem)", .error)
+      return []
+    }
+    if wasInvalid { message = StatusMessage("\(editing.spec.label): a valid number") }
     switch FieldText.parse(editing.field.text, kind: editing.spec.kind, label: editing.spec.label) {
     case .success(let value):
       // An emptied field is only removed on Enter, not while the user is retyping it.
@@ -218,7 +225,8 @@ extension Model {
       let labelStyle = isSelected ? Theme.selected : (changed ? Theme.changedLabel : Theme.label)
       screen.put(padRight((changed ? "●" : " ") + spec.label, toWidth: labelWidth + 1), x: 1, y: y, style: labelStyle)
       if isSelected, let editing = form.editing {
-        cursor = (editing.field.draw(into: &screen, x: valueX, y: y, width: valueWidth, style: Theme.input), y)
+        let inputStyle = editing.problem == nil ? Theme.input : Style(fg: .brightWhite, bg: .red, underline: true)
+        cursor = (editing.field.draw(into: &screen, x: valueX, y: y, width: valueWidth, style: inputStyle), y)
         continue
       }
       var text = FieldText.display(value, kind: spec.kind)

@@ -180,6 +180,8 @@ public struct FieldEditing: Equatable, Sendable {
   public var field: TextField
   public var original: JSON?
   public var coalesceKey: String
+  /// Why the text typed so far is not a valid value (a number field), or nil.
+  public var problem: String? = nil
 }
 
 public struct Choosing: Equatable, Sendable {

@@ -363,12 +363,9 @@ extension Model {
       options.editing = nil
       message = StatusMessage("Edit cancelled")
       return []
-    case .char(let c):
-      if isPrice, !FieldText.acceptsInNumber(c, integer: false) {
-        message = StatusMessage("The price modifier takes numbers only (e.g. 5, -2.50); “\(c)” ignored", .warning)
-        return []
-      }
+    case .char:
       editing.field.handle(key)
+      if isPrice { message = FieldText.numberProblem(editing.field.text, integer: false).map { StatusMessage("Price modifier: \($0)", .error) } }
     default:
       if editing.field.handle(key) != .edited {
         options.editing = editing
@@ -415,8 +412,8 @@ extension Model {
     let text = editing.field.text.trimmingCharacters(in: .whitespaces)
     switch editing.target {
     case .priceModifier:
-      if !text.isEmpty, FieldText.parseNumber(text, integer: false) == nil {
-        message = StatusMessage("The price modifier must be a number (5, -2.50, 0), not “\(text)”", .error)
+      if let problem = FieldText.numberProblem(text, integer: false) {
+        message = StatusMessage("The price modifier must be a number (5, -2.50, 0): \(problem)", .error)
         return []
       }
       applyOptionEditing(committing: true)

@@ -96,12 +96,22 @@ public struct TextField: Equatable, Sendable {
     return i
   }
 
-  /// Keeps the cursor inside a field `width` columns wide (call before drawing).
+  /// Keeps the cursor inside a field `width` columns wide (call before drawing). Looks at no more
+  /// than the field's width of text before the cursor, so a long (pasted) text costs no more than a
+  /// short one.
   public mutating func scrollToCursor(width: Int) {
     guard width > 1 else { return }
     if cursor < scroll { scroll = cursor }
-    // Move the window right until the text from `scroll` to the cursor fits with one spare column.
-    while scroll < cursor, columns(from: scroll, to: cursor) > width - 1 { scroll += 1 }
+    // The leftmost start from which the text up to the cursor fits with one spare column.
+    var start = cursor
+    var used = 0
+    while start > scroll {
+      let w = displayWidth(characters[start - 1])
+      if used + w > width - 1 { break }
+      used += w
+      start -= 1
+    }
+    scroll = max(scroll, start)
   }
 
   private func columns(from start: Int, to end: Int) -> Int {
@@ -115,7 +125,14 @@ public struct TextField: Equatable, Sendable {
     var field = self
     field.scrollToCursor(width: width)
     screen.fill(x: x, y: y, width: width, height: 1, style: style)
-    let visible = String(field.characters[field.scroll...])
+    // Only what fits: a megabyte of text after the window is not turned into a string per frame.
+    var end = field.scroll
+    var used = 0
+    while end < field.characters.count, used <= width {
+      used += displayWidth(field.characters[end])
+      end += 1
+    }
+    let visible = String(field.characters[field.scroll..<end])
     screen.put(visible, x: x, y: y, style: style, maxWidth: width)
     return x + min(width - 1, field.columns(from: field.scroll, to: field.cursor))
   }

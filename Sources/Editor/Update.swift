@@ -297,7 +297,10 @@ extension Model {
 
   mutating func openReview() -> [Command] {
     guard document != nil else { return [] }
-    if form.editing != nil { _ = commitEditing() }
+    if form.editing != nil {
+      _ = commitEditing()
+      if form.editing != nil { return [] }  // not a valid value yet: the field says why
+    }
     refreshDerived()
     review = ReviewState()
     page = .review

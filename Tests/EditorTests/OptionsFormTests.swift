@@ -201,7 +201,7 @@ private func screenText(_ m: Model) -> String { m.view().screen.text() }
   #expect(m.view().screen.lines().contains { $0.contains("Fjord Blue") && $0.contains("-2.50") })
   // A letter is refused while typing, and a non-number (pasted) is refused on Enter.
   press(&m, .char("p"), .ctrl("u"), .char("x"))
-  #expect(m.message?.text.contains("numbers only") == true)
+  #expect(m.message?.text.contains("“x” is not part of a number") == true)
   _ = m.update(.paste("abc"))
   press(&m, .enter)
   #expect(m.message?.kind == .error)
