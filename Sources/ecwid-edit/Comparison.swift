@@ -75,7 +75,7 @@ struct Comparison {
       }
       if !result.conflicts.isEmpty {
         if !force {
-          var lines = ["the product changed on the server since `get`, in fields your file changes too; nothing was sent:"]
+          var lines = ["the product changed on the server since `get`, in fields your file changes too (nothing is sent unless --force):"]
           lines += describe(result.conflicts)
           lines.append("Run `ecwid-edit get \(id)` again and redo these edits, or use --force to send your values.")
           throw fail(lines.joined(separator: "\n"), code: Exit.conflict)
@@ -90,8 +90,9 @@ struct Comparison {
         let what = "the product changed on the server since this file was fetched (updateTimestamp \(fileStamp) → \(liveStamp)), and no copy of it as fetched is kept here to tell your changes from theirs"
         if !force {
           throw fail(
-            "\(what); nothing was sent. Fields that differ: \(labels(differing)).\n"
-              + "Run `ecwid-edit get \(id)` again and redo your edit, or use --force to send the file's values for these fields.",
+            "\(what). Fields that differ: \(labels(differing)).\n"
+              + "Nothing is sent unless --force (which sends the file's values for these fields); "
+              + "or run `ecwid-edit get \(id)` again and redo your edit.",
             code: Exit.conflict)
         }
         note("--force: \(what); the file's values are sent for: \(labels(differing))")
@@ -110,11 +111,14 @@ struct Comparison {
     return nil
   }
 
-  /// Top-level fields (server-maintained ones aside) whose values differ.
+  /// Top-level fields a save can change (`Product.updatableFields`) whose values differ; the
+  /// fields the server computes from them are left out of the list.
   static func changedFields(_ a: Product, _ b: Product) -> [String] {
     var keys: [String] = []
-    for key in a.json.keys where !serverFields.contains(key) && !sameValue(a.json[key], b.json[key]) { keys.append(key) }
-    for key in b.json.keys where a.json[key] == nil && !serverFields.contains(key) && !sameValue(nil, b.json[key]) {
+    for key in a.json.keys where Product.updatableFields.contains(key) && !sameValue(a.json[key], b.json[key]) {
+      keys.append(key)
+    }
+    for key in b.json.keys where a.json[key] == nil && Product.updatableFields.contains(key) {
       keys.append(key)
     }
     return keys

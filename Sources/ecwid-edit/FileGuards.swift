@@ -109,11 +109,12 @@ enum FileOverlay {
 /// What `apply` refuses to send whatever the flags: values the API documents as required text
 /// or as numbers, and numbers that would not arrive as written.
 enum ValueGuard {
-  /// Keys whose values are numbers wherever they appear (top level and nested).
+  /// Keys whose values are numbers wherever they appear (top level and nested). Not `value`: an
+  /// attribute's value is text ("Infinity" can be a brand).
   static let numericKeys: Set<String> = [
     "quantity", "price", "lowestPrice", "compareToPrice", "costPrice", "weight", "warningLimit", "fixedShippingRate",
     "volume", "showOnFrontpage", "minPurchaseQuantity", "maxPurchaseQuantity", "productClassId", "defaultCategoryId",
-    "priceModifier", "flatRate", "methodMarkup", "length", "width", "height", "value", "signUpFee",
+    "priceModifier", "flatRate", "methodMarkup", "length", "width", "height", "signUpFee",
     "oneTimePurchasePrice", "recurringIntervalCount",
   ]
 
