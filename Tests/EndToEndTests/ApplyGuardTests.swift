@@ -119,6 +119,14 @@ struct ApplyRig {
     let writes = try rig.s.loggedWrites()
     #expect(writes.count == 1)
     #expect(writes.first?["body"]?.objectValue?.keys.elementsEqual(["price"]) == true, "\(writes)")
+
+    // Clearing is explicit: null.
+    #expect(try rig.apply(try rig.write("seo.json", #"{"seoTitle": "Warm merino"}"#)).status == 0)
+    #expect(try await rig.stored().json["seoTitle"] == "Warm merino")
+    let clear = try rig.apply(try rig.write("seo-null.json", #"{"seoTitle": null}"#))
+    #expect(clear.status == 0, "\(clear.stderr)")
+    #expect(try await rig.stored().json["seoTitle"] == nil)
+    #expect(try rig.s.loggedWrites().last?["body"] == ["seoTitle": nil])
   }
 
   @Test func anotherProductsFileIsRefused() async throws {
@@ -148,9 +156,13 @@ struct ApplyRig {
       ("price-tiny.json", #"{"price": 1e-400}"#, "would become 0"),
       ("price-long.json", #"{"price": 123456789012345678901234567890}"#, "cannot be stored exactly"),
     ] {
-      let r = try rig.apply(try rig.write(name, text))
+      let path = try rig.write(name, text)
+      let r = try rig.apply(path)
       #expect(r.status == 2, "\(name): \(r.stdout)\(r.stderr)")
       #expect(r.stderr.contains(says), "\(name): \(r.stderr)")
+      // diff says the same before anything is tried.
+      let d = try rig.run(["diff", "\(ApplyRig.id)", path])
+      #expect(d.stdout.contains(says) && d.stdout.contains("apply refuses"), "\(name): \(d.stdout)")
     }
     #expect(ApplyRig.content(try await rig.stored()) == ApplyRig.content(before))
     #expect(try rig.s.loggedWrites().isEmpty)
