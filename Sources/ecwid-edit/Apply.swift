@@ -69,15 +69,15 @@ struct DiffCommand: AsyncParsableCommand {
       print("warning: this would \(d) (apply needs --allow-destructive)")
     }
     let plan = doc.plan(storeLanguages: languages)
-    for w in plan.warnings { print("warning: \(w)") }
+    for w in plan.warnings { print("warning: \(ProgressPrinter.clip(w, 300))") }
     for issue in doc.validate(storeLanguages: languages) {
-      print("\(issue.severity == .error ? "error" : "warning"): \(issue.message)")
+      print("\(issue.severity == .error ? "error" : "warning"): \(ProgressPrinter.clip(issue.message, 300))")
     }
     if plan.steps.isEmpty {
       print("error: none of these changes can be sent through the API (apply refuses this)")
     }
     if requests {
-      for step in plan.steps { print(step.requestDescription(productId: id)) }
+      for step in plan.steps { print(TextSafety.plain(step.requestDescription(productId: id))) }
     }
     throw ExitCode(Exit.differs)
   }
@@ -140,7 +140,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
     let errors = doc.validate(storeLanguages: languages).filter { $0.severity == .error }
     if !errors.isEmpty {
-      for e in errors { print("error: \(e.message)") }
+      for e in errors.prefix(50) { print("error: \(ProgressPrinter.clip(e.message, 300))") }
       let saved = saveRecoveryCopy(comparison.file)
       throw fail("not sent: \(errors.count) validation error\(errors.count == 1 ? "" : "s"). Your edit is kept in \(saved)")
     }
@@ -152,7 +152,7 @@ struct ApplyCommand: AsyncParsableCommand {
         code: Exit.destructive)
     }
     let plan = doc.plan(storeLanguages: languages)
-    for w in plan.warnings { print("warning: \(w)") }
+    for w in plan.warnings { print("warning: \(ProgressPrinter.clip(w, 300))") }
     if plan.steps.isEmpty {
       throw fail("none of these changes can be sent through the API (see the warnings above); nothing was sent")
     }
