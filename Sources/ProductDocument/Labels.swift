@@ -86,16 +86,19 @@ enum Labels {
     return topLevel ? capitalized(words(key)) : words(key)
   }
 
-  /// `priceModifierType` → `price modifier type`.
+  /// `priceModifierType` → `price modifier type`. Only a capital after a small letter starts a
+  /// word, so language codes (`zh_CN`, `pt_BR`) and other keys that are not camel case stay whole.
   static func words(_ key: String) -> String {
     var out = ""
+    var previous: Character?
     for ch in key {
-      if ch.isUppercase, !out.isEmpty {
+      if ch.isUppercase, let p = previous, p.isLowercase {
         out += " "
         out += ch.lowercased()
       } else {
         out.append(ch)
       }
+      previous = ch
     }
     return out
   }
@@ -133,4 +136,9 @@ enum Labels {
   }
 
   static func join(_ parts: [String]) -> String { parts.joined(separator: separator) }
+}
+
+extension Product {
+  /// How a person reads a top-level field's name (`price` → "Price").
+  public static func label(forField key: String) -> String { Labels.field(key, topLevel: true) }
 }

@@ -73,6 +73,7 @@ struct GetCommand: AsyncParsableCommand {
     do {
       let p = try await client.getProduct(id: id)
       print(p.value.prettyText())
+      keepBase(p, storeId: client.config.storeId)
     } catch {
       throw fail(error.sentence)
     }
