@@ -89,18 +89,16 @@ import Testing
     #expect(doc.plan(storeLanguages: nil).warnings.contains { $0.contains("variations") })
   }
 
-  @Test func hugeProductOneFieldPlanIsSmallAndFast() throws {
+  @Test func hugeProductOneFieldPlanIsOneSmallRequest() throws {
     let base = SampleProducts.huge(seed: 3)
     var doc = Document(base: base)
     doc.apply(.set([.key("price")], 42))
-    var plan = UpdatePlan(steps: [])
-    let ms = milliseconds { plan = doc.plan(storeLanguages: nil) }
+    // Its speed is a figure of scripts/bench, not a timed test.
+    let plan = doc.plan(storeLanguages: nil)
     guard case .updateProduct(let body)? = plan.steps.first else { Issue.record("no PUT"); return }
     let bodyBytes = JSON.object(body).encoded().count
     let productBytes = JSON.object(base.json).encoded().count
-    print("plan one field: \(ms) ms; PUT body \(bodyBytes) bytes of \(productBytes)")
     #expect(plan.steps.count == 1)
     #expect(Double(bodyBytes) <= Double(productBytes) * 0.01)
-    #expect(ms <= 5 * debugSlack)
   }
 }

@@ -138,9 +138,3 @@ struct SandboxWithProducts {
     await sandbox.stop()
   }
 }
-
-func milliseconds(_ body: () -> Void) -> Double {
-  let clock = ContinuousClock()
-  let d = clock.measure(body)
-  return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-}
