@@ -64,9 +64,10 @@ public enum KeyReference {
     ("y / n", "accept / reject the change (rejecting reverts it)"),
     ("a / r", "accept all / reject all"),
     ("u / Ctrl-Z", "undo a rejection"),
+    ("Enter", "the change in full, word by word (Esc back)"),
     ("t", "show the exact HTTP requests the save sends"),
     ("PgUp PgDn Space", "scroll"),
-    ("S / Enter", "save now"),
+    ("S / Ctrl-S", "save now"),
     ("Esc / q", "back to the editor"),
   ]
   public static let conflict: [(String, String)] = [
