@@ -76,6 +76,7 @@ extension Model {
         return []
       }
     }
+    if confirmingBack { return confirmBackKey(key) }
     if busy != nil {
       if key == .escape || key == .ctrl("c") {
         cancelNow()
@@ -143,7 +144,7 @@ extension Model {
     }
     if page == .picker && picker.typing {
       picker.query.insert(text)
-      return []
+      return search(offset: 0, quietly: true)
     }
     if page == .form && section == .media && media.editing != nil {
       media.editing!.field.insert(text)
@@ -196,6 +197,8 @@ extension Model {
       }
     case .char("S"), .ctrl("s"):
       return openReview()
+    case .char("o"):
+      return backToList()
     case .char("q"), .ctrl("c"), .ctrl("q"):
       return requestQuit()
     default:

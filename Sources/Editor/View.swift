@@ -108,6 +108,17 @@ extension Model {
         ])
       cursor = nil
     }
+    if confirmingBack {
+      drawDialog(
+        into: &screen, title: "Back to the product list",
+        lines: [
+          "You have \(changeCount) unsaved change\(changeCount == 1 ? "" : "s").",
+          "y  go to the list; the draft is kept and offered next time",
+          "D  discard the changes and go to the list",
+          "n  keep editing",
+        ])
+      cursor = nil
+    }
     if showHelp {
       drawHelp(into: &screen)
       cursor = nil
@@ -118,7 +129,7 @@ extension Model {
   func drawTitle(into screen: inout Screen) {
     screen.fill(x: 0, y: 0, width: width, height: 1, style: Theme.title)
     var title = " ecwid-edit · \(storeLabel)"
-    if let document {
+    if let document, page != .picker {
       title += " · #\(productId.map(String.init) ?? "?") \(document.current.name ?? "")"
     }
     screen.put(title, x: 0, y: 0, style: Theme.title, maxWidth: width)
@@ -190,7 +201,7 @@ extension Model {
     var right = ""
     if page == .recover {
       right = "draft waiting "
-    } else if document != nil {
+    } else if document != nil, page != .picker {
       // Media added by URL are changes too, so the count alone tells whether anything is unsaved.
       right = changeCount > 0 ? "● \(changeCount) change\(changeCount == 1 ? "" : "s")" : "saved"
       if errorCount > 0 { right += " · \(errorCount) error\(errorCount == 1 ? "" : "s")" }
