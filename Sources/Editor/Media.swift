@@ -79,12 +79,18 @@ extension Model {
     case .pageUp: media.selected = max(0, selected - max(1, height - 8))
     case .char("J"), .shiftDown:
       guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: selected + 1))
       media.selected = selected + 1
+      message = StatusMessage(moveMessage("Image", name, down: true, to: selected + 1, of: images))
     case .char("K"), .shiftUp:
       guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: selected - 1))
       media.selected = selected - 1
+      message = StatusMessage(
+        moveMessage("Image", name, down: false, to: selected - 1, of: images)
+          + (selected - 1 == 0 ? "; it is the main image now" : ""))
     case .alt("g"), .ctrlHome:
       guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
       apply(.moveImage(from: selected, to: 0))
@@ -92,8 +98,10 @@ extension Model {
       message = StatusMessage("Moved to the top: it is the main image now")
     case .alt("G"), .ctrlEnd:
       guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: images - 1))
       media.selected = images - 1
+      message = StatusMessage("Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")
     case .char("m"):
       guard selected < images else {
         message = StatusMessage("Only an image can be the main image", .warning)
@@ -129,8 +137,20 @@ extension Model {
   private mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
     if selected >= images {
       message = StatusMessage("Videos keep their own order; only images move", .warning)
+    } else if images > 0 {
+      message = StatusMessage(
+        selected == 0 && images > 1 ? "It is the first image: it cannot move up" : selected == images - 1
+          ? "It is the last image: it cannot move down" : "Nothing to move")
     }
     return []
+  }
+
+  /// An image as the status line names it: its file name (or its place).
+  func imageName(_ index: Int) -> String {
+    let item = document?.current.json["media"]?["images"]?[index]
+    let url = item?["imageOriginalUrl"]?.stringValue ?? item?["image1500pxUrl"]?.stringValue ?? item?["url"]?.stringValue ?? ""
+    let file = Model.fileName(of: url)
+    return file.isEmpty ? "image \(index + 1)" : file
   }
 
   /// The store's languages other than the default one (the main alt text is the default).

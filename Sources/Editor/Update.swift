@@ -180,21 +180,14 @@ extension Model {
       selectSection(offset: -1)
     case .char(let c) where c.isASCII && c.isNumber && c != "0" && c != "9":
       let index = Int(String(c))! - 1
-      if index < Section.allCases.count { section = Section.allCases[index] }
+      if index < Section.allCases.count, section != Section.allCases[index] {
+        section = Section.allCases[index]
+        message = nil  // a message is about the section it came from
+      }
     case .char("u"), .ctrl("z"):
-      if document?.undo() == true {
-        documentChanged()
-        message = StatusMessage("Undone")
-      } else {
-        message = StatusMessage("Nothing to undo")
-      }
+      undoSaying()
     case .ctrl("r"), .ctrl("y"):
-      if document?.redo() == true {
-        documentChanged()
-        message = StatusMessage("Redone")
-      } else {
-        message = StatusMessage("Nothing to redo")
-      }
+      redoSaying()
     case .char("S"), .ctrl("s"):
       return openReview()
     case .char("o"):
@@ -211,6 +204,7 @@ extension Model {
     let all = Section.allCases
     let i = all.firstIndex(of: section) ?? 0
     section = all[(i + offset + all.count) % all.count]
+    message = nil  // a message is about the section it came from
   }
 
   // MARK: Loading

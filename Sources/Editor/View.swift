@@ -175,11 +175,26 @@ extension Model {
       default:
         let fields = formFields
         let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
-        hint = "↑↓: field · Enter: edit · r: restore · Tab: section · S: review & save · ?: help"
+        // Least needed last: a narrow window drops from the end (the help key always stays).
+        hint = "↑↓: field · Enter: edit · Tab: section · S: review & save · r: restore · ?: help"
         if let spec, !spec.help.isEmpty { hint = spec.help + " · " + hint }
       }
     }
-    screen.put(truncate(hint, toWidth: max(0, width - 2)), x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
+    // While typing, `?` is text: the line does not offer help then.
+    let line = isTyping ? truncate(hint, toWidth: max(0, width - 2)) : hintLine(hint, width: max(0, width - 2))
+    screen.put(line, x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
+  }
+
+  /// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
+  func hintLine(_ hint: String, width: Int) -> String {
+    let help = "?: help"
+    var parts = hint.components(separatedBy: " · ").filter { $0 != help }
+    let suffix = (parts.isEmpty ? "" : " · ") + help
+    let room = width - displayWidth(suffix)
+    guard room > 0 else { return truncate(help, toWidth: width) }
+    // Drop whole hints from the end first; cut the last one with "…" only when nothing else fits.
+    while parts.count > 1, displayWidth(parts.joined(separator: " · ")) > room { parts.removeLast() }
+    return truncate(parts.joined(separator: " · "), toWidth: room) + suffix
   }
 
   func drawStatus(into screen: inout Screen, y: Int) {
