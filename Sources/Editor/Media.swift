@@ -251,7 +251,11 @@ extension Model {
     return []
   }
 
-  /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces.
+  static let supportedImageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif"]
+
+  /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces; a video
+  /// site or video file, or an image Ecwid takes (JPG, PNG, GIF). Anything else is refused with
+  /// the reason.
   static func checkMediaURL(_ text: String) -> Result<(String, MediaKind), URLProblemMessage> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return .failure(URLProblemMessage("Type the URL of an image or video")) }
@@ -260,13 +264,25 @@ extension Model {
     else {
       return .failure(URLProblemMessage("“\(trimmed)” is not a web address: use https://host/path/file.jpg"))
     }
-    let lower = trimmed.lowercased()
     let videoHosts = ["youtube.com", "youtu.be", "vimeo.com"]
-    let videoExtensions = [".mp4", ".mov", ".webm", ".m4v"]
-    if videoHosts.contains(where: { host.lowercased().hasSuffix($0) }) || videoExtensions.contains(where: lower.hasSuffix) {
+    let videoExtensions = ["mp4", "mov", "webm", "m4v"]
+    // The file name's extension, without the query or fragment.
+    let file = url.path.split(separator: "/").last.map(String.init) ?? ""
+    let ext = file.contains(".") ? (file.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+    if videoHosts.contains(where: { host.lowercased() == $0 || host.lowercased().hasSuffix("." + $0) })
+      || videoExtensions.contains(ext)
+    {
       return .success((trimmed, .video))
     }
-    return .success((trimmed, .image))
+    // Ecwid takes JPG, PNG and GIF images (ECWID-API.md, "Errors and limits").
+    if supportedImageExtensions.contains(ext) { return .success((trimmed, .image)) }
+    if ext.isEmpty {
+      return .failure(
+        URLProblemMessage(
+          "Not added: the address does not end in .jpg, .png or .gif, nor is it a YouTube/Vimeo video; Ecwid takes JPG, PNG and GIF images"))
+    }
+    return .failure(
+      URLProblemMessage("Not added: .\(ext) files are not supported; Ecwid takes JPG, PNG and GIF images (at most 20 MB)"))
   }
 
   // MARK: View
@@ -350,7 +366,7 @@ extension Model {
       let y = max(top, (top + bottom) / 2 - 2)
       drawBox(into: &screen, x: x, y: y, width: boxW, height: 4, title: "Add an image or video by URL (Enter adds, Esc cancels)")
       cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4, style: Theme.input), y + 1)
-      screen.put("https://… .jpg/.png/.webp image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
+      screen.put("https://… a .jpg, .png or .gif image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
         maxWidth: boxW - 4)
     }
     if let index = media.confirmingRemove {

@@ -55,7 +55,7 @@ enum OptionsHelp {
     ("D", "duplicate the option"),
     ("t", "change the option type (SELECT, RADIO, … SIZE)"),
     ("Space / r", "toggle required"),
-    ("*", "make the choice the default (SELECT, RADIO, SIZE)"),
+    ("*", "make the choice the default (a saved default cannot be cleared)"),
     ("p", "edit the choice's price modifier (a number)"),
     ("%", "switch the modifier between ABSOLUTE and PERCENT"),
     ("g G", "first / last"),
@@ -238,6 +238,14 @@ extension Model {
       }
       let text = choices[j]["text"]?.stringValue ?? "choice"
       if option["defaultChoice"]?.intValue == j {
+        // The API keeps a default choice when null is sent or the key is left out: a default
+        // that is on the server cannot be cleared, only moved to another choice.
+        guard !defaultChoiceIsOnServer(option) else {
+          message = StatusMessage(
+            "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
+            .warning)
+          return []
+        }
         apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
         message = StatusMessage("“\(text)” is no longer the default")
       } else {
@@ -251,6 +259,13 @@ extension Model {
       return nil
     }
     return []
+  }
+
+  /// True when the fetched product has a default choice for this option (matched by name).
+  func defaultChoiceIsOnServer(_ option: JSON) -> Bool {
+    guard let document, let name = option["name"]?.stringValue else { return false }
+    let fetched = document.base.json["options"]?.arrayValue ?? []
+    return fetched.contains { $0["name"]?.stringValue == name && $0["defaultChoice"] != nil && $0["defaultChoice"] != .null }
   }
 
   private mutating func moveRefused(_ why: String?) -> [Command] {

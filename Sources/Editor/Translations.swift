@@ -43,6 +43,9 @@ struct TranslationRow: Sendable, Equatable {
   /// The map of translations by language, e.g. `nameTranslated`.
   var translated: FieldPath
   var kind: Kind
+  /// Shown, not edited: an attribute's name belongs to the product type (the API ignores a name
+  /// sent with the attribute's id or alias).
+  var readOnly = false
 }
 
 struct TranslationCacheKey: Equatable {
@@ -106,7 +109,7 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
   }
 
   static func isMissing(_ row: TranslationRow, language: String, product: Product) -> Bool {
-    guard let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
+    guard !row.readOnly, let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
     return (product.value(at: row.translated + [.key(language)])?.stringValue ?? "").isEmpty
   }
 
@@ -143,7 +146,8 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
       let name = attribute["name"]?.stringValue ?? attribute["alias"]?.stringValue ?? "#\(i + 1)"
       rows.append(
         TranslationRow(
-          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text))
+          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text,
+          readOnly: true))
       rows.append(
         TranslationRow(
           label: "Attribute “\(name)” › value", main: path + [.key("value")], translated: path + [.key("valueTranslated")],
@@ -279,6 +283,7 @@ extension Model {
       }
     case .enter, .char("e"):
       guard count > 0 else { return [] }
+      if data.rows[visible[pos]].readOnly { return refuseAttributeName(data.rows[visible[pos]]) }
       return startTranslationEditing(row: visible[pos], rows: data.rows, columns: columns)
     case .char("x"), .delete:
       guard count > 0 else { return [] }
@@ -288,6 +293,7 @@ extension Model {
         return []
       }
       let row = data.rows[visible[pos]]
+      if row.readOnly { return refuseAttributeName(row) }
       let lang = columns[column]
       guard document!.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
       setTranslation(row, language: lang, value: nil, coalesceKey: nil)
@@ -295,6 +301,13 @@ extension Model {
     default:
       return nil
     }
+    return []
+  }
+
+  mutating func refuseAttributeName(_ row: TranslationRow) -> [Command] {
+    message = StatusMessage(
+      "\(row.label): attribute names belong to the product type and are changed there (Ecwid ignores them here); the value is editable",
+      .warning)
     return []
   }
 
@@ -586,7 +599,10 @@ extension Model {
         let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")
         var text = value
         var style = Theme.value
-        if c >= storeCount {
+        if row.readOnly {
+          style = Theme.dim
+          if value.isEmpty { text = "—" }
+        } else if c >= storeCount {
           style = value.isEmpty ? Theme.dim : Theme.error
           if value.isEmpty { text = "" }
         } else if value.isEmpty {

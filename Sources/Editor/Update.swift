@@ -429,10 +429,11 @@ extension Model {
     }
   }
 
-  /// The field a server error is about, when it says so (409 is a duplicate SKU).
+  /// The field a server error is about, when its code says so. A 409 whose code the client does
+  /// not know is not guessed at: it stays in the status line.
   static func fieldPath(for error: EcwidError) -> FieldPath? {
     if let field = error.field { return [.key(field)] }
-    if error.status == 409 { return [.key("sku")] }
+    if error.status == 409 { return nil }
     let text = (error.errorMessage ?? "").lowercased()
     let candidates = [
       "sku", "price", "compareToPrice", "costPrice", "quantity", "weight", "ribbon", "wholesalePrices", "options",
