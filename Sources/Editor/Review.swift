@@ -337,9 +337,11 @@ extension Model {
       let choice = conflict.choices[i].map { $0 ? "keep mine" : "take theirs" } ?? "undecided"
       let style = i == conflict.selected ? Theme.selected : Theme.header
       screen.put(padRight(" \(c.label)  [\(choice)]", toWidth: width - 2), x: 1, y: y, style: style)
-      screen.put("   base:   " + short(c.base), x: 1, y: y + 1, style: Theme.dim, maxWidth: width - 2)
-      screen.put("   mine:   " + short(c.mine), x: 1, y: y + 2, style: Theme.added, maxWidth: width - 2)
-      screen.put("   theirs: " + short(c.theirs), x: 1, y: y + 3, style: Theme.moved, maxWidth: width - 2)
+      // Cut with "…" so a long value says it goes on.
+      let room = max(1, width - 2)
+      screen.put(truncate("   base:   " + short(c.base), toWidth: room), x: 1, y: y + 1, style: Theme.dim)
+      screen.put(truncate("   mine:   " + short(c.mine), toWidth: room), x: 1, y: y + 2, style: Theme.added)
+      screen.put(truncate("   theirs: " + short(c.theirs), toWidth: room), x: 1, y: y + 3, style: Theme.moved)
     }
   }
 
@@ -368,7 +370,7 @@ extension Model {
     for row in 0..<max(0, rows) {
       let i = recover.scroll + row
       guard i < lines.count else { break }
-      screen.put(lines[i].0, x: 1, y: top + 1 + row, style: lines[i].1, maxWidth: width - 2)
+      screen.put(truncate(lines[i].0, toWidth: max(1, width - 2)), x: 1, y: top + 1 + row, style: lines[i].1)
     }
   }
 }

@@ -125,6 +125,21 @@ import Testing
     #expect(price < cost && cost < quantity, "\(lines)")
   }
 
+  @Test func conflictValuesAreCutWithAnEllipsisToo() throws {
+    var m = EditorHarness.model(width: 80, height: 24)
+    m.apply(.set([.key("seoDescription")], .string("Mine: " + Self.longNew)))
+    press(&m, .char("S"), .char("S"))
+    var theirs = m.document!.base
+    theirs.json["seoDescription"] = .string("Theirs: " + Self.longNew)
+    _ = m.update(.remoteFetched(.success(theirs)))
+    #expect(m.page == .conflict)
+    let lines = EditorHarness.lines(m)
+    let mine = try #require(lines.first { $0.contains("mine:") }, "\(lines)")
+    let their = try #require(lines.first { $0.contains("theirs:") }, "\(lines)")
+    #expect(mine.hasSuffix("…"), "\(mine)")
+    #expect(their.hasSuffix("…"), "\(their)")
+  }
+
   // MARK: Issue 15: the requests view promises the exact bytes
 
   /// Joins the drawn request lines back: a step starts with "N. ", its continuation lines with
