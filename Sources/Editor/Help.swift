@@ -40,6 +40,7 @@ public enum KeyReference {
     ("u / Ctrl-Z", "undo (typing in a field is one step)"),
     ("Ctrl-R / Ctrl-Y", "redo"),
     ("S / Ctrl-S", "review the changes, then save"),
+    ("o", "back to the product list (asks about unsaved changes)"),
     ("q / Ctrl-C", "quit (asks when there are unsaved changes)"),
     ("?", "this help"),
   ]
@@ -53,7 +54,8 @@ public enum KeyReference {
     ("", "Enter keeps, Esc cancels; pasted text stays text"),
   ]
   public static let picker: [(String, String)] = [
-    ("/", "search by keyword (sku:ABC searches by SKU)"),
+    ("/", "new search: results narrow as you type (sku:ABC for a SKU)"),
+    ("Esc", "clear the search and show every product"),
     ("↑ ↓ / j k", "select a product"),
     ("Enter", "open the selected product"),
     ("n / p, PgDn PgUp", "next / previous page"),
@@ -64,9 +66,10 @@ public enum KeyReference {
     ("y / n", "accept / reject the change (rejecting reverts it)"),
     ("a / r", "accept all / reject all"),
     ("u / Ctrl-Z", "undo a rejection"),
+    ("Enter", "the change in full, word by word (Esc back)"),
     ("t", "show the exact HTTP requests the save sends"),
     ("PgUp PgDn Space", "scroll"),
-    ("S / Enter", "save now"),
+    ("S / Ctrl-S", "save now"),
     ("Esc / q", "back to the editor"),
   ]
   public static let conflict: [(String, String)] = [

@@ -79,12 +79,18 @@ extension Model {
     case .pageUp: media.selected = max(0, selected - max(1, height - 8))
     case .char("J"), .shiftDown:
       guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: selected + 1))
       media.selected = selected + 1
+      message = StatusMessage(moveMessage("Image", name, down: true, to: selected + 1, of: images))
     case .char("K"), .shiftUp:
       guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: selected - 1))
       media.selected = selected - 1
+      message = StatusMessage(
+        moveMessage("Image", name, down: false, to: selected - 1, of: images)
+          + (selected - 1 == 0 ? "; it is the main image now" : ""))
     case .alt("g"), .ctrlHome:
       guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
       apply(.moveImage(from: selected, to: 0))
@@ -92,8 +98,10 @@ extension Model {
       message = StatusMessage("Moved to the top: it is the main image now")
     case .alt("G"), .ctrlEnd:
       guard selected < images - 1 else { return refuseMove(selected, images: images) }
+      let name = imageName(selected)
       apply(.moveImage(from: selected, to: images - 1))
       media.selected = images - 1
+      message = StatusMessage("Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")
     case .char("m"):
       guard selected < images else {
         message = StatusMessage("Only an image can be the main image", .warning)
@@ -129,8 +137,20 @@ extension Model {
   private mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
     if selected >= images {
       message = StatusMessage("Videos keep their own order; only images move", .warning)
+    } else if images > 0 {
+      message = StatusMessage(
+        selected == 0 && images > 1 ? "It is the first image: it cannot move up" : selected == images - 1
+          ? "It is the last image: it cannot move down" : "Nothing to move")
     }
     return []
+  }
+
+  /// An image as the status line names it: its file name (or its place).
+  func imageName(_ index: Int) -> String {
+    let item = document?.current.json["media"]?["images"]?[index]
+    let url = item?["imageOriginalUrl"]?.stringValue ?? item?["image1500pxUrl"]?.stringValue ?? item?["url"]?.stringValue ?? ""
+    let file = Model.fileName(of: url)
+    return file.isEmpty ? "image \(index + 1)" : file
   }
 
   /// The store's languages other than the default one (the main alt text is the default).
@@ -231,7 +251,11 @@ extension Model {
     return []
   }
 
-  /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces.
+  static let supportedImageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif"]
+
+  /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces; a video
+  /// site or video file, or an image Ecwid takes (JPG, PNG, GIF). Anything else is refused with
+  /// the reason.
   static func checkMediaURL(_ text: String) -> Result<(String, MediaKind), URLProblemMessage> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return .failure(URLProblemMessage("Type the URL of an image or video")) }
@@ -240,13 +264,25 @@ extension Model {
     else {
       return .failure(URLProblemMessage("“\(trimmed)” is not a web address: use https://host/path/file.jpg"))
     }
-    let lower = trimmed.lowercased()
     let videoHosts = ["youtube.com", "youtu.be", "vimeo.com"]
-    let videoExtensions = [".mp4", ".mov", ".webm", ".m4v"]
-    if videoHosts.contains(where: { host.lowercased().hasSuffix($0) }) || videoExtensions.contains(where: lower.hasSuffix) {
+    let videoExtensions = ["mp4", "mov", "webm", "m4v"]
+    // The file name's extension, without the query or fragment.
+    let file = url.path.split(separator: "/").last.map(String.init) ?? ""
+    let ext = file.contains(".") ? (file.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+    if videoHosts.contains(where: { host.lowercased() == $0 || host.lowercased().hasSuffix("." + $0) })
+      || videoExtensions.contains(ext)
+    {
       return .success((trimmed, .video))
     }
-    return .success((trimmed, .image))
+    // Ecwid takes JPG, PNG and GIF images (ECWID-API.md, "Errors and limits").
+    if supportedImageExtensions.contains(ext) { return .success((trimmed, .image)) }
+    if ext.isEmpty {
+      return .failure(
+        URLProblemMessage(
+          "Not added: the address does not end in .jpg, .png or .gif, nor is it a YouTube/Vimeo video; Ecwid takes JPG, PNG and GIF images"))
+    }
+    return .failure(
+      URLProblemMessage("Not added: .\(ext) files are not supported; Ecwid takes JPG, PNG and GIF images (at most 20 MB)"))
   }
 
   // MARK: View
@@ -330,7 +366,7 @@ extension Model {
       let y = max(top, (top + bottom) / 2 - 2)
       drawBox(into: &screen, x: x, y: y, width: boxW, height: 4, title: "Add an image or video by URL (Enter adds, Esc cancels)")
       cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4, style: Theme.input), y + 1)
-      screen.put("https://… .jpg/.png/.webp image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
+      screen.put("https://… a .jpg, .png or .gif image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
         maxWidth: boxW - 4)
     }
     if let index = media.confirmingRemove {

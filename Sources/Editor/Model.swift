@@ -99,6 +99,8 @@ public struct Model: Sendable {
   /// Ticks since the last key; derived figures are refreshed once typing pauses.
   public var idleTicks = 0
   public var confirmingQuit = false
+  /// Asking whether to leave unsaved changes for the product list.
+  public var confirmingBack = false
   public var quitting = false
 
   // Cached from the document so a keystroke does not diff the whole product.
@@ -199,6 +201,12 @@ public struct PickerState: Equatable, Sendable {
   public var requestId = 0
   public var searching = false
   public var typing = false
+  /// The query of the newest search.
+  public var searchedQuery: String?
+  /// The SKU of a `sku:` search asked exactly; a keyword search follows when it finds nothing.
+  public var exactSKU: String?
+  /// Set when the results are the keyword search for a SKU nothing matched exactly.
+  public var skuFallback: String?
   public static let pageSize = 50
   public init() {}
 }
@@ -208,6 +216,9 @@ public struct ReviewState: Equatable, Sendable {
   public var scroll = 0
   public var accepted: Set<String> = []
   public var showRequests = false
+  /// The change (by id) whose detail view is open, and how far it is scrolled.
+  public var detail: String?
+  public var detailScroll = 0
   public init() {}
 }
 

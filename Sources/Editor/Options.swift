@@ -34,6 +34,9 @@ public struct OptionEditing: Equatable, Sendable {
   /// The default language's entry of the `...Translated` map, kept equal to the main text.
   public var mirrorOriginal: JSON?
   public var coalesceKey: String
+  /// The text is a placeholder ("New option", "New choice", "0"): the first typed character
+  /// replaces it; moving the cursor first keeps it for editing.
+  public var placeholder = false
 }
 
 public enum OptionsConfirm: Equatable, Sendable {
@@ -52,7 +55,7 @@ enum OptionsHelp {
     ("D", "duplicate the option"),
     ("t", "change the option type (SELECT, RADIO, … SIZE)"),
     ("Space / r", "toggle required"),
-    ("*", "make the choice the default (SELECT, RADIO, SIZE)"),
+    ("*", "make the choice the default (a saved default cannot be cleared)"),
     ("p", "edit the choice's price modifier (a number)"),
     ("%", "switch the modifier between ABSOLUTE and PERCENT"),
     ("g G", "first / last"),
@@ -130,19 +133,21 @@ extension Model {
       apply(.addOption(new, at: at), coalesceKey: session)
       options.selected = at
       options.choice = 0
-      startOptionEditing(.optionName(at), coalesceKey: session)
+      startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
       message = StatusMessage("Option added: type its name, Enter keeps it")
     case .char("x"), .delete:
       guard count > 0 else { return [] }
       options.confirming = .deleteOption(i)
     case .char("J"), .shiftDown:
-      guard i < count - 1 else { return [] }
+      guard i < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last option") }
       apply(.moveOption(from: i, to: i + 1))
       options.selected = i + 1
+      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: true, to: i + 1, of: count))
     case .char("K"), .shiftUp:
-      guard i > 0, count > 0 else { return [] }
+      guard i > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first option") }
       apply(.moveOption(from: i, to: i - 1))
       options.selected = i - 1
+      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: false, to: i - 1, of: count))
     case .char("D"):
       guard count > 0 else { return [] }
       apply(.duplicateOption(i))
@@ -189,7 +194,7 @@ extension Model {
       let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
       apply(.addChoice(option: i, new, at: at), coalesceKey: session)
       options.choice = at
-      startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session)
+      startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
       message = StatusMessage("Choice added: type its text, Enter keeps it")
     case .char("x"), .delete:
       guard count > 0 else { return [] }
@@ -198,13 +203,15 @@ extension Model {
       options.choice = max(0, min(j, count - 2))
       message = StatusMessage("Choice “\(text)” deleted (u undoes)")
     case .char("J"), .shiftDown:
-      guard j < count - 1 else { return [] }
+      guard j < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last choice") }
       apply(.moveChoice(option: i, from: j, to: j + 1))
       options.choice = j + 1
+      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: true, to: j + 1, of: count))
     case .char("K"), .shiftUp:
-      guard j > 0, count > 0 else { return [] }
+      guard j > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first choice") }
       apply(.moveChoice(option: i, from: j, to: j - 1))
       options.choice = j - 1
+      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: false, to: j - 1, of: count))
     case .char("D"):
       apply(.duplicateOption(i))
       options.selected = i + 1
@@ -231,6 +238,14 @@ extension Model {
       }
       let text = choices[j]["text"]?.stringValue ?? "choice"
       if option["defaultChoice"]?.intValue == j {
+        // The API keeps a default choice when null is sent or the key is left out: a default
+        // that is on the server cannot be cleared, only moved to another choice.
+        guard !defaultChoiceIsOnServer(option) else {
+          message = StatusMessage(
+            "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
+            .warning)
+          return []
+        }
         apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
         message = StatusMessage("“\(text)” is no longer the default")
       } else {
@@ -243,6 +258,18 @@ extension Model {
     default:
       return nil
     }
+    return []
+  }
+
+  /// True when the fetched product has a default choice for this option (matched by name).
+  func defaultChoiceIsOnServer(_ option: JSON) -> Bool {
+    guard let document, let name = option["name"]?.stringValue else { return false }
+    let fetched = document.base.json["options"]?.arrayValue ?? []
+    return fetched.contains { $0["name"]?.stringValue == name && $0["defaultChoice"] != nil && $0["defaultChoice"] != .null }
+  }
+
+  private mutating func moveRefused(_ why: String?) -> [Command] {
+    if let why { message = StatusMessage(why + ": it cannot move further") }
     return []
   }
 
@@ -329,7 +356,7 @@ extension Model {
     return document?.current.value(at: path) != nil ? path : nil
   }
 
-  mutating func startOptionEditing(_ target: OptionEditing.Target, coalesceKey: String? = nil) {
+  mutating func startOptionEditing(_ target: OptionEditing.Target, coalesceKey: String? = nil, placeholder: Bool = false) {
     guard let document else { return }
     let path = optionEditingPath(target)
     let value = document.current.value(at: path)
@@ -343,7 +370,8 @@ extension Model {
     options.editing = OptionEditing(
       target: target, field: TextField(text), original: value,
       mirrorOriginal: mirror.flatMap { document.current.value(at: $0) },
-      coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)")
+      coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)",
+      placeholder: placeholder || (value?.numberValue?.double == 0 && { if case .priceModifier = target { return true } else { return false } }()))
   }
 
   private mutating func optionEditingKey(_ key: Key) -> [Command] {
@@ -364,9 +392,20 @@ extension Model {
       message = StatusMessage("Edit cancelled")
       return []
     case .char:
+      // Typing over a placeholder replaces it.
+      if editing.placeholder { editing.field = TextField("") }
+      editing.placeholder = false
       editing.field.handle(key)
       if isPrice { message = FieldText.numberProblem(editing.field.text, integer: false).map { StatusMessage("Price modifier: \($0)", .error) } }
     default:
+      if editing.placeholder, key == .backspace || key == .delete || key == .ctrl("w") || key == .ctrl("u") {
+        editing.field = TextField("")
+        editing.placeholder = false
+        options.editing = editing
+        applyOptionEditing()
+        return []
+      }
+      editing.placeholder = false
       if editing.field.handle(key) != .edited {
         options.editing = editing
         return []
@@ -379,6 +418,8 @@ extension Model {
 
   mutating func optionsPaste(_ text: String) -> [Command] {
     guard options.editing != nil else { return [] }
+    if options.editing!.placeholder { options.editing!.field = TextField("") }
+    options.editing!.placeholder = false
     options.editing!.field.insert(text)
     applyOptionEditing()
     return []
@@ -636,4 +677,10 @@ extension Model {
     }
     return cursor
   }
+}
+
+/// `Moved choice “M” down: 3 of 5` — what moved, which way, and where it is now.
+func moveMessage(_ what: String, _ name: String?, down: Bool, to index: Int, of count: Int) -> String {
+  let named = name.map { " “\($0)”" } ?? ""
+  return "Moved \(what.lowercased())\(named) \(down ? "down" : "up"): \(index + 1) of \(count) (u undoes)"
 }

@@ -4,21 +4,39 @@ import Terminal
 
 /// The review screen (every change, decided one by one), the conflict dialog and draft recovery.
 extension Model {
-  /// Changes in section order, the way the review screen lists them.
+  /// Changes in the form's order: section by section, and within a section field by field as
+  /// the form lists them (price before quantity), elements by their place in the product.
   var reviewChanges: [Change] {
     guard let document else { return [] }
     let order = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
-    return document.changes().enumerated().sorted { a, b in
-      let sa = order[a.element.section] ?? 0
-      let sb = order[b.element.section] ?? 0
-      return sa != sb ? sa < sb : a.offset < b.offset
-    }.map(\.element)
+    var fieldsBySection: [Section: [FieldSpec]] = [:]
+    func rank(_ change: Change) -> [Int] {
+      let fields =
+        fieldsBySection[change.section]
+        ?? {
+          let f = FieldCatalogue.fields(for: change.section, product: document.current)
+          fieldsBySection[change.section] = f
+          return f
+        }()
+      let path = change.kind == .removed ? change.basePath : change.path
+      let field = fields.firstIndex { path.starts(with: $0.path) || $0.path.starts(with: path) } ?? fields.count
+      let indices = path.compactMap { component -> Int? in
+        if case .index(let i) = component { return i }
+        return nil
+      }
+      return [order[change.section] ?? 0, field] + indices
+    }
+    return document.changes().enumerated().map { (rank($0.element), $0.offset, $0.element) }
+      .sorted { a, b in
+        a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1 < b.1
+      }.map(\.2)
   }
 
   mutating func reviewKey(_ key: Key) -> [Command] {
     let changes = reviewChanges
     // Undo or a rejection may have shortened the list since the selection was made.
     review.selected = max(0, min(review.selected, changes.count - 1))
+    if review.detail != nil { return reviewDetailKey(key, changes: changes) }
     switch key {
     case .down, .char("j"):
       review.selected = min(max(0, changes.count - 1), review.selected + 1)
@@ -56,11 +74,13 @@ extension Model {
     case .pageUp:
       review.scroll = min(0, review.scroll) - max(1, height - 4)
     case .char("u"), .ctrl("z"):
-      if document?.undo() == true {
-        documentChanged()
-        refreshDerived()
-      }
-    case .char("S"), .enter, .ctrl("s"):
+      undoSaying()
+      refreshDerived()
+    case .enter, .right, .char("l"):
+      guard !changes.isEmpty else { return [] }
+      review.detail = changes[review.selected].id
+      review.detailScroll = 0
+    case .char("S"), .ctrl("s"):
       return beginSave()
     case .escape, .char("q"):
       page = .form
@@ -70,12 +90,125 @@ extension Model {
     return []
   }
 
+  /// Keys of the detail view of one change: scroll, accept or reject it, go back to the list.
+  mutating func reviewDetailKey(_ key: Key, changes: [Change]) -> [Command] {
+    guard let index = changes.firstIndex(where: { $0.id == review.detail }) else {
+      review.detail = nil
+      return []
+    }
+    let page = max(1, height - 4)
+    switch key {
+    case .down, .char("j"): review.detailScroll += 1
+    case .up, .char("k"): review.detailScroll = max(0, review.detailScroll - 1)
+    case .pageDown, .char(" "): review.detailScroll += page
+    case .pageUp: review.detailScroll = max(0, review.detailScroll - page)
+    case .home, .char("g"): review.detailScroll = 0
+    case .end, .char("G"): review.detailScroll = Int.max / 2
+    case .char("y"):
+      review.accepted.insert(changes[index].id)
+      review.detail = nil
+      review.selected = min(changes.count - 1, index + 1)
+      message = StatusMessage("Accepted: \(ReviewText.label(changes[index]))")
+    case .char("n"):
+      review.detail = nil
+      review.selected = index
+      return reviewKey(.char("n"))
+    case .escape, .char("q"), .enter, .left, .char("h"):
+      review.detail = nil
+    case .char("S"), .ctrl("s"):
+      review.detail = nil
+      return beginSave()
+    default: break
+    }
+    return []
+  }
+
+  /// The lines of the detail view: the label, the whole old and new value, and the word-level
+  /// difference ([-removed-] {+added+}, coloured where the terminal has colours).
+  func reviewDetailLines(_ change: Change, width: Int) -> [[(String, Style)]] {
+    var lines: [[(String, Style)]] = []
+    func text(_ value: JSON?) -> String {
+      guard let value else { return "" }
+      if case .string(let s) = value { return s }
+      return ReviewText.readable(value, change: change)
+    }
+    func add(_ segments: [(String, Style)], indent: String = "  ") {
+      lines += wrapSegments(segments, width: max(8, width), indent: indent)
+    }
+    lines.append([(ReviewText.label(change), Theme.header)])
+    let old = change.kind == .moved ? "position \(position(change.old))" : text(change.old)
+    let new = change.kind == .moved ? "position \(position(change.new))" : text(change.new)
+    if change.kind != .added {
+      lines.append([("Before:", Theme.removed)])
+      add([(old.isEmpty ? "(empty)" : old, Theme.value)])
+    }
+    if change.kind != .removed {
+      lines.append([("After:", Theme.added)])
+      add([(new.isEmpty ? "(empty)" : new, Theme.value)])
+    }
+    if change.kind == .changed {
+      lines.append([("Word by word: [-removed-] {+added+}", Theme.header)])
+      var segments: [(String, Style)] = []
+      // Markers enclose the words; the space after them stays outside.
+      // A removal followed by its replacement reads [-old-]{+new+}, with one space after.
+      func marked(_ t: String, _ open: String, _ close: String, _ style: Style, keepSpace: Bool) {
+        var core = t
+        var trailing = ""
+        while let last = core.last, last.isWhitespace {
+          trailing.insert(last, at: trailing.startIndex)
+          core.removeLast()
+        }
+        segments.append((open + core + close, style))
+        if keepSpace, !trailing.isEmpty { segments.append((trailing, Theme.value)) }
+      }
+      let parts = ReviewText.wordDiff(old, new)
+      for (k, part) in parts.enumerated() {
+        switch part {
+        case .same(let t): segments.append((t, Theme.value))
+        case .removed(let t):
+          var replaced = false
+          if k + 1 < parts.count, case .added = parts[k + 1] { replaced = true }
+          marked(t, "[-", "-]", Theme.removed, keepSpace: !replaced)
+        case .added(let t): marked(t, "{+", "+}", Theme.added, keepSpace: true)
+        }
+      }
+      add(segments)
+    }
+    return lines
+  }
+
+  func drawReviewDetail(_ change: Change, into screen: inout Screen, top: Int, bottom: Int) {
+    screen.put(
+      " Change: ↑↓ PgUp PgDn scroll · y/n accept/reject · Esc back to the list",
+      x: 0, y: top, style: Theme.header, maxWidth: width)
+    let lines = reviewDetailLines(change, width: width - 2)
+    let rows = bottom - top - 1
+    guard rows > 0 else { return }
+    let first = max(0, min(review.detailScroll, lines.count - rows))
+    for row in 0..<rows {
+      let i = first + row
+      guard i < lines.count else { break }
+      var x = 1
+      for (text, style) in lines[i] {
+        x += screen.put(text, x: x, y: top + 1 + row, style: style, maxWidth: max(0, width - 1 - x))
+      }
+    }
+    if lines.count > rows {
+      let more = " \(first + 1)–\(min(lines.count, first + rows)) of \(lines.count) lines "
+      screen.put(more, x: max(0, width - displayWidth(more)), y: top, style: Theme.dim)
+    }
+  }
+
   func drawReview(into screen: inout Screen, top: Int, bottom: Int) {
     guard let document else { return }
     let changes = reviewChanges
+    if let id = review.detail, let change = changes.first(where: { $0.id == id }) {
+      drawReviewDetail(change, into: &screen, top: top, bottom: bottom)
+      return
+    }
     let plan = review.showRequests ? document.plan(storeLanguages: languages.isEmpty ? nil : languages) : nil
     screen.put(
-      " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · y/n accept/reject · a/r all · t requests · S save · Esc back",
+      " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · Enter details · y/n accept/reject · a/r all · t requests · S save · Esc back",
       x: 0, y: top, style: Theme.header, maxWidth: width)
     var lines: [(String, Style, Bool)] = []  // text, style, selectable-row marker
     var rowOfChange: [Int] = []
@@ -84,8 +217,11 @@ extension Model {
       lines.append(("Requests the save will send, in order:", Theme.header, false))
       for (i, step) in plan.steps.enumerated() {
         // Shown whole, wrapped: these are the exact bytes that will be sent.
+        // Continuation lines are indented by three columns: they wrap three columns earlier, so
+        // no character is cut at the right edge (lines are drawn from x 1 to width - 1).
         let text = "\(i + 1). " + step.requestDescription(productId: productId)
-        for (j, piece) in wrap(text, width: max(10, width - 4)).enumerated() {
+        let room = max(10, width - 2)
+        for (j, piece) in wrapKeepingSpaces(text, first: room, rest: room - 3).enumerated() {
           lines.append(((j == 0 ? "" : "   ") + piece, Theme.value, false))
         }
       }
@@ -111,12 +247,17 @@ extension Model {
       case .moved: (mark, style) = ("↕", Theme.moved)
       }
       let accepted = review.accepted.contains(change.id) ? "✓" : " "
-      var text = "\(accepted) \(mark) \(change.label): "
+      let prefix = "\(accepted) \(mark) \(ReviewText.label(change)): "
+      let room = max(10, width - 2)
+      let text: String
       switch change.kind {
-      case .added: text += short(change.new)
-      case .removed: text += short(change.old)
-      case .changed: text += "\(short(change.old)) → \(short(change.new))"
-      case .moved: text += "position \(position(change.old)) → \(position(change.new))"
+      case .added: text = ReviewText.line(prefix: prefix, old: nil, new: ReviewText.readable(change.new, change: change), width: room)
+      case .removed: text = ReviewText.line(prefix: prefix, old: ReviewText.readable(change.old, change: change), new: nil, width: room)
+      case .changed:
+        text = ReviewText.line(
+          prefix: prefix, old: ReviewText.readable(change.old, change: change),
+          new: ReviewText.readable(change.new, change: change), width: room)
+      case .moved: text = ReviewText.line(prefix: prefix, old: "position \(position(change.old))", new: "position \(position(change.new))", width: room)
       }
       rowOfChange.append(lines.count)
       lines.append((text, style, i == review.selected))
@@ -196,9 +337,11 @@ extension Model {
       let choice = conflict.choices[i].map { $0 ? "keep mine" : "take theirs" } ?? "undecided"
       let style = i == conflict.selected ? Theme.selected : Theme.header
       screen.put(padRight(" \(c.label)  [\(choice)]", toWidth: width - 2), x: 1, y: y, style: style)
-      screen.put("   base:   " + short(c.base), x: 1, y: y + 1, style: Theme.dim, maxWidth: width - 2)
-      screen.put("   mine:   " + short(c.mine), x: 1, y: y + 2, style: Theme.added, maxWidth: width - 2)
-      screen.put("   theirs: " + short(c.theirs), x: 1, y: y + 3, style: Theme.moved, maxWidth: width - 2)
+      // Cut with "…" so a long value says it goes on.
+      let room = max(1, width - 2)
+      screen.put(truncate("   base:   " + short(c.base), toWidth: room), x: 1, y: y + 1, style: Theme.dim)
+      screen.put(truncate("   mine:   " + short(c.mine), toWidth: room), x: 1, y: y + 2, style: Theme.added)
+      screen.put(truncate("   theirs: " + short(c.theirs), toWidth: room), x: 1, y: y + 3, style: Theme.moved)
     }
   }
 
@@ -227,7 +370,7 @@ extension Model {
     for row in 0..<max(0, rows) {
       let i = recover.scroll + row
       guard i < lines.count else { break }
-      screen.put(lines[i].0, x: 1, y: top + 1 + row, style: lines[i].1, maxWidth: width - 2)
+      screen.put(truncate(lines[i].0, toWidth: max(1, width - 2)), x: 1, y: top + 1 + row, style: lines[i].1)
     }
   }
 }
@@ -252,6 +395,40 @@ func wrap(_ text: String, width: Int) -> [String] {
       pieces.append(current)
       current = ""
       used = 0
+    }
+    current.append(c)
+    used += w
+  }
+  if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+  return pieces
+}
+
+/// Cuts text into pieces of at most `first` (then `rest`) display columns, never inside a
+/// character, and never ending a piece with a space (the space starts the next piece), so that the
+/// drawn lines joined back give the text byte for byte even when trailing blanks are not visible.
+func wrapKeepingSpaces(_ text: String, first: Int, rest: Int) -> [String] {
+  var pieces: [String] = []
+  var current = ""
+  var used = 0
+  var limit = max(1, first)
+  for c in text {
+    let w = displayWidth(c)
+    if used + w > limit, !current.isEmpty {
+      // Move trailing spaces to the next piece (unless the piece is nothing but spaces).
+      var carried = ""
+      while let last = current.last, last == " ", current.count > 1 {
+        carried.insert(last, at: carried.startIndex)
+        current.removeLast()
+      }
+      pieces.append(current)
+      current = carried
+      used = displayWidth(carried)
+      limit = max(1, rest)
+      while used + w > limit, !current.isEmpty {
+        pieces.append(String(current.prefix(limit)))
+        current = String(current.dropFirst(limit))
+        used = current.count
+      }
     }
     current.append(c)
     used += w

@@ -43,6 +43,9 @@ struct TranslationRow: Sendable, Equatable {
   /// The map of translations by language, e.g. `nameTranslated`.
   var translated: FieldPath
   var kind: Kind
+  /// Shown, not edited: an attribute's name belongs to the product type (the API ignores a name
+  /// sent with the attribute's id or alias).
+  var readOnly = false
 }
 
 struct TranslationCacheKey: Equatable {
@@ -106,7 +109,7 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
   }
 
   static func isMissing(_ row: TranslationRow, language: String, product: Product) -> Bool {
-    guard let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
+    guard !row.readOnly, let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
     return (product.value(at: row.translated + [.key(language)])?.stringValue ?? "").isEmpty
   }
 
@@ -143,7 +146,8 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
       let name = attribute["name"]?.stringValue ?? attribute["alias"]?.stringValue ?? "#\(i + 1)"
       rows.append(
         TranslationRow(
-          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text))
+          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text,
+          readOnly: true))
       rows.append(
         TranslationRow(
           label: "Attribute “\(name)” › value", main: path + [.key("value")], translated: path + [.key("valueTranslated")],
@@ -212,7 +216,7 @@ extension Model {
     if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
     if let lang = translations.translateLanguage {
-      return "Translating into \(lang): Enter edits, Enter keeps and goes to the next missing · Esc: stop · ?: help"
+      return "Translating into \(lang): Enter edits; Enter keeps and opens the next missing · Esc: stop · ?: help"
     }
     return "↑↓←→: cell · Enter: edit · f: only missing · L: translate mode · PgUp/PgDn g G · ?: help"
   }
@@ -279,6 +283,7 @@ extension Model {
       }
     case .enter, .char("e"):
       guard count > 0 else { return [] }
+      if data.rows[visible[pos]].readOnly { return refuseAttributeName(data.rows[visible[pos]]) }
       return startTranslationEditing(row: visible[pos], rows: data.rows, columns: columns)
     case .char("x"), .delete:
       guard count > 0 else { return [] }
@@ -288,6 +293,7 @@ extension Model {
         return []
       }
       let row = data.rows[visible[pos]]
+      if row.readOnly { return refuseAttributeName(row) }
       let lang = columns[column]
       guard document!.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
       setTranslation(row, language: lang, value: nil, coalesceKey: nil)
@@ -295,6 +301,13 @@ extension Model {
     default:
       return nil
     }
+    return []
+  }
+
+  mutating func refuseAttributeName(_ row: TranslationRow) -> [Command] {
+    message = StatusMessage(
+      "\(row.label): attribute names belong to the product type and are changed there (Ecwid ignores them here); the value is editable",
+      .warning)
     return []
   }
 
@@ -441,20 +454,35 @@ extension Model {
     guard let editing = translations.editing else { return [] }
     applyTranslationEditing()
     translations.editing = nil
-    let rows = translationData.rows
+    let data = translationData
+    let rows = data.rows
     let label = rows.indices.contains(editing.row) ? rows[editing.row].label : "Text"
-    message = StatusMessage("\(label) (\(editing.language ?? languages.first ?? "main")) set")
-    if let lang = translations.translateLanguage, editing.language == lang {
-      if let next = nextMissingRow(from: editing.row, language: lang) {
-        let visible = visibleTranslationRows(total: rows.count)
-        translations.selected = visible.firstIndex(of: next) ?? translations.selected
-        translations.column = storeLanguageColumns.firstIndex(of: lang) ?? translations.column
-        message = StatusMessage("\(label) (\(lang)) set · next missing: \(rows[next].label)")
-      } else {
-        message = StatusMessage("\(label) (\(lang)) set · every text has a \(lang) translation now", .success)
-      }
+    let lang = editing.language ?? languages.first ?? "main"
+    // Enter on an empty cell that was empty sets nothing, and says so.
+    let nothing = editing.field.text.isEmpty && (editing.original ?? "").isEmpty
+    message = StatusMessage(nothing ? "Nothing typed: \(label) still has no \(lang) text" : "\(label) (\(lang)) set")
+    guard let target = translations.translateLanguage, editing.language == target else { return [] }
+    let next = nextMissingRow(from: editing.row, language: target)
+    guard let next, next != editing.row else {
+      message = StatusMessage(
+        nothing
+          ? "Skipped \(label); no other text misses a \(target) translation"
+          : "\(label) (\(target)) set · every text has a \(target) translation now", nothing ? .info : .success)
+      return []
     }
-    return []
+    let visible = visibleTranslationRows(total: rows.count)
+    translations.selected = visible.firstIndex(of: next) ?? translations.selected
+    translations.column = storeLanguageColumns.firstIndex(of: target) ?? translations.column
+    let done = nothing ? "Skipped \(label)" : "\(label) (\(target)) set"
+    // The next missing cell opens ready for typing (a long text waits for Enter: it opens $EDITOR).
+    let value = translationValue(rows[next], language: target) ?? ""
+    if rows[next].kind == .long || value.utf8.contains(0x0A) || value.count > 200 {
+      message = StatusMessage("\(done) · next missing: \(rows[next].label) (Enter opens $EDITOR)")
+      return []
+    }
+    let commands = startTranslationEditing(row: next, rows: rows, columns: translationColumns(extras: data.extras))
+    message = StatusMessage("\(done) · now: \(rows[next].label)")
+    return commands
   }
 
   // MARK: View
@@ -504,8 +532,34 @@ extension Model {
     }
 
     let listTop = top + 2
-    let listRows = bottom - listTop
+    var listRows = bottom - listTop
+    // Translate mode shows the source text of the selected row in full below the grid.
+    var sourceLines: [[(String, Style)]] = []
+    if let target = translations.translateLanguage, !visible.isEmpty {
+      let row = rows[visible[max(0, min(translations.selected, visible.count - 1))]]
+      let source = document.current.value(at: row.main)?.stringValue ?? ""
+      let sourceLanguage = storeLanguageColumns.first.map { $0.isEmpty ? "main" : $0 } ?? "main"
+      let room = max(1, min(8, listRows / 2 - 1))
+      sourceLines = wrapSegments(
+        [("\(row.label), \(sourceLanguage) → \(target): ", Theme.header), (source.isEmpty ? "(empty)" : source, Theme.value)],
+        width: width - 2)
+      if sourceLines.count > room {
+        sourceLines = Array(sourceLines.prefix(room))
+        sourceLines[room - 1].append((" …", Theme.dim))
+      }
+      listRows -= sourceLines.count + 1
+    }
     guard listRows > 0 else { return nil }
+    if !sourceLines.isEmpty {
+      let y0 = listTop + listRows
+      screen.put(String(repeating: "─", count: max(0, width)), x: 0, y: y0, style: Theme.border)
+      for (k, line) in sourceLines.enumerated() {
+        var x = 1
+        for (text, style) in line {
+          x += screen.put(text, x: x, y: y0 + 1 + k, style: style, maxWidth: max(0, width - 1 - x))
+        }
+      }
+    }
     if visible.isEmpty {
       screen.put(
         translations.filterMissing ? "  Nothing is missing a translation. f shows every text." : "  No texts.",
@@ -545,7 +599,10 @@ extension Model {
         let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")
         var text = value
         var style = Theme.value
-        if c >= storeCount {
+        if row.readOnly {
+          style = Theme.dim
+          if value.isEmpty { text = "—" }
+        } else if c >= storeCount {
           style = value.isEmpty ? Theme.dim : Theme.error
           if value.isEmpty { text = "" }
         } else if value.isEmpty {

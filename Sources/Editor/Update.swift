@@ -76,6 +76,7 @@ extension Model {
         return []
       }
     }
+    if confirmingBack { return confirmBackKey(key) }
     if busy != nil {
       if key == .escape || key == .ctrl("c") {
         cancelNow()
@@ -143,7 +144,7 @@ extension Model {
     }
     if page == .picker && picker.typing {
       picker.query.insert(text)
-      return []
+      return search(offset: 0, quietly: true)
     }
     if page == .form && section == .media && media.editing != nil {
       media.editing!.field.insert(text)
@@ -179,23 +180,18 @@ extension Model {
       selectSection(offset: -1)
     case .char(let c) where c.isASCII && c.isNumber && c != "0" && c != "9":
       let index = Int(String(c))! - 1
-      if index < Section.allCases.count { section = Section.allCases[index] }
+      if index < Section.allCases.count, section != Section.allCases[index] {
+        section = Section.allCases[index]
+        message = nil  // a message is about the section it came from
+      }
     case .char("u"), .ctrl("z"):
-      if document?.undo() == true {
-        documentChanged()
-        message = StatusMessage("Undone")
-      } else {
-        message = StatusMessage("Nothing to undo")
-      }
+      undoSaying()
     case .ctrl("r"), .ctrl("y"):
-      if document?.redo() == true {
-        documentChanged()
-        message = StatusMessage("Redone")
-      } else {
-        message = StatusMessage("Nothing to redo")
-      }
+      redoSaying()
     case .char("S"), .ctrl("s"):
       return openReview()
+    case .char("o"):
+      return backToList()
     case .char("q"), .ctrl("c"), .ctrl("q"):
       return requestQuit()
     default:
@@ -208,6 +204,7 @@ extension Model {
     let all = Section.allCases
     let i = all.firstIndex(of: section) ?? 0
     section = all[(i + offset + all.count) % all.count]
+    message = nil  // a message is about the section it came from
   }
 
   // MARK: Loading
@@ -435,10 +432,11 @@ extension Model {
     }
   }
 
-  /// The field a server error is about, when it says so (409 is a duplicate SKU).
+  /// The field a server error is about, when its code says so. A 409 whose code the client does
+  /// not know is not guessed at: it stays in the status line.
   static func fieldPath(for error: EcwidError) -> FieldPath? {
     if let field = error.field { return [.key(field)] }
-    if error.status == 409 { return [.key("sku")] }
+    if error.status == 409 { return nil }
     let text = (error.errorMessage ?? "").lowercased()
     let candidates = [
       "sku", "price", "compareToPrice", "costPrice", "quantity", "weight", "ribbon", "wholesalePrices", "options",

@@ -108,6 +108,17 @@ extension Model {
         ])
       cursor = nil
     }
+    if confirmingBack {
+      drawDialog(
+        into: &screen, title: "Back to the product list",
+        lines: [
+          "You have \(changeCount) unsaved change\(changeCount == 1 ? "" : "s").",
+          "y  go to the list; the draft is kept and offered next time",
+          "D  discard the changes and go to the list",
+          "n  keep editing",
+        ])
+      cursor = nil
+    }
     if showHelp {
       drawHelp(into: &screen)
       cursor = nil
@@ -118,7 +129,7 @@ extension Model {
   func drawTitle(into screen: inout Screen) {
     screen.fill(x: 0, y: 0, width: width, height: 1, style: Theme.title)
     var title = " ecwid-edit · \(storeLabel)"
-    if let document {
+    if let document, page != .picker {
       title += " · #\(productId.map(String.init) ?? "?") \(document.current.name ?? "")"
     }
     screen.put(title, x: 0, y: 0, style: Theme.title, maxWidth: width)
@@ -164,11 +175,26 @@ extension Model {
       default:
         let fields = formFields
         let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
-        hint = "↑↓: field · Enter: edit · r: restore · Tab: section · S: review & save · ?: help"
+        // Least needed last: a narrow window drops from the end (the help key always stays).
+        hint = "↑↓: field · Enter: edit · Tab: section · S: review & save · r: restore · ?: help"
         if let spec, !spec.help.isEmpty { hint = spec.help + " · " + hint }
       }
     }
-    screen.put(truncate(hint, toWidth: max(0, width - 2)), x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
+    // While typing, `?` is text: the line does not offer help then.
+    let line = isTyping ? truncate(hint, toWidth: max(0, width - 2)) : hintLine(hint, width: max(0, width - 2))
+    screen.put(line, x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
+  }
+
+  /// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
+  func hintLine(_ hint: String, width: Int) -> String {
+    let help = "?: help"
+    var parts = hint.components(separatedBy: " · ").filter { $0 != help }
+    let suffix = (parts.isEmpty ? "" : " · ") + help
+    let room = width - displayWidth(suffix)
+    guard room > 0 else { return truncate(help, toWidth: width) }
+    // Drop whole hints from the end first; cut the last one with "…" only when nothing else fits.
+    while parts.count > 1, displayWidth(parts.joined(separator: " · ")) > room { parts.removeLast() }
+    return truncate(parts.joined(separator: " · "), toWidth: room) + suffix
   }
 
   func drawStatus(into screen: inout Screen, y: Int) {
@@ -190,7 +216,7 @@ extension Model {
     var right = ""
     if page == .recover {
       right = "draft waiting "
-    } else if document != nil {
+    } else if document != nil, page != .picker {
       // Media added by URL are changes too, so the count alone tells whether anything is unsaved.
       right = changeCount > 0 ? "● \(changeCount) change\(changeCount == 1 ? "" : "s")" : "saved"
       if errorCount > 0 { right += " · \(errorCount) error\(errorCount == 1 ? "" : "s")" }

@@ -132,7 +132,7 @@ enum Labels {
 
   static func quoted(_ s: String) -> String {
     let short = s.count > 40 ? String(s.prefix(40)) + "…" : s
-    return "\"\(short)\""
+    return "“\(short)”"
   }
 
   static func join(_ parts: [String]) -> String { parts.joined(separator: separator) }

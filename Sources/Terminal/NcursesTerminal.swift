@@ -294,19 +294,20 @@ public final class NcursesTerminal: TerminalBackend {
   }
 
   private func styleFlags(_ style: Style) -> Int32 {
+    // Style.terminalStyle decides colours and attributes for every mode (tests render with it).
+    let drawn = style.terminalStyle(mode: colorMode, colors: colorCount, defaultColors: defaultColorsOK)
     var flags: Int32 = 0
-    if style.bold { flags |= Int32(EE_STYLE_BOLD) }
-    if style.dim { flags |= Int32(EE_STYLE_DIM) }
-    if style.underline { flags |= Int32(EE_STYLE_UNDERLINE) }
-    // Without colors a background is the only mark of a selected row: show it as reverse video.
-    let reverse = colorMode == .none && style.bg != .default ? !style.reverse : style.reverse
-    if reverse { flags |= Int32(EE_STYLE_REVERSE) }
+    if drawn.bold { flags |= Int32(EE_STYLE_BOLD) }
+    if drawn.dim { flags |= Int32(EE_STYLE_DIM) }
+    if drawn.underline { flags |= Int32(EE_STYLE_UNDERLINE) }
+    if drawn.reverse { flags |= Int32(EE_STYLE_REVERSE) }
     return flags
   }
 
   private func pairNumber(_ style: Style) -> Int32 {
     guard colorMode != .none, style.fg != .default || style.bg != .default else { return 0 }
-    let key = PairKey(fg: colorNumber(style.fg, background: false), bg: colorNumber(style.bg, background: true))
+    let drawn = style.terminalStyle(mode: colorMode, colors: colorCount, defaultColors: defaultColorsOK)
+    let key = PairKey(fg: drawn.fg, bg: drawn.bg)
     if let pair = pairs[key] { return pair }
     guard Int(nextPair) < maxPairs, ee_init_pair(nextPair, key.fg, key.bg) == 0 else { return 0 }
     let pair = nextPair
@@ -315,59 +316,9 @@ public final class NcursesTerminal: TerminalBackend {
     return pair
   }
 
-  private func colorNumber(_ color: Color, background: Bool) -> Int32 {
-    let n: Int32
-    switch color {
-    case .default: return defaultColorsOK ? -1 : (background ? 0 : 7)
-    case .black: n = 0
-    case .red: n = 1
-    case .green: n = 2
-    case .yellow: n = 3
-    case .blue: n = 4
-    case .magenta: n = 5
-    case .cyan: n = 6
-    case .white: n = 7
-    case .brightBlack: n = 8
-    case .brightRed: n = 9
-    case .brightGreen: n = 10
-    case .brightYellow: n = 11
-    case .brightBlue: n = 12
-    case .brightMagenta: n = 13
-    case .brightCyan: n = 14
-    case .brightWhite: n = 15
-    case .indexed(let i): n = Int32(i)
-    }
-    if Int(n) < colorCount { return n }
-    return NcursesTerminal.downsample(UInt8(n), toColors: colorCount)
-  }
-
   /// Maps an xterm-256 index to one of the 8 (or 16) base colours.
   static func downsample(_ index: UInt8, toColors colors: Int) -> Int32 {
-    let i = Int32(index)
-    if i < 16 { return colors >= 16 ? i : i & 7 }
-    var r: Int32
-    var g: Int32
-    var b: Int32
-    if i >= 232 {
-      let level = (i - 232) * 10 + 8
-      r = level
-      g = level
-      b = level
-    } else {
-      let c = i - 16
-      let steps: [Int32] = [0, 95, 135, 175, 215, 255]
-      r = steps[Int(c / 36)]
-      g = steps[Int((c / 6) % 6)]
-      b = steps[Int(c % 6)]
-    }
-    let bright = max(r, g, b) > 200
-    let threshold = max(r, g, b) / 2
-    var base: Int32 = 0
-    if r > threshold && r >= 64 { base |= 1 }
-    if g > threshold && g >= 64 { base |= 2 }
-    if b > threshold && b >= 64 { base |= 4 }
-    if colors >= 16 && bright && base != 0 { return base + 8 }
-    return base
+    downsampleColor(index, toColors: colors)
   }
 
   // MARK: Signals

@@ -70,3 +70,112 @@ public struct Cell: Hashable, Sendable {
 
   static func continuation(_ style: Style) -> Cell { Cell(text: "", width: 0, style: style) }
 }
+
+/// A style as the terminal draws it: colour numbers (-1 = the terminal's own) and attributes.
+public struct TerminalStyle: Hashable, Sendable {
+  public var fg: Int32
+  public var bg: Int32
+  public var bold: Bool
+  public var dim: Bool
+  public var underline: Bool
+  public var reverse: Bool
+
+  /// The colours seen on the screen (reverse video swaps them).
+  public var visibleColors: (fg: Int32, bg: Int32) { reverse ? (bg, fg) : (fg, bg) }
+}
+
+extension Style {
+  /// How the terminal shows this style with `mode` colours (`colors` of them; `defaultColors`:
+  /// whether the terminal's own colours can be used). The backend draws exactly this, so tests
+  /// can check what a screen looks like under xterm-256color, xterm and NO_COLOR.
+  ///
+  /// - Without colours, a base-colour background (selection, bars, badges) becomes reverse video;
+  ///   the subtle grey backgrounds (popups, input fields) are dropped, so they never look selected.
+  /// - A foreground that maps to its background's colour (red on dark red, with 8 colours) is
+  ///   replaced by white or black, whichever is readable on it.
+  /// - With 8 colours the dark grey of dim text maps to the terminal's own foreground (it would be
+  ///   black, unreadable on a dark terminal); the dim attribute still marks it.
+  public func terminalStyle(mode: ColorMode, colors: Int, defaultColors: Bool = true) -> TerminalStyle {
+    guard mode != .none else {
+      let strongBackground: Bool
+      switch bg {
+      case .default: strongBackground = false
+      case .indexed(let i): strongBackground = i < 16
+      default: strongBackground = true
+      }
+      return TerminalStyle(
+        fg: -1, bg: -1, bold: bold, dim: dim, underline: underline, reverse: strongBackground ? !reverse : reverse)
+    }
+    var fgNumber = Style.colorNumber(fg, background: false, colors: colors, defaultColors: defaultColors)
+    let bgNumber = Style.colorNumber(bg, background: true, colors: colors, defaultColors: defaultColors)
+    if colors < 16, fg == .brightBlack { fgNumber = defaultColors ? -1 : 7 }
+    if fgNumber == bgNumber && fgNumber >= 0 {
+      fgNumber = Style.readable(on: bgNumber, colors: colors)
+    }
+    return TerminalStyle(fg: fgNumber, bg: bgNumber, bold: bold, dim: dim, underline: underline, reverse: reverse)
+  }
+
+  /// White on dark colours, black on light ones.
+  static func readable(on background: Int32, colors: Int) -> Int32 {
+    let base = background < 16 ? background & 7 : downsampleColor(UInt8(background), toColors: 8)
+    let dark: Set<Int32> = [0, 1, 4, 5]
+    if dark.contains(base) { return colors >= 16 ? 15 : 7 }
+    return 0
+  }
+
+  /// The colour number of `color` on a terminal of `colors` colours.
+  public static func colorNumber(_ color: Color, background: Bool, colors: Int, defaultColors: Bool) -> Int32 {
+    let n: Int32
+    switch color {
+    case .default: return defaultColors ? -1 : (background ? 0 : 7)
+    case .black: n = 0
+    case .red: n = 1
+    case .green: n = 2
+    case .yellow: n = 3
+    case .blue: n = 4
+    case .magenta: n = 5
+    case .cyan: n = 6
+    case .white: n = 7
+    case .brightBlack: n = 8
+    case .brightRed: n = 9
+    case .brightGreen: n = 10
+    case .brightYellow: n = 11
+    case .brightBlue: n = 12
+    case .brightMagenta: n = 13
+    case .brightCyan: n = 14
+    case .brightWhite: n = 15
+    case .indexed(let i): n = Int32(i)
+    }
+    if Int(n) < colors { return n }
+    return downsampleColor(UInt8(n), toColors: colors)
+  }
+}
+
+/// Maps an xterm-256 index to one of the 8 (or 16) base colours.
+public func downsampleColor(_ index: UInt8, toColors colors: Int) -> Int32 {
+  let i = Int32(index)
+  if i < 16 { return colors >= 16 ? i : i & 7 }
+  var r: Int32
+  var g: Int32
+  var b: Int32
+  if i >= 232 {
+    let level = (i - 232) * 10 + 8
+    r = level
+    g = level
+    b = level
+  } else {
+    let c = i - 16
+    let steps: [Int32] = [0, 95, 135, 175, 215, 255]
+    r = steps[Int(c / 36)]
+    g = steps[Int((c / 6) % 6)]
+    b = steps[Int(c % 6)]
+  }
+  let bright = max(r, g, b) > 200
+  let threshold = max(r, g, b) / 2
+  var base: Int32 = 0
+  if r > threshold && r >= 64 { base |= 1 }
+  if g > threshold && g >= 64 { base |= 2 }
+  if b > threshold && b >= 64 { base |= 4 }
+  if colors >= 16 && bright && base != 0 { return base + 8 }
+  return base
+}

@@ -30,7 +30,7 @@ extension EditorEndToEnd {
       try await rig.setField(section: "1", index: 0, to: "Small Window", label: "Name")
       try await rig.tmux.waitFor("1 change")
       try rig.tmux.keys("u")
-      try await rig.tmux.waitFor("Undone", "saved")
+      try await rig.tmux.waitFor("Undid: Name", "saved")
 
       // 20×6 still draws something sane; smaller says so.
       try rig.tmux.resize(width: 20, height: 6)

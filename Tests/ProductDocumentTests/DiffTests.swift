@@ -29,7 +29,7 @@ import Testing
     let changes = doc.changes()
     #expect(changes.count == 1)
     let c = try #require(changes.first)
-    #expect(c.label == "Option \"Size\" › choice \"32\" › price modifier")
+    #expect(c.label == "Option “Size” › choice “32” › price modifier")
     #expect(c.kind == .changed && c.old == 1 && c.new == 5)
     #expect(c.section == .options)
   }
@@ -81,7 +81,7 @@ import Testing
     doc.apply(.set([.key("nameTranslated"), .key("fr")], nil))
     let c = doc.changes()
     let labels = Set(c.map { "\($0.kind.rawValue) \($0.label)" })
-    #expect(labels.contains("changed Attribute \"Brand\" › value"))
+    #expect(labels.contains("changed Attribute “Brand” › value"))
     #expect(labels.contains("removed Wholesale tier from 10 items"))
     #expect(labels.contains("added Wholesale tier from 50 items"))
     #expect(labels.contains("changed Wholesale tier from 20 items › price"))
