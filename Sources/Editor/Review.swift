@@ -178,8 +178,9 @@ extension Model {
   }
 
   func drawReviewDetail(_ change: Change, into screen: inout Screen, top: Int, bottom: Int) {
+    let title = " Change: "
     screen.put(
-      " Change: ↑↓ PgUp PgDn scroll · y/n accept/reject · Esc back to the list",
+      title + hintLine("Esc: back to the list · y/n: accept/reject · ↑↓ PgUp PgDn: scroll", width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     let lines = reviewDetailLines(change, width: width - 2)
     let rows = bottom - top - 1
@@ -207,8 +208,13 @@ extension Model {
       return
     }
     let plan = review.showRequests ? document.plan(storeLanguages: languages.isEmpty ? nil : languages) : nil
+    // The keys most needed come first; a narrow window drops from the end, and `?: help` always stays.
+    let title = " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · "
     screen.put(
-      " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · Enter details · y/n accept/reject · a/r all · t requests · S save · Esc back",
+      title
+        + hintLine(
+          "S: save · Esc: back · Enter: details · y/n: accept/reject · a/r: all · t: requests",
+          width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     var lines: [(String, Style, Bool)] = []  // text, style, selectable-row marker
     var rowOfChange: [Int] = []

@@ -53,6 +53,20 @@ import Testing
     }
   }
 
+  @Test func theReviewAndItsDetailKeepTheHelpKeyAt80x24() {
+    var m = Self.model()
+    press(&m, .char("j"), .enter, .ctrl("u"))
+    type(&m, "A name long enough to need the review's detail view at eighty columns, and then some more")
+    press(&m, .enter, .char("S"))
+    let review = EditorHarness.lines(m)[1]
+    #expect(review.contains("S: save"), "\(review)")
+    #expect(review.trimmingCharacters(in: .whitespaces).hasSuffix("?: help"), "\(review)")
+    press(&m, .enter)
+    let detail = EditorHarness.lines(m)[1]
+    #expect(detail.contains("Esc: back"), "\(detail)")
+    #expect(detail.trimmingCharacters(in: .whitespaces).hasSuffix("?: help"), "\(detail)")
+  }
+
   // MARK: Placeholders
 
   @Test func typingReplacesTheNewOptionAndNewChoicePlaceholders() throws {
