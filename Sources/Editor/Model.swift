@@ -66,6 +66,8 @@ public enum Command: Sendable {
   case externalEdit(path: FieldPath, text: String, suffix: String)
   case removeJournal(productId: Int)
   case cancelWork
+  /// Ctrl-Z: stop as a shell job; `fg` brings the screen back.
+  case suspend
   case quit(code: Int32)
 }
 

@@ -134,6 +134,7 @@ final class EditorRuntime: @unchecked Sendable {
           extra += 1
         }
       }
+      if terminal.takeContinued() { changed = true }  // stopped and continued from outside
       for msg in mailbox.drain() {
         process(msg)
         changed = true
@@ -280,6 +281,12 @@ final class EditorRuntime: @unchecked Sendable {
       for task in work { task.cancel() }
       work.removeAll()
       mailbox.post(.cancelled)
+    case .suspend:
+      journalIfNeeded(force: true)
+      terminal.suspendToShell()
+      // Back after `fg`: the window may have changed meanwhile.
+      let size = terminal.size
+      process(.resize(width: size.width, height: size.height))
     case .quit(let code):
       exitCode = code
       done = true
@@ -304,19 +311,15 @@ final class EditorRuntime: @unchecked Sendable {
     }
     let environment = ProcessInfo.processInfo.environment
     let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-    terminal.suspend()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
+    // The editor gets the terminal: its own process group in the foreground, curses mode left
+    // meanwhile, the screen repainted after.
     var failure: String?
-    do {
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus != 0 {
-        failure = "\(editor) exited with status \(process.terminationStatus); the text was not changed"
-      }
-    } catch {
-      failure = "Cannot run \(editor): \(error)"
+    switch terminal.runInForeground(["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path]) {
+    case .exited(0): break
+    case .exited(127): failure = "Cannot run \(editor): not found; the text was not changed"
+    case .exited(let code): failure = "\(editor) exited with status \(code); the text was not changed"
+    case .signalled(let sig): failure = "\(editor) was ended by signal \(sig); the text was not changed"
+    case .cannotRun(let why): failure = "Cannot run \(editor): \(why)"
     }
     terminal.resume()
     terminal.invalidate()

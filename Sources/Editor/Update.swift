@@ -57,6 +57,8 @@ extension Model {
   // MARK: Keys
 
   mutating func handleKey(_ key: Key) -> [Command] {
+    // Ctrl-Z suspends the editor to the shell everywhere, as in vim and less (undo is `u`).
+    if key == .ctrl("z") { return [.suspend] }
     if showHelp {
       showHelp = false
       return []
@@ -180,7 +182,7 @@ extension Model {
     case .char(let c) where c.isASCII && c.isNumber && c != "0" && c != "9":
       let index = Int(String(c))! - 1
       if index < Section.allCases.count { section = Section.allCases[index] }
-    case .char("u"), .ctrl("z"):
+    case .char("u"):
       if document?.undo() == true {
         documentChanged()
         message = StatusMessage("Undone")
