@@ -208,7 +208,7 @@ extension Model {
     screen.put(
       " A draft of this product was left by an earlier session. r: recover it · d: discard it · q: decide later",
       x: 0, y: top, style: Theme.warning, maxWidth: width)
-    var lines: [(String, Style)] = []
+    var lines: [(String, Style)] = recoverDraftListLines()
     if let draft = recover.draft {
       lines.append(("Draft saved \(draft.savedAt.formatted(date: .abbreviated, time: .standard))", Theme.dim))
     }

@@ -106,6 +106,8 @@ final class EditorRuntime: @unchecked Sendable {
   /// The document version the signal-time draft (`DraftBox`) holds, and that draft.
   var boxedVersion = -1
   var boxedDraft: DraftJournal.Draft?
+  /// The product this run has marked as open in the journal (see `DraftJournal.claim`).
+  var claimedProduct: Int?
 
   init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
     self.client = client
@@ -157,6 +159,7 @@ final class EditorRuntime: @unchecked Sendable {
     }
     journalIfNeeded(force: true)
     for task in work { task.cancel() }
+    if let claimedProduct { options.journal.release(storeId: model.storeId, productId: claimedProduct) }
     return exitCode
   }
 
@@ -236,20 +239,50 @@ final class EditorRuntime: @unchecked Sendable {
     case .load(let productId):
       let journal = options.journal
       let storeId = model.storeId
+      // This run has the product open now (and no other one it had before).
+      if let previous = claimedProduct, previous != productId { journal.release(storeId: storeId, productId: previous) }
+      claimedProduct = productId
+      let claimed: Result<[String], any Error> = Result {
+        try journal.claim(storeId: storeId, productId: productId).map { owner in
+          "pid \(owner.pid), open since \(owner.since.formatted(date: .omitted, time: .standard))"
+        }
+      }
+      let elsewhere = (try? claimed.get()) ?? []
+      let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
       spawn {
         do {
           let product = try await client.getProduct(id: productId)
           let languages = (try? await client.getProfile().languages?.ordered) ?? []
           var draft: DraftJournalDraft?
-          var problem: String?
+          var problems: [String] = claimProblem.map { [$0] } ?? []
           do {
             if let found = try journal.read(storeId: storeId, productId: productId) {
               draft = DraftJournalDraft(base: found.base, current: found.current, savedAt: found.savedAt)
             }
           } catch {
-            problem = "The draft journal could not be read (\(error)); it was left in place."
+            problems.append("The draft journal could not be read (\(error)); it was left in place.")
           }
-          mailbox.post(.loaded(.success(Loaded(product: product, languages: languages, draft: draft, journalProblem: problem))))
+          var others: [DraftJournalDraft] = []
+          for left in journal.leftBehind(storeId: storeId, productId: productId) {
+            guard let found = left.draft else {
+              problems.append(left.problem ?? "A draft at \(left.url.path) could not be read; it was left in place.")
+              continue
+            }
+            let origin = left.run.map {
+              "left by pid \($0.pid), started \($0.startedAt.formatted(date: .omitted, time: .standard))"
+            }
+            others.append(
+              DraftJournalDraft(
+                base: found.base, current: found.current, savedAt: found.savedAt, origin: origin ?? "left by an earlier version",
+                source: left.url.path))
+          }
+          mailbox.post(
+            .loaded(
+              .success(
+                Loaded(
+                  product: product, languages: languages, draft: draft,
+                  journalProblem: problems.isEmpty ? nil : problems.joined(separator: " "), otherDrafts: others,
+                  openElsewhere: elsewhere))))
         } catch {
           mailbox.post(.loaded(.failure(asEcwidError(error))))
         }
@@ -277,6 +310,10 @@ final class EditorRuntime: @unchecked Sendable {
       options.journal.remove(storeId: model.storeId, productId: productId)
       DraftBox.shared.set(nil, journal: options.journal)
       journaledVersion = model.documentVersion
+    case .removeLeftBehindDraft(let path):
+      // Only once this run's own draft holds the recovered edits.
+      journalIfNeeded(force: true)
+      options.journal.removeLeftBehind(URL(fileURLWithPath: path))
     case .cancelWork:
       for task in work { task.cancel() }
       work.removeAll()
@@ -321,8 +358,6 @@ final class EditorRuntime: @unchecked Sendable {
     case .signalled(let sig): failure = "\(editor) was ended by signal \(sig); the text was not changed"
     case .cannotRun(let why): failure = "Cannot run \(editor): \(why)"
     }
-    terminal.resume()
-    terminal.invalidate()
     if let failure { return .externalEditFinished(path: path, text: nil, error: failure) }
     guard let data = try? Data(contentsOf: file) else {
       return .externalEditFinished(path: path, text: nil, error: "The edited file disappeared; the text was not changed")

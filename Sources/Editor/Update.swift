@@ -236,63 +236,16 @@ extension Model {
       } else {
         message = StatusMessage("Opened “\(loaded.product.name ?? "product")”. ? for keys")
       }
-      if let draft = loaded.draft, draft.current != draft.base {
-        offerRecovery(draft, live: loaded.product)
+      if !loaded.openElsewhere.isEmpty {
+        message = StatusMessage(
+          "Also open in another ecwid-edit (\(loaded.openElsewhere.joined(separator: "; "))): "
+            + "this run keeps its own draft, and saving checks for their changes", .warning)
       }
+      let drafts = ([loaded.draft].compactMap { $0 } + loaded.otherDrafts).filter { $0.current != $0.base }
+      if !drafts.isEmpty { offerRecovery(drafts, live: loaded.product) }
       refreshDerived()
       return []
     }
-  }
-
-  mutating func offerRecovery(_ draft: DraftJournalDraft, live: Product) {
-    var recovered = Document(base: live)
-    var conflicts: [Conflict] = []
-    if draft.base == live {
-      recovered.apply(.replaceProduct(draft.current))
-    } else {
-      let result = checkConflicts(base: draft.base, mine: draft.current, theirs: live)
-      recovered.apply(.replaceProduct(result.merged))
-      conflicts = result.conflicts
-    }
-    recover = RecoverState()
-    recover.draft = draft
-    recover.live = live
-    recover.recovered = recovered
-    recover.changes = recovered.changes()
-    recover.conflicts = conflicts
-    page = .recover
-  }
-
-  mutating func recoverKey(_ key: Key) -> [Command] {
-    switch key {
-    case .char("r"), .enter:
-      if let recovered = recover.recovered {
-        document = recovered
-        documentChanged()
-        message = StatusMessage("Recovered \(recover.changes.count) change(s) from the draft journal", .success)
-      }
-      recover = RecoverState()
-      page = .form
-      refreshDerived()
-      return []
-    case .char("d"):
-      recover = RecoverState()
-      page = .form
-      message = StatusMessage("Draft discarded")
-      if let productId { return [.removeJournal(productId: productId)] }
-      return []
-    case .down, .char("j"):
-      recover.scroll += 1
-    case .up, .char("k"):
-      recover.scroll = max(0, recover.scroll - 1)
-    case .char("q"), .ctrl("c"):
-      // Leaving keeps the journal untouched for next time.
-      quitting = true
-      return [.quit(code: 0)]
-    default:
-      break
-    }
-    return []
   }
 
   // MARK: Save
