@@ -29,6 +29,10 @@ public enum Msg: Sendable {
   case saved(PlanOutcome)
   case externalEditFinished(path: FieldPath, text: String?, error: String?)
   case cancelled
+  /// Time to look at the product on the server (the runtime's background check).
+  case remoteCheckDue
+  /// The product as the server has it, fetched by the background check.
+  case remoteChecked(Result<Product, EcwidError>)
 }
 
 /// What a load brings: the product, the store's languages and a journal left from an earlier run.
@@ -77,6 +81,8 @@ public enum Command: Sendable {
   case search(requestId: Int, keyword: String?, sku: String?, offset: Int)
   case load(productId: Int)
   case fetchRemote(productId: Int)
+  /// The background check: fetch the product and answer with `.remoteChecked`.
+  case checkRemote(productId: Int)
   case runPlan(UpdatePlan, productId: Int)
   case externalEdit(path: FieldPath, text: String, suffix: String)
   case removeJournal(productId: Int)
@@ -139,6 +145,10 @@ public struct Model: Sendable {
   public var planInFlight = false
   /// A save that failed after some of its requests were applied: what is left to send.
   public var partialSave: PartialSave?
+  /// A background check of the product on the server is on its way.
+  public var remoteCheckInFlight = false
+  /// The server's `updateTimestamp` already looked at (announced once, not at every check).
+  public var remoteSeenTimestamp: JSON?
 
   public init(storeLabel: String, storeId: Int, productId: Int?, width: Int = 80, height: Int = 24) {
     self.storeLabel = storeLabel

@@ -12,12 +12,31 @@ public struct EditorOptions: Sendable {
   public var journal: DraftJournal
   /// Where the UI's stderr goes while the screen is up (a crash message lands there).
   public var stderrLogPath: String?
+  /// Seconds between background checks of the product on the server (0: never). Default:
+  /// `$ECWID_EDIT_REMOTE_CHECK_SECONDS`, else 30 (two requests a minute, far inside Ecwid's 600).
+  public var remoteCheckInterval: TimeInterval
 
-  public init(storeLabel: String, productId: Int?, journal: DraftJournal = .standard(), stderrLogPath: String? = nil) {
+  public init(
+    storeLabel: String, productId: Int?, journal: DraftJournal = .standard(), stderrLogPath: String? = nil,
+    remoteCheckInterval: TimeInterval? = nil
+  ) {
     self.storeLabel = storeLabel
     self.productId = productId
     self.journal = journal
     self.stderrLogPath = stderrLogPath
+    self.remoteCheckInterval =
+      remoteCheckInterval ?? EditorOptions.remoteCheckInterval(from: ProcessInfo.processInfo.environment)
+  }
+
+  public static let defaultRemoteCheckInterval: TimeInterval = 30
+
+  /// `ECWID_EDIT_REMOTE_CHECK_SECONDS` when it is a number of seconds (at least 0.2; 0 turns the
+  /// check off), else the default.
+  public static func remoteCheckInterval(from environment: [String: String]) -> TimeInterval {
+    guard let text = environment["ECWID_EDIT_REMOTE_CHECK_SECONDS"], let v = Double(text), v.isFinite, v >= 0 else {
+      return defaultRemoteCheckInterval
+    }
+    return v == 0 ? 0 : max(0.2, v)
   }
 }
 
@@ -124,6 +143,7 @@ final class EditorRuntime: @unchecked Sendable {
     run(model.start())
     render()
     var lastTick = Date()
+    var lastRemoteCheck = Date()
     while !done {
       var changed = false
       if let event = terminal.readEvent(timeoutMilliseconds: 40) {
@@ -153,6 +173,10 @@ final class EditorRuntime: @unchecked Sendable {
         let before = (model.changeCount, model.issues.count, model.busy != nil)
         process(.tick)
         if before != (model.changeCount, model.issues.count, model.busy != nil) || model.busy != nil { changed = true }
+      }
+      if options.remoteCheckInterval > 0, now.timeIntervalSince(lastRemoteCheck) >= options.remoteCheckInterval {
+        lastRemoteCheck = now
+        process(.remoteCheckDue)
       }
       journalIfNeeded(force: false)
       if changed && !done { render() }
@@ -285,6 +309,14 @@ final class EditorRuntime: @unchecked Sendable {
                   openElsewhere: elsewhere))))
         } catch {
           mailbox.post(.loaded(.failure(asEcwidError(error))))
+        }
+      }
+    case .checkRemote(let productId):
+      spawn {
+        do {
+          mailbox.post(.remoteChecked(.success(try await client.getProduct(id: productId))))
+        } catch {
+          mailbox.post(.remoteChecked(.failure(asEcwidError(error))))
         }
       }
     case .fetchRemote(let productId):

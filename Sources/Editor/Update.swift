@@ -47,6 +47,10 @@ extension Model {
         }
       }
       return []
+    case .remoteCheckDue:
+      return remoteCheckDue()
+    case .remoteChecked(let result):
+      return remoteChecked(result)
     case .cancelled:
       // Normally already handled when Esc was pressed; this covers work the runtime cancelled.
       if busy != nil || saveAfterFetch || planInFlight { cancelNow() }
