@@ -102,7 +102,13 @@ extension DraftJournal {
     tags(storeId: storeId, productId: productId, suffix: ".lock").compactMap { tag -> Owner? in
       guard tag != run.tag else { return nil }
       let u = lockURL(storeId: storeId, productId: productId, tag: tag)
-      guard isHeld(u) else { return nil }
+      guard isHeld(u) else {
+        // An ended run that left no draft: its lock file is litter. (A run that is just creating
+        // its lock checks after locking that the file is still there, and makes it again if not.)
+        let draft = directory.appendingPathComponent("\(storeId)-\(productId).\(tag).json")
+        if !FileManager.default.fileExists(atPath: draft.path) { unlink(u.path) }
+        return nil
+      }
       let record = (try? JSON.parse(FileManager.default.contents(atPath: u.path) ?? Data())) ?? .null
       let other = Run(tag: tag)
       let pid = record["pid"]?.intValue.map { Int32(truncatingIfNeeded: $0) } ?? other?.pid ?? 0

@@ -48,6 +48,17 @@ import Testing
     second.removeLeftBehind(try #require(left.first).url)
     #expect(second.leftBehind(storeId: 1, productId: 7).isEmpty)
     second.release(storeId: 1, productId: 7)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "files left behind")
+  }
+
+  @Test func aLockFileOfAnEndedRunWithoutADraftIsCleanedUp() throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let stale = directory.appendingPathComponent("1-7.999-1764470000000.lock")
+    try Data("{}".utf8).write(to: stale)
+    let me = journal(pid: 2)
+    #expect(try me.claim(storeId: 1, productId: 7).isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    me.release(storeId: 1, productId: 7)
   }
 
   @Test func aKilledProcessLeavesItsDraftBehind() async throws {
