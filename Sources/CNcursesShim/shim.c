@@ -6,8 +6,11 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <termios.h>
 #include <unistd.h>
 #include "cncurses_shim.h"
@@ -210,6 +213,120 @@ void ee_cursor(int visible, int y, int x) {
 void ee_flush(void) {
   wnoutrefresh(stdscr);
   doupdate();
+}
+
+/* ---- handing the terminal to a child, and job control ---- */
+
+static volatile sig_atomic_t ee_continued = 0;
+
+static void ee_cont_handler(int sig) {
+  (void)sig;
+  ee_continued = 1;
+}
+
+void ee_install_cont_handler(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = ee_cont_handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGCONT, &sa, NULL);
+}
+
+int ee_take_continued(void) {
+  int was = ee_continued ? 1 : 0;
+  ee_continued = 0;
+  return was;
+}
+
+/* Stops the whole job (as a shell's Ctrl-Z would), with SIGTSTP's default action, and returns once
+   it is continued. In an orphaned process group (no job-control shell) the kernel discards the
+   signal and this returns at once. */
+static void ee_stop_job(void) {
+  struct sigaction dfl, old;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(SIGTSTP, &dfl, &old);
+  sigset_t unblock, previous;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGTSTP);
+  sigaddset(&unblock, SIGCONT);
+  pthread_sigmask(SIG_UNBLOCK, &unblock, &previous);
+  /* The job's other processes (a `sh -c` around us) stop too; `kill` may hand our own copy to
+     another thread, which would act on it later (after the old handler is back), so this thread
+     also sends one to itself: it stops before `raise` returns. SIGCONT discards the other. */
+  kill(0, SIGTSTP);
+  raise(SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  sigaction(SIGTSTP, &old, NULL);
+}
+
+void ee_suspend_self(const char *stderr_path) {
+  int was_active = ee_active;
+  ee_suspend();
+  ee_stop_job();
+  if (was_active) ee_resume(stderr_path);
+  ee_continued = 0;
+}
+
+int ee_run_foreground(const char *path, char *const argv[], int *status_out) {
+  const int tty = STDIN_FILENO;
+  pid_t ours = getpgrp();
+  int foreground = isatty(tty) && tcgetpgrp(tty) == ours;
+  /* A process that is not the terminal's foreground group gets SIGTTOU from tcsetpgrp. */
+  struct sigaction ign, old_ttou;
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigemptyset(&ign.sa_mask);
+  sigaction(SIGTTOU, &ign, &old_ttou);
+  pid_t pid = fork();
+  if (pid < 0) {
+    int e = errno;
+    sigaction(SIGTTOU, &old_ttou, NULL);
+    errno = e;
+    return -1;
+  }
+  if (pid == 0) {
+    /* The child: its own process group, the terminal's foreground, default signals, nothing
+       blocked (ignored signals would stay ignored across exec). */
+    setpgid(0, 0);
+    if (foreground) tcsetpgrp(tty, getpid());
+    const int sigs[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGPIPE, SIGTERM, SIGHUP,
+                        SIGCONT, SIGWINCH, SIGALRM, SIGUSR1, SIGUSR2};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    execv(path, argv);
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  if (foreground) tcsetpgrp(tty, pid);
+  int status = 0;
+  int rc = 0;
+  for (;;) {
+    pid_t r = waitpid(pid, &status, WUNTRACED);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      rc = -1;
+      break;
+    }
+    if (WIFSTOPPED(status)) {
+      /* The editor suspended itself (Ctrl-Z in it): the job stops with it, and `fg` continues both. */
+      if (foreground) tcsetpgrp(tty, ours);
+      ee_stop_job();
+      if (foreground) tcsetpgrp(tty, pid);
+      kill(-pid, SIGCONT);
+      continue;
+    }
+    break;
+  }
+  if (foreground) tcsetpgrp(tty, ours);
+  sigaction(SIGTTOU, &old_ttou, NULL);
+  ee_continued = 0;
+  if (status_out) *status_out = status;
+  return rc;
 }
 
 /* ---- crash handling (async-signal-safe as far as practical) ---- */

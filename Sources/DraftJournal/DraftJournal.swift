@@ -2,15 +2,24 @@ import EcwidAPI
 import Foundation
 
 /// The draft journal: the product being edited (with the base it was fetched as), written
-/// atomically to `$XDG_STATE_HOME/ecwid-edit/drafts/<store>-<product>.json`, so that a crash, a
-/// `kill -9` or a closed terminal loses at most the last second of typing (vim's swap file).
+/// atomically to `$XDG_STATE_HOME/ecwid-edit/drafts/<store>-<product>.<run>.json`, so that a crash,
+/// a `kill -9` or a closed terminal loses at most the last second of typing (vim's swap file).
+///
+/// A draft belongs to one run of the editor (`<run>` is its pid and start time): two editors on one
+/// product never share or delete each other's draft. While a run has a product open it holds an
+/// `flock` on `<store>-<product>.<run>.lock` (which records pid and start); the kernel drops the
+/// lock when the process ends however it ends, so a draft whose lock can be taken was left behind
+/// by a dead run and is offered for recovery.
 ///
 /// The token is never written here: a draft holds product data only.
 public struct DraftJournal: Sendable {
   public let directory: URL
+  /// The run this journal writes for (this process, unless a test stands for another one).
+  public let run: Run
 
-  public init(directory: URL) {
+  public init(directory: URL, run: Run = .current) {
     self.directory = directory
+    self.run = run
   }
 
   /// The default place: `$XDG_STATE_HOME/ecwid-edit/drafts` (or `~/.local/state/…`).
@@ -58,8 +67,9 @@ public struct DraftJournal: Sendable {
     }
   }
 
+  /// This run's draft of the product.
   public func url(storeId: Int, productId: Int) -> URL {
-    directory.appendingPathComponent("\(storeId)-\(productId).json")
+    directory.appendingPathComponent("\(storeId)-\(productId).\(run.tag).json")
   }
 
   /// Writes the draft atomically (a temporary file in the same folder, fsync, then rename), so
@@ -68,7 +78,7 @@ public struct DraftJournal: Sendable {
     try FileManager.default.createDirectory(
       at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let target = url(storeId: draft.storeId, productId: draft.productId)
-    let tmp = directory.appendingPathComponent(".\(draft.storeId)-\(draft.productId).\(getpid()).tmp")
+    let tmp = directory.appendingPathComponent(".\(draft.storeId)-\(draft.productId).\(run.tag).tmp")
     let data = draft.json.encoded()
     let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard fd >= 0 else { throw JournalError.cannotWrite(tmp.path, String(cString: strerror(errno))) }
@@ -89,9 +99,13 @@ public struct DraftJournal: Sendable {
     }
   }
 
-  /// The draft left for this product, if any. A damaged file is reported, not deleted.
+  /// This run's draft of the product, if any. A damaged file is reported, not deleted.
   public func read(storeId: Int, productId: Int) throws -> Draft? {
-    let u = url(storeId: storeId, productId: productId)
+    try read(at: url(storeId: storeId, productId: productId))
+  }
+
+  /// The draft in one file (this run's or one left behind), if the file exists.
+  public func read(at u: URL) throws -> Draft? {
     guard let data = FileManager.default.contents(atPath: u.path) else { return nil }
     guard let v = try? JSON.parse(data), let d = Draft(json: v) else {
       throw JournalError.damaged(u.path)
@@ -99,6 +113,7 @@ public struct DraftJournal: Sendable {
     return d
   }
 
+  /// Removes this run's draft of the product (never another run's).
   public func remove(storeId: Int, productId: Int) {
     try? FileManager.default.removeItem(at: url(storeId: storeId, productId: productId))
   }

@@ -37,7 +37,8 @@ public enum KeyReference {
   public static let editorCommon: [(String, String)] = [
     ("Tab / Shift-Tab", "next / previous section"),
     ("1 … 8", "go to a section"),
-    ("u / Ctrl-Z", "undo (typing in a field is one step)"),
+    ("u", "undo (typing in a field is one step)"),
+    ("Ctrl-Z", "suspend to the shell (fg brings the editor back)"),
     ("Ctrl-R / Ctrl-Y", "redo"),
     ("S / Ctrl-S", "review the changes, then save"),
     ("o", "back to the product list (asks about unsaved changes)"),
@@ -65,7 +66,7 @@ public enum KeyReference {
     ("↑ ↓ / j k", "select a change"),
     ("y / n", "accept / reject the change (rejecting reverts it)"),
     ("a / r", "accept all / reject all"),
-    ("u / Ctrl-Z", "undo a rejection"),
+    ("u", "undo a rejection"),
     ("Enter", "the change in full, word by word (Esc back)"),
     ("t", "show the exact HTTP requests the save sends"),
     ("PgUp PgDn Space", "scroll"),

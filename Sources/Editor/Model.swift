@@ -29,6 +29,10 @@ public enum Msg: Sendable {
   case saved(PlanOutcome)
   case externalEditFinished(path: FieldPath, text: String?, error: String?)
   case cancelled
+  /// Time to look at the product on the server (the runtime's background check).
+  case remoteCheckDue
+  /// The product as the server has it, fetched by the background check.
+  case remoteChecked(Result<Product, EcwidError>)
 }
 
 /// What a load brings: the product, the store's languages and a journal left from an earlier run.
@@ -37,11 +41,20 @@ public struct Loaded: Sendable {
   public var languages: [String]
   public var draft: DraftJournalDraft?
   public var journalProblem: String?
-  public init(product: Product, languages: [String], draft: DraftJournalDraft?, journalProblem: String? = nil) {
+  /// More drafts of this product left behind by ended runs (each is offered).
+  public var otherDrafts: [DraftJournalDraft]
+  /// Other running editors that have this product open ("pid 123 since 10:02:03").
+  public var openElsewhere: [String]
+  public init(
+    product: Product, languages: [String], draft: DraftJournalDraft?, journalProblem: String? = nil,
+    otherDrafts: [DraftJournalDraft] = [], openElsewhere: [String] = []
+  ) {
     self.product = product
     self.languages = languages
     self.draft = draft
     self.journalProblem = journalProblem
+    self.otherDrafts = otherDrafts
+    self.openElsewhere = openElsewhere
   }
 }
 
@@ -50,10 +63,16 @@ public struct DraftJournalDraft: Sendable, Equatable {
   public var base: Product
   public var current: Product
   public var savedAt: Date
-  public init(base: Product, current: Product, savedAt: Date) {
+  /// Which run left it ("pid 123, started 10:02:03"), when known.
+  public var origin: String?
+  /// Where it is kept (removed once recovered or discarded); nil for this run's own draft.
+  public var source: String?
+  public init(base: Product, current: Product, savedAt: Date, origin: String? = nil, source: String? = nil) {
     self.base = base
     self.current = current
     self.savedAt = savedAt
+    self.origin = origin
+    self.source = source
   }
 }
 
@@ -62,10 +81,16 @@ public enum Command: Sendable {
   case search(requestId: Int, keyword: String?, sku: String?, offset: Int)
   case load(productId: Int)
   case fetchRemote(productId: Int)
+  /// The background check: fetch the product and answer with `.remoteChecked`.
+  case checkRemote(productId: Int)
   case runPlan(UpdatePlan, productId: Int)
   case externalEdit(path: FieldPath, text: String, suffix: String)
   case removeJournal(productId: Int)
+  /// Removes a draft left behind by an ended run (after this run's own draft has been written).
+  case removeLeftBehindDraft(path: String)
   case cancelWork
+  /// Ctrl-Z: stop as a shell job; `fg` brings the screen back.
+  case suspend
   case quit(code: Int32)
 }
 
@@ -122,6 +147,10 @@ public struct Model: Sendable {
   public var planInFlight = false
   /// A save that failed after some of its requests were applied: what is left to send.
   public var partialSave: PartialSave?
+  /// A background check of the product on the server is on its way.
+  public var remoteCheckInFlight = false
+  /// The server's `updateTimestamp` already looked at (announced once, not at every check).
+  public var remoteSeenTimestamp: JSON?
 
   public init(storeLabel: String, storeId: Int, productId: Int?, width: Int = 80, height: Int = 24) {
     self.storeLabel = storeLabel
@@ -237,6 +266,9 @@ public struct RecoverState: Sendable {
   public var changes: [Change] = []
   public var conflicts: [Conflict] = []
   public var scroll = 0
+  /// Every draft left behind for this product, and which one is shown.
+  public var drafts: [DraftJournalDraft] = []
+  public var selectedDraft = 0
   public init() {}
 }
 

@@ -73,7 +73,7 @@ extension Model {
       review.scroll = max(0, review.scroll) + max(1, height - 4)
     case .pageUp:
       review.scroll = min(0, review.scroll) - max(1, height - 4)
-    case .char("u"), .ctrl("z"):
+    case .char("u"):
       undoSaying()
       refreshDerived()
     case .enter, .right, .char("l"):
@@ -357,7 +357,7 @@ extension Model {
     screen.put(
       " A draft of this product was left by an earlier session. r: recover it · d: discard it · q: decide later",
       x: 0, y: top, style: Theme.warning, maxWidth: width)
-    var lines: [(String, Style)] = []
+    var lines: [(String, Style)] = recoverDraftListLines()
     if let draft = recover.draft {
       lines.append(("Draft saved \(draft.savedAt.formatted(date: .abbreviated, time: .standard))", Theme.dim))
     }

@@ -12,12 +12,31 @@ public struct EditorOptions: Sendable {
   public var journal: DraftJournal
   /// Where the UI's stderr goes while the screen is up (a crash message lands there).
   public var stderrLogPath: String?
+  /// Seconds between background checks of the product on the server (0: never). Default:
+  /// `$ECWID_EDIT_REMOTE_CHECK_SECONDS`, else 30 (two requests a minute, far inside Ecwid's 600).
+  public var remoteCheckInterval: TimeInterval
 
-  public init(storeLabel: String, productId: Int?, journal: DraftJournal = .standard(), stderrLogPath: String? = nil) {
+  public init(
+    storeLabel: String, productId: Int?, journal: DraftJournal = .standard(), stderrLogPath: String? = nil,
+    remoteCheckInterval: TimeInterval? = nil
+  ) {
     self.storeLabel = storeLabel
     self.productId = productId
     self.journal = journal
     self.stderrLogPath = stderrLogPath
+    self.remoteCheckInterval =
+      remoteCheckInterval ?? EditorOptions.remoteCheckInterval(from: ProcessInfo.processInfo.environment)
+  }
+
+  public static let defaultRemoteCheckInterval: TimeInterval = 30
+
+  /// `ECWID_EDIT_REMOTE_CHECK_SECONDS` when it is a number of seconds (at least 0.2; 0 turns the
+  /// check off), else the default.
+  public static func remoteCheckInterval(from environment: [String: String]) -> TimeInterval {
+    guard let text = environment["ECWID_EDIT_REMOTE_CHECK_SECONDS"], let v = Double(text), v.isFinite, v >= 0 else {
+      return defaultRemoteCheckInterval
+    }
+    return v == 0 ? 0 : max(0.2, v)
   }
 }
 
@@ -106,6 +125,8 @@ final class EditorRuntime: @unchecked Sendable {
   /// The document version the signal-time draft (`DraftBox`) holds, and that draft.
   var boxedVersion = -1
   var boxedDraft: DraftJournal.Draft?
+  /// The product this run has marked as open in the journal (see `DraftJournal.claim`).
+  var claimedProduct: Int?
 
   init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
     self.client = client
@@ -122,6 +143,7 @@ final class EditorRuntime: @unchecked Sendable {
     run(model.start())
     render()
     var lastTick = Date()
+    var lastRemoteCheck = Date()
     while !done {
       var changed = false
       if let event = terminal.readEvent(timeoutMilliseconds: 40) {
@@ -134,6 +156,7 @@ final class EditorRuntime: @unchecked Sendable {
           extra += 1
         }
       }
+      if terminal.takeContinued() { changed = true }  // stopped and continued from outside
       for msg in mailbox.drain() {
         process(msg)
         changed = true
@@ -151,11 +174,16 @@ final class EditorRuntime: @unchecked Sendable {
         process(.tick)
         if before != (model.changeCount, model.issues.count, model.busy != nil) || model.busy != nil { changed = true }
       }
+      if options.remoteCheckInterval > 0, now.timeIntervalSince(lastRemoteCheck) >= options.remoteCheckInterval {
+        lastRemoteCheck = now
+        process(.remoteCheckDue)
+      }
       journalIfNeeded(force: false)
       if changed && !done { render() }
     }
     journalIfNeeded(force: true)
     for task in work { task.cancel() }
+    if let claimedProduct { options.journal.release(storeId: model.storeId, productId: claimedProduct) }
     return exitCode
   }
 
@@ -235,22 +263,60 @@ final class EditorRuntime: @unchecked Sendable {
     case .load(let productId):
       let journal = options.journal
       let storeId = model.storeId
+      // This run has the product open now (and no other one it had before).
+      if let previous = claimedProduct, previous != productId { journal.release(storeId: storeId, productId: previous) }
+      claimedProduct = productId
+      let claimed: Result<[String], any Error> = Result {
+        try journal.claim(storeId: storeId, productId: productId).map { owner in
+          "pid \(owner.pid), open since \(owner.since.formatted(date: .omitted, time: .standard))"
+        }
+      }
+      let elsewhere = (try? claimed.get()) ?? []
+      let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
       spawn {
         do {
           let product = try await client.getProduct(id: productId)
           let languages = (try? await client.getProfile().languages?.ordered) ?? []
           var draft: DraftJournalDraft?
-          var problem: String?
+          var problems: [String] = claimProblem.map { [$0] } ?? []
           do {
             if let found = try journal.read(storeId: storeId, productId: productId) {
               draft = DraftJournalDraft(base: found.base, current: found.current, savedAt: found.savedAt)
             }
           } catch {
-            problem = "The draft journal could not be read (\(error)); it was left in place."
+            problems.append("The draft journal could not be read (\(error)); it was left in place.")
           }
-          mailbox.post(.loaded(.success(Loaded(product: product, languages: languages, draft: draft, journalProblem: problem))))
+          var others: [DraftJournalDraft] = []
+          for left in journal.leftBehind(storeId: storeId, productId: productId) {
+            guard let found = left.draft else {
+              problems.append(left.problem ?? "A draft at \(left.url.path) could not be read; it was left in place.")
+              continue
+            }
+            let origin = left.run.map {
+              "left by pid \($0.pid), started \($0.startedAt.formatted(date: .omitted, time: .standard))"
+            }
+            others.append(
+              DraftJournalDraft(
+                base: found.base, current: found.current, savedAt: found.savedAt, origin: origin ?? "left by an earlier version",
+                source: left.url.path))
+          }
+          mailbox.post(
+            .loaded(
+              .success(
+                Loaded(
+                  product: product, languages: languages, draft: draft,
+                  journalProblem: problems.isEmpty ? nil : problems.joined(separator: " "), otherDrafts: others,
+                  openElsewhere: elsewhere))))
         } catch {
           mailbox.post(.loaded(.failure(asEcwidError(error))))
+        }
+      }
+    case .checkRemote(let productId):
+      spawn {
+        do {
+          mailbox.post(.remoteChecked(.success(try await client.getProduct(id: productId))))
+        } catch {
+          mailbox.post(.remoteChecked(.failure(asEcwidError(error))))
         }
       }
     case .fetchRemote(let productId):
@@ -276,10 +342,20 @@ final class EditorRuntime: @unchecked Sendable {
       options.journal.remove(storeId: model.storeId, productId: productId)
       DraftBox.shared.set(nil, journal: options.journal)
       journaledVersion = model.documentVersion
+    case .removeLeftBehindDraft(let path):
+      // Only once this run's own draft holds the recovered edits.
+      journalIfNeeded(force: true)
+      options.journal.removeLeftBehind(URL(fileURLWithPath: path))
     case .cancelWork:
       for task in work { task.cancel() }
       work.removeAll()
       mailbox.post(.cancelled)
+    case .suspend:
+      journalIfNeeded(force: true)
+      terminal.suspendToShell()
+      // Back after `fg`: the window may have changed meanwhile.
+      let size = terminal.size
+      process(.resize(width: size.width, height: size.height))
     case .quit(let code):
       exitCode = code
       done = true
@@ -304,22 +380,16 @@ final class EditorRuntime: @unchecked Sendable {
     }
     let environment = ProcessInfo.processInfo.environment
     let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-    terminal.suspend()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
+    // The editor gets the terminal: its own process group in the foreground, curses mode left
+    // meanwhile, the screen repainted after.
     var failure: String?
-    do {
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus != 0 {
-        failure = "\(editor) exited with status \(process.terminationStatus); the text was not changed"
-      }
-    } catch {
-      failure = "Cannot run \(editor): \(error)"
+    switch terminal.runInForeground(["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path]) {
+    case .exited(0): break
+    case .exited(127): failure = "Cannot run \(editor): not found; the text was not changed"
+    case .exited(let code): failure = "\(editor) exited with status \(code); the text was not changed"
+    case .signalled(let sig): failure = "\(editor) was ended by signal \(sig); the text was not changed"
+    case .cannotRun(let why): failure = "Cannot run \(editor): \(why)"
     }
-    terminal.resume()
-    terminal.invalidate()
     if let failure { return .externalEditFinished(path: path, text: nil, error: failure) }
     guard let data = try? Data(contentsOf: file) else {
       return .externalEditFinished(path: path, text: nil, error: "The edited file disappeared; the text was not changed")

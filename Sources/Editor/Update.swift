@@ -47,6 +47,10 @@ extension Model {
         }
       }
       return []
+    case .remoteCheckDue:
+      return remoteCheckDue()
+    case .remoteChecked(let result):
+      return remoteChecked(result)
     case .cancelled:
       // Normally already handled when Esc was pressed; this covers work the runtime cancelled.
       if busy != nil || saveAfterFetch || planInFlight { cancelNow() }
@@ -57,6 +61,8 @@ extension Model {
   // MARK: Keys
 
   mutating func handleKey(_ key: Key) -> [Command] {
+    // Ctrl-Z suspends the editor to the shell everywhere, as in vim and less (undo is `u`).
+    if key == .ctrl("z") { return [.suspend] }
     if showHelp {
       showHelp = false
       return []
@@ -184,7 +190,7 @@ extension Model {
         section = Section.allCases[index]
         message = nil  // a message is about the section it came from
       }
-    case .char("u"), .ctrl("z"):
+    case .char("u"):
       undoSaying()
     case .ctrl("r"), .ctrl("y"):
       redoSaying()
@@ -231,63 +237,16 @@ extension Model {
       } else {
         message = StatusMessage("Opened “\(loaded.product.name ?? "product")”. ? for keys")
       }
-      if let draft = loaded.draft, draft.current != draft.base {
-        offerRecovery(draft, live: loaded.product)
+      if !loaded.openElsewhere.isEmpty {
+        message = StatusMessage(
+          "Also open in another ecwid-edit (\(loaded.openElsewhere.joined(separator: "; "))): "
+            + "this run keeps its own draft, and saving checks for their changes", .warning)
       }
+      let drafts = ([loaded.draft].compactMap { $0 } + loaded.otherDrafts).filter { $0.current != $0.base }
+      if !drafts.isEmpty { offerRecovery(drafts, live: loaded.product) }
       refreshDerived()
       return []
     }
-  }
-
-  mutating func offerRecovery(_ draft: DraftJournalDraft, live: Product) {
-    var recovered = Document(base: live)
-    var conflicts: [Conflict] = []
-    if draft.base == live {
-      recovered.apply(.replaceProduct(draft.current))
-    } else {
-      let result = checkConflicts(base: draft.base, mine: draft.current, theirs: live)
-      recovered.apply(.replaceProduct(result.merged))
-      conflicts = result.conflicts
-    }
-    recover = RecoverState()
-    recover.draft = draft
-    recover.live = live
-    recover.recovered = recovered
-    recover.changes = recovered.changes()
-    recover.conflicts = conflicts
-    page = .recover
-  }
-
-  mutating func recoverKey(_ key: Key) -> [Command] {
-    switch key {
-    case .char("r"), .enter:
-      if let recovered = recover.recovered {
-        document = recovered
-        documentChanged()
-        message = StatusMessage("Recovered \(recover.changes.count) change(s) from the draft journal", .success)
-      }
-      recover = RecoverState()
-      page = .form
-      refreshDerived()
-      return []
-    case .char("d"):
-      recover = RecoverState()
-      page = .form
-      message = StatusMessage("Draft discarded")
-      if let productId { return [.removeJournal(productId: productId)] }
-      return []
-    case .down, .char("j"):
-      recover.scroll += 1
-    case .up, .char("k"):
-      recover.scroll = max(0, recover.scroll - 1)
-    case .char("q"), .ctrl("c"):
-      // Leaving keeps the journal untouched for next time.
-      quitting = true
-      return [.quit(code: 0)]
-    default:
-      break
-    }
-    return []
   }
 
   // MARK: Save

@@ -95,6 +95,54 @@ public final class NcursesTerminal: TerminalBackend {
   /// Idempotent: disables bracketed paste, ends curses mode and restores stderr.
   public func restore() { ee_restore() }
 
+  /// How a program run with `runInForeground` ended.
+  public enum ChildOutcome: Equatable, Sendable {
+    case exited(Int32)
+    case signalled(Int32)
+    case cannotRun(String)
+  }
+
+  /// Runs `argv` (argv[0] an absolute path) with the terminal handed over: curses mode left, the
+  /// child in its own process group made the terminal's foreground group, default signals; after
+  /// it ends the terminal is taken back and the next `draw` repaints everything.
+  public func runInForeground(_ argv: [String]) -> ChildOutcome {
+    suspend()
+    defer {
+      resume()
+      needsFullRepaint = true
+    }
+    var cStrings = argv.map { strdup($0) }
+    cStrings.append(nil)
+    defer { for p in cStrings { free(p) } }
+    var status: Int32 = 0
+    let rc = cStrings.withUnsafeMutableBufferPointer { buf in
+      ee_run_foreground(UnsafePointer(buf[0]), buf.baseAddress!, &status)
+    }
+    if rc != 0 { return .cannotRun(String(cString: strerror(errno))) }
+    // Decoded as <sys/wait.h> does (its macros are not visible to Swift).
+    if status & 0x7F == 0 { return .exited((status >> 8) & 0xFF) }
+    return .signalled(status & 0x7F)
+  }
+
+  /// Ctrl-Z: suspends the program as a shell's job (the screen is left while stopped); `fg` brings
+  /// it back and the next `draw` repaints everything.
+  public func suspendToShell() {
+    if let stderrLogPath {
+      stderrLogPath.withCString { ee_suspend_self($0) }
+    } else {
+      ee_suspend_self(nil)
+    }
+    needsFullRepaint = true
+  }
+
+  /// True once after the process was stopped and continued from outside (the screen needs a
+  /// full repaint then).
+  public func takeContinued() -> Bool {
+    guard ee_take_continued() != 0 else { return false }
+    needsFullRepaint = true
+    return true
+  }
+
   // MARK: Input
 
   public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
@@ -331,6 +379,7 @@ public final class NcursesTerminal: TerminalBackend {
   /// default action. Call once, early.
   public static func installCrashAndSignalHandlers(onSignal: @escaping @Sendable (Int32) -> Void) {
     ee_install_crash_handlers()
+    ee_install_cont_handler()
     // A parent may start us with these signals blocked (test runners do); they must reach us.
     var unblock = sigset_t()
     sigemptyset(&unblock)

@@ -25,8 +25,12 @@ struct TestDirectory {
   var stateHome: String { file("state") }
   var configHome: String { file("config") }
   /// Where the editor keeps the draft of a product.
+  /// (A draft belongs to one run: `<store>-<product>.<pid>-<start>.json`; the oldest is returned.)
   func journal(storeId: Int, productId: Int) -> String {
-    stateHome + "/ecwid-edit/drafts/\(storeId)-\(productId).json"
+    let folder = stateHome + "/ecwid-edit/drafts"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let mine = names.filter { $0.hasPrefix("\(storeId)-\(productId).") && $0.hasSuffix(".json") }.sorted()
+    return folder + "/" + (mine.first ?? "\(storeId)-\(productId).json")
   }
   func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,0 +1,107 @@
+import EcwidAPI
+import Foundation
+import ProductDocument
+import Terminal
+
+/// Recovering drafts left behind by earlier runs: every one is listed, one is shown at a time.
+extension Model {
+  mutating func offerRecovery(_ drafts: [DraftJournalDraft], live: Product, selected: Int = 0) {
+    guard !drafts.isEmpty else { return }
+    let index = min(max(0, selected), drafts.count - 1)
+    let draft = drafts[index]
+    var recovered = Document(base: live)
+    var conflicts: [Conflict] = []
+    if draft.base == live {
+      recovered.apply(.replaceProduct(draft.current))
+    } else {
+      let result = checkConflicts(base: draft.base, mine: draft.current, theirs: live)
+      recovered.apply(.replaceProduct(result.merged))
+      conflicts = result.conflicts
+    }
+    recover = RecoverState()
+    recover.drafts = drafts
+    recover.selectedDraft = index
+    recover.draft = draft
+    recover.live = live
+    recover.recovered = recovered
+    recover.changes = recovered.changes()
+    recover.conflicts = conflicts
+    page = .recover
+  }
+
+  mutating func recoverKey(_ key: Key) -> [Command] {
+    let drafts = recover.drafts
+    let selected = recover.selectedDraft
+    switch key {
+    case .char("r"), .enter:
+      var commands: [Command] = []
+      if let recovered = recover.recovered {
+        document = recovered
+        documentChanged()
+        var text = "Recovered \(recover.changes.count) change(s) from the draft journal"
+        if drafts.count > 1 { text += "; \(drafts.count - 1) other draft(s) are kept for next time" }
+        message = StatusMessage(text, .success)
+        // The draft now lives on as this run's own; the ended run's file goes once that is written.
+        if let source = recover.draft?.source { commands.append(.removeLeftBehindDraft(path: source)) }
+      }
+      recover = RecoverState()
+      page = .form
+      refreshDerived()
+      return commands
+    case .char("d"):
+      let discarded = recover.draft
+      var commands: [Command] = []
+      if let source = discarded?.source {
+        commands.append(.removeLeftBehindDraft(path: source))
+      } else if let productId {
+        commands.append(.removeJournal(productId: productId))
+      }
+      var rest = drafts
+      if selected < rest.count { rest.remove(at: selected) }
+      if let live = recover.live, !rest.isEmpty {
+        offerRecovery(rest, live: live, selected: selected)
+        message = StatusMessage("Draft discarded; \(rest.count) more left behind")
+      } else {
+        recover = RecoverState()
+        page = .form
+        message = StatusMessage("Draft discarded")
+      }
+      return commands
+    case .tab, .right, .char("n"):
+      if drafts.count > 1, let live = recover.live { offerRecovery(drafts, live: live, selected: (selected + 1) % drafts.count) }
+    case .backTab, .left, .char("p"):
+      if drafts.count > 1, let live = recover.live {
+        offerRecovery(drafts, live: live, selected: (selected + drafts.count - 1) % drafts.count)
+      }
+    case .down, .char("j"):
+      recover.scroll += 1
+    case .up, .char("k"):
+      recover.scroll = max(0, recover.scroll - 1)
+    case .char("q"), .ctrl("c"):
+      // Leaving keeps every draft untouched for next time.
+      quitting = true
+      return [.quit(code: 0)]
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The list of drafts on the recovery screen (empty when there is only one).
+  func recoverDraftListLines() -> [(String, Style)] {
+    guard recover.drafts.count > 1 else { return [] }
+    var lines: [(String, Style)] = [
+      ("\(recover.drafts.count) drafts of this product were left behind (Tab: next, d: discard the shown one):", Theme.header)
+    ]
+    for (i, draft) in recover.drafts.enumerated() {
+      let mark = i == recover.selectedDraft ? "▶" : " "
+      let when = draft.savedAt.formatted(date: .abbreviated, time: .standard)
+      let name = draft.current.name.map { "“\($0)” · " } ?? ""
+      lines.append(
+        ("\(mark) \(i + 1). \(name)saved \(when)\(draft.origin.map { " · \($0)" } ?? "")",
+          i == recover.selectedDraft ? Theme.selected : Theme.value))
+    }
+    lines.append(("", Theme.dim))
+    return lines
+  }
+}
