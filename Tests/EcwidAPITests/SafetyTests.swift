@@ -125,8 +125,8 @@ final class EventLog: @unchecked Sendable {
 
   @Test func aTimedOutWriteIsNotSentAgainAndSaysItMayHaveLanded() async throws {
     let h = try await SandboxHarness.start(
-      faults: "latency=1500ms,method=PUT", retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.01, maxDelay: 0.05, deadline: 20),
-      requestTimeout: .milliseconds(400))
+      faults: "latency=3s,method=PUT", retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.01, maxDelay: 0.05, deadline: 20),
+      requestTimeout: .milliseconds(300))
     defer { Task { await h.stop() } }
     let id = try await h.firstProductId
     await #expect {
@@ -135,7 +135,7 @@ final class EventLog: @unchecked Sendable {
       let e = e as! EcwidError
       return e.kind == .timeout && e.attempts == 1 && e.outcomeUnknown && e.sentence.contains("may have been applied")
     }
-    try await Task.sleep(for: .milliseconds(2500))
+    try await Task.sleep(for: .milliseconds(4000))
     #expect(await h.sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
     #expect(try await h.client.getProduct(id: id).name == "Sent once")
   }
@@ -187,12 +187,12 @@ final class EventLog: @unchecked Sendable {
     var o = SandboxOptions()
     o.port = 0
     o.token = "secret_slow"
-    o.faults = try FaultSpec(parse: "latency=1200ms")
+    o.faults = try FaultSpec(parse: "latency=2s")
     let sandbox = try Sandbox(options: o)
     let port = try await sandbox.start()
     defer { Task { await sandbox.stop() } }
     var c = EcwidConfig(apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: o.token)
-    c.progressInterval = .milliseconds(300)
+    c.progressInterval = .milliseconds(250)
     let client = try EcwidClient(config: c)
     defer { Task { await client.shutdown() } }
     _ = try await EcwidClient.$events.withValue({ log.append($0) }) { try await client.getProfile() }

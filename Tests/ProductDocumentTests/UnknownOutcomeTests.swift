@@ -73,7 +73,7 @@ final class ProgressLog: @unchecked Sendable {
 
   /// A PUT that times out is not sent again (it lands once, late); the re-read finds it.
   @Test func aTimedOutPutIsSentOnceAndFoundWhenItLands() async throws {
-    let env = try await FaultySandbox.start(faults: "latency=1500ms,method=PUT", requestTimeout: .milliseconds(500))
+    let env = try await FaultySandbox.start(faults: "latency=2s,method=PUT", requestTimeout: .milliseconds(300))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
@@ -92,7 +92,7 @@ final class ProgressLog: @unchecked Sendable {
   /// A gallery POST that timed out but was applied is reported applied, not "not applied"
   /// (which made a re-run add the image twice), and is sent once.
   @Test func aTimedOutGalleryPostThatLandedIsReportedApplied() async throws {
-    let env = try await FaultySandbox.start(faults: "latency=1500ms,method=POST", requestTimeout: .milliseconds(500))
+    let env = try await FaultySandbox.start(faults: "latency=2s,method=POST", requestTimeout: .milliseconds(300))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
