@@ -71,6 +71,8 @@ func makeClient(_ connection: ConnectionOptions) throws -> EcwidClient {
 func interruptible<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
   let task = Task {
     try await EcwidClient.$events.withValue({ event in
+      // A backoff under a second passes unremarked; a real wait is said.
+      if case .waiting(let seconds, _, _, _, _) = event, seconds < 1 { return }
       FileHandle.standardError.write(Data("ecwid-edit: \(event.message) (Ctrl-C stops)\n".utf8))
     }) {
       try await operation()

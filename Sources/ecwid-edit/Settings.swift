@@ -15,6 +15,11 @@ struct ConnectionOptions: ParsableArguments {
 
   @Option(name: .customLong("store"), help: "A named store from the configuration file.")
   var store: String?
+
+  @Option(
+    name: .customLong("timeout"),
+    help: "Seconds to wait for each answer of Ecwid (default 30; env ECWID_TIMEOUT). A write whose answer does not come in time is checked by re-reading the product, never sent twice.")
+  var timeout: Double?
 }
 
 /// Where a setting's value came from, for `ecwid-edit config`.
@@ -48,6 +53,7 @@ enum SettingsError: Error, CustomStringConvertible {
   /// Where the token came from, and what is wrong with it (never the token itself).
   case invalidToken(String, String)
   case invalidAPIURL(String)
+  case invalidTimeout(String)
 
   var description: String {
     switch self {
@@ -62,6 +68,7 @@ enum SettingsError: Error, CustomStringConvertible {
     case .invalidToken(let source, let problem):
       return "The token from \(source) cannot be used: \(problem). Check that it holds the token alone, on one line."
     case .invalidAPIURL(let why): return why
+    case .invalidTimeout(let what): return "\(what) is not a timeout: give seconds, more than 0 and at most 600."
     case .unknownStore(let name, let known):
       return "No store named \"\(name)\" in the configuration file (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
     }
@@ -154,6 +161,22 @@ extension ConnectionOptions {
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// `--timeout` or `ECWID_TIMEOUT`: seconds, more than 0 and at most 600.
+  func requestTimeout(environment: [String: String]) throws -> Double? {
+    var text: String?
+    var value = timeout
+    if value == nil, let t = environment["ECWID_TIMEOUT"], !t.isEmpty {
+      text = "ECWID_TIMEOUT=\(t)"
+      value = Double(t.trimmingCharacters(in: .whitespaces))
+      if value == nil { throw SettingsError.invalidTimeout(text!) }
+    }
+    guard let v = value else { return nil }
+    guard v.isFinite, v > 0, v <= 600 else {
+      throw SettingsError.invalidTimeout(text ?? "--timeout \(v)")
+    }
+    return v
+  }
+
   /// Settings complete enough to build a client, or a message that names what is missing.
   func clientConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EcwidConfig {
     let r = try resolve(environment: environment)
@@ -165,7 +188,11 @@ extension ConnectionOptions {
     guard let url = URL(string: r.apiURL), url.host != nil else {
       throw SettingsError.invalidAPIURL("The API URL \"\(r.apiURL)\" (\(r.apiURLSource.rawValue)) is not a URL.")
     }
-    let config = EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+    var config = EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+    if let seconds = try requestTimeout(environment: environment) {
+      config.requestTimeout = .milliseconds(Int64(seconds * 1000))
+      config.retry.deadline = max(config.retry.deadline, seconds + 30)
+    }
     do {
       try EcwidConfig.checkURL(url)
     } catch {

@@ -189,4 +189,56 @@ final class RunningCLI: @unchecked Sendable {
     #expect(await sandbox.product(id: id)?.name == "Applied through a \(fault) answer")
     #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
   }
+
+  /// A sandbox with faults, a product id, and a file holding that product renamed.
+  func applyRig(faults: String, name: String) async throws -> (Sandbox, [String: String], Int, String) {
+    var o = SandboxOptions()
+    o.port = 0
+    o.token = "secret_apply_rig"
+    o.faults = try FaultSpec(parse: faults)
+    let sandbox = try Sandbox(options: o)
+    let port = try await sandbox.start()
+    let env = ["ECWID_API_URL": "http://127.0.0.1:\(port)/api/v3", "ECWID_STORE_ID": "\(sandbox.storeId)", "ECWID_TOKEN": o.token]
+    let list = try CLI.run(["search", "--limit", "1"], env: env)
+    let id = try #require(list.stdout.split(separator: "\t").first.flatMap { Int($0) }, "\(list.stderr)")
+    var edited = Product(try JSON.parse(try CLI.run(["get", "\(id)"], env: env).stdout))
+    edited.name = name
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("apply-\(UUID().uuidString).json")
+    try edited.value.prettyText().write(to: file, atomically: true, encoding: .utf8)
+    return (sandbox, env, id, file.path)
+  }
+
+  /// A PUT that times out is not sent again; it lands late, the re-read finds it, apply says
+  /// saved (it was: once).
+  @Test func applyWhoseAnswerComesTooLateReportsItLandedAndSendsItOnce() async throws {
+    let (sandbox, env, id, file) = try await applyRig(faults: "latency=2s,method=PUT", name: "Late but landed")
+    defer { Task { await sandbox.stop() } }
+    let r = try CLI.run(["apply", "\(id)", file, "--yes", "--timeout", "0.3"], env: env)
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    #expect(await sandbox.product(id: id)?.name == "Late but landed")
+    #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
+  }
+
+  /// When the re-read does not show it, apply fails saying the request may still be applied,
+  /// and it is sent only once.
+  @Test func applyWhoseOutcomeStaysUnknownSaysSoAndDoesNotResend() async throws {
+    let (sandbox, env, id, file) = try await applyRig(faults: "latency=5s,method=PUT", name: "Unknown fate")
+    defer { Task { await sandbox.stop() } }
+    let r = try CLI.run(["apply", "\(id)", file, "--yes"], env: env.merging(["ECWID_TIMEOUT": "0.3"]) { $1 })
+    #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+    #expect(r.stderr.contains("may still be applied"), "\(r.stderr)")
+    try await Task.sleep(for: .seconds(3))
+    #expect(await sandbox.product(id: id)?.name == "Unknown fate")
+    #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
+  }
+
+  @Test func aTimeoutThatIsNotASpanOfSecondsIsRefused() throws {
+    let env = ["ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x", "ECWID_API_URL": "http://127.0.0.1:9/api/v3"]
+    let zero = try CLI.run(["get", "1", "--timeout", "0"], env: env)
+    #expect(zero.status == 2)
+    #expect(zero.stderr.contains("is not a timeout"), "\(zero.stderr)")
+    let word = try CLI.run(["get", "1"], env: env.merging(["ECWID_TIMEOUT": "soon"]) { $1 })
+    #expect(word.status == 2)
+    #expect(word.stderr.contains("ECWID_TIMEOUT=soon is not a timeout"), "\(word.stderr)")
+  }
 }
