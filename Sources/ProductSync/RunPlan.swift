@@ -44,9 +44,12 @@ public struct StepReport: Sendable, Equatable {
 public struct PlanOutcome: Sendable {
   /// Steps that landed: answered with success, or verified by re-reading the product.
   public var applied: [PlanStep]
-  /// Steps known not to have landed (not sent, or refused). Safe to send again.
+  /// Steps to send again on a retry, in plan order: those known not to have landed (not sent,
+  /// or refused), and those whose outcome is unknown but which are harmless to repeat (a field
+  /// update, a deletion by id, a media order or video replacement). An image upload (POST) of
+  /// unknown outcome is never here: sent again, it could add the image twice.
   public var notApplied: [PlanStep]
-  /// Steps whose outcome is unknown even after re-reading: do not send them again blindly.
+  /// Steps whose outcome is unknown even after re-reading (see `reports` for why).
   public var unknown: [PlanStep]
   public var error: EcwidError?
   /// The product as re-read after a successful run (or after verifying an unknown outcome).
@@ -64,7 +67,8 @@ public struct PlanOutcome: Sendable {
   public init(reports: [StepReport], error: EcwidError?, product: Product?) {
     self.reports = reports
     self.applied = reports.filter { $0.status.landed }.map(\.step)
-    self.notApplied = reports.filter { $0.status == .notApplied }.map(\.step)
+    self.notApplied = reports.filter { $0.status == .notApplied || ($0.status == .unknown && $0.step.harmlessToRepeat) }
+      .map(\.step)
     self.unknown = reports.filter { $0.status == .unknown }.map(\.step)
     self.error = error
     self.product = product
@@ -171,6 +175,12 @@ func runPlanSteps(
 }
 
 extension PlanStep {
+  /// Sending it twice leaves the product as sending it once (every step but an image upload).
+  public var harmlessToRepeat: Bool {
+    if case .addMedia(_, .image) = self { return false }
+    return true
+  }
+
   var isVideoStep: Bool {
     switch self {
     case .addMedia(_, .video), .removeMedia(_, .video): return true

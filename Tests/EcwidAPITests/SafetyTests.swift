@@ -126,7 +126,7 @@ final class EventLog: @unchecked Sendable {
   @Test func aTimedOutWriteIsNotSentAgainAndSaysItMayHaveLanded() async throws {
     let h = try await SandboxHarness.start(
       faults: "latency=3s,method=PUT", retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.01, maxDelay: 0.05, deadline: 20),
-      requestTimeout: .milliseconds(300))
+      requestTimeout: .seconds(1))
     defer { Task { await h.stop() } }
     let id = try await h.firstProductId
     await #expect {
