@@ -15,7 +15,9 @@ struct EcwidEdit: AsyncParsableCommand {
 
       Connection: --store-id / ECWID_STORE_ID, the token in ECWID_TOKEN or a file named by
       --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from
-      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME.
+      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: seconds
+      to wait for each answer (default 30); a write whose answer is lost is checked by re-reading
+      the product, never sent twice. Ctrl-C ends a wait (get, search).
       """,
     version: "0.1.0",
     subcommands: [
