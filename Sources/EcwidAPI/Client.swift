@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How transient failures are retried: full-jitter exponential backoff, a bounded number of
 /// attempts, an overall deadline, and `Retry-After` honoured on 429.
@@ -44,6 +47,8 @@ public struct EcwidConfig: Sendable {
   public var connectTimeout: Duration = .seconds(10)
   public var requestTimeout: Duration = .seconds(30)
   public var retry = RetryPolicy()
+  /// How often a request still without an answer is reported (`ClientEvent.stillWaiting`).
+  public var progressInterval: Duration = .seconds(5)
 
   public init(apiURL: URL, storeId: Int, token: String) {
     self.apiURL = apiURL
@@ -54,24 +59,67 @@ public struct EcwidConfig: Sendable {
   public static let defaultAPIURL = URL(string: "https://app.ecwid.com/api/v3")!
 
   /// Plain http is allowed only to this machine; anything else must be https (TLS is always
-  /// verified: the client never turns verification off).
+  /// verified: the client never turns verification off). "This machine" is a loopback IP
+  /// literal (127.0.0.0/8, ::1) or exactly `localhost`: a name such as `127.0.0.1.evil.test`
+  /// can resolve anywhere. The port, when given, must be 1–65535.
   public static func checkURL(_ url: URL) throws(EcwidError) {
     guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
       throw EcwidError(kind: .invalidConfiguration, detail: "The API URL \"\(url.absoluteString)\" is not a valid URL.")
+    }
+    if let port = url.port, !(1...65535).contains(port) {
+      throw EcwidError(
+        kind: .invalidConfiguration,
+        detail: "The API URL \"\(url.absoluteString)\" has port \(port); a port is a number from 1 to 65535.")
     }
     if scheme == "https" { return }
     if scheme == "http" {
       if isLoopback(host) { return }
       throw EcwidError(
         kind: .invalidConfiguration,
-        detail: "Refusing plain http:// to \(host): the token would travel unencrypted. Use https://, or http only to 127.0.0.1/localhost.")
+        detail: "Refusing plain http:// to \(host): the token would travel unencrypted. Use https://, or http only to a loopback address (127.0.0.1, ::1 or localhost).")
     }
     throw EcwidError(kind: .invalidConfiguration, detail: "The API URL must start with https:// (got \(scheme)://).")
   }
 
+  /// True only for a loopback IP literal (IPv4 127.0.0.0/8 in dotted-quad form, IPv6 ::1) or
+  /// the name `localhost` itself.
   public static func isLoopback(_ host: String) -> Bool {
-    let h = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    return h == "localhost" || h == "::1" || h.hasPrefix("127.") || h.hasSuffix(".localhost")
+    let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    if h == "localhost" { return true }
+    var v4 = in_addr()
+    if inet_pton(AF_INET, h, &v4) == 1 {
+      return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+    }
+    var v6 = in6_addr()
+    if inet_pton(AF_INET6, h, &v6) == 1 {
+      let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+      return bytes == [UInt8](repeating: 0, count: 15) + [1]
+    }
+    return false
+  }
+
+  /// Why a token cannot be sent in an `Authorization` header, or nil when it can. Names the
+  /// position and kind of the first bad character, never the token itself.
+  public static func tokenProblem(_ token: String) -> String? {
+    for (i, u) in token.unicodeScalars.enumerated() where !(0x21...0x7E).contains(u.value) {
+      let what: String
+      switch u.value {
+      case 0x0A, 0x0D: what = "a line break"
+      case 0x09: what = "a tab"
+      case 0x20: what = "a space"
+      case 0..<0x20, 0x7F: what = "a control character"
+      default: what = "a non-ASCII character"
+      }
+      return "it contains \(what) (character \(i + 1) of \(token.unicodeScalars.count)), which cannot be sent in an HTTP header"
+    }
+    return nil
+  }
+
+  /// Refuses a token that cannot travel in a header, with a message that does not hold it.
+  public static func checkToken(_ token: String) throws(EcwidError) {
+    if let problem = tokenProblem(token) {
+      throw EcwidError(kind: .invalidConfiguration, detail: "The API token is not valid: \(problem).")
+    }
   }
 }
 
@@ -83,8 +131,11 @@ public final class EcwidClient: Sendable {
 
   public init(config: EcwidConfig, logger: Logger? = nil) throws(EcwidError) {
     try EcwidConfig.checkURL(config.apiURL)
+    try EcwidConfig.checkToken(config.token)
     self.config = config
     var c = HTTPClient.Configuration()
+    // A refused connection is answered at once: the retry loop of `send` decides what to retry.
+    c.connectionPool.retryConnectionEstablishment = false
     c.timeout = .init(connect: .nanoseconds(Int64(Self.seconds(config.connectTimeout) * 1e9)))
     c.redirectConfiguration = .disallow  // a redirect could carry the token elsewhere
     self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: c)
@@ -158,19 +209,28 @@ public final class EcwidClient: Sendable {
 
   // MARK: Transport
 
+  /// Where the client reports its waits (`ClientEvent`): set it around calls with
+  /// `EcwidClient.$events.withValue({ event in … }) { try await client.… }`.
+  @TaskLocal public static var events: (@Sendable (ClientEvent) -> Void)?
+
   func object(
     _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSON? = nil,
     idempotent: Bool? = nil
   ) async throws(EcwidError) -> JSONObject {
     let data = try await send(method, path, query: query, body: body, idempotent: idempotent ?? (method != .POST))
     let v: JSON
+    // A write answered 2xx was accepted, but an answer that cannot be read leaves what it did
+    // unknown (the caller re-reads the product to find out).
+    let unknown = method != .GET
     do {
       v = try JSON.parse(data)
     } catch {
-      throw EcwidError(kind: .invalidResponse, status: 200, detail: "\(error.reason) at byte \(error.offset)")
+      throw EcwidError(
+        kind: .invalidResponse, status: 200, detail: "\(error.reason) at byte \(error.offset)", outcomeUnknown: unknown)
     }
     guard let o = v.objectValue else {
-      throw EcwidError(kind: .invalidResponse, status: 200, detail: "expected a JSON object, got \(v.kindName)")
+      throw EcwidError(
+        kind: .invalidResponse, status: 200, detail: "expected a JSON object, got \(v.kindName)", outcomeUnknown: unknown)
     }
     return o
   }
@@ -192,6 +252,12 @@ public final class EcwidClient: Sendable {
   }
 
   /// Sends one request with retries. Returns the body of a 2xx answer.
+  ///
+  /// What is retried: a 429 always (Ecwid did not process the request); a request that never
+  /// left this machine (connection refused: once; connect timeout, name not resolved); a 5xx
+  /// answer when `idempotent`; a timeout, dropped connection or unreadable answer only for GET.
+  /// A write whose outcome is unknown is never sent again blindly: the error says
+  /// `outcomeUnknown` and the caller re-reads to learn what landed.
   public func send(
     _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSON? = nil, idempotent: Bool
   ) async throws(EcwidError) -> Data {
@@ -199,24 +265,32 @@ public final class EcwidClient: Sendable {
     let started = ContinuousClock.now
     let deadline = started + .milliseconds(Int64(policy.deadline * 1000))
     var attempt = 0
+    var refusals = 0
     let target = url(path, query: query)
     let bodyData = body?.encoded()
+    let events = Self.events
     while true {
       attempt += 1
       if Task.isCancelled { throw EcwidError(kind: .cancelled, attempts: attempt - 1) }
-      let result = await once(method, target, path: path, body: bodyData, deadline: deadline)
+      let result = await once(method, target, path: path, body: bodyData, deadline: deadline, events: events)
       var failure: EcwidError
+      var notSent = false
       switch result {
       case .success(let data): return data
-      case .failure(let e): failure = e
+      case .failure(let e):
+        failure = e.error
+        notSent = e.notSent
+        if e.refused { refusals += 1 }
       }
       failure.attempts = attempt
-      // What may be retried: 429 always (the request was not processed); 5xx, timeouts and
-      // dropped connections only for idempotent requests; 4xx never.
+      if method != .GET, !notSent, [.network, .timeout, .invalidResponse, .cancelled].contains(failure.kind) {
+        failure.outcomeUnknown = true
+      }
       let retryable: Bool
       switch failure.kind {
       case .rateLimited: retryable = true
-      case .server, .network, .timeout: retryable = idempotent
+      case .server: retryable = idempotent
+      case .network, .timeout: retryable = notSent ? refusals <= 1 : method == .GET
       default: retryable = false
       }
       guard retryable, attempt < policy.maxAttempts else { throw failure }
@@ -233,6 +307,14 @@ public final class EcwidClient: Sendable {
           "method": "\(method.rawValue)", "path": "\(path)", "attempt": "\(attempt)",
           "wait": "\(String(format: "%.2f", wait))", "reason": "\(failure.kind.rawValue)",
         ])
+      let reason: ClientEvent.Reason
+      switch failure.kind {
+      case .rateLimited: reason = .rateLimited
+      case .server: reason = .serverError(failure.status ?? 500)
+      case .timeout: reason = .timeout
+      default: reason = .network
+      }
+      events?(.waiting(seconds: wait, reason: reason, nextAttempt: attempt + 1, method: method.rawValue, path: path))
       do {
         try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
       } catch {
@@ -241,9 +323,16 @@ public final class EcwidClient: Sendable {
     }
   }
 
-  func once(_ method: HTTPMethod, _ target: String, path: String, body: Data?, deadline: ContinuousClock.Instant)
-    async -> Result<Data, EcwidError>
-  {
+  struct AttemptFailure: Error {
+    var error: EcwidError
+    var notSent = false
+    var refused = false
+  }
+
+  func once(
+    _ method: HTTPMethod, _ target: String, path: String, body: Data?, deadline: ContinuousClock.Instant,
+    events: (@Sendable (ClientEvent) -> Void)?
+  ) async -> Result<Data, AttemptFailure> {
     var request = HTTPClientRequest(url: target)
     request.method = method
     request.headers.add(name: "Authorization", value: "Bearer \(config.token)")
@@ -257,6 +346,19 @@ public final class EcwidClient: Sendable {
     let timeout = min(config.requestTimeout, remaining)
     let nanos = max(Int64(1_000_000), Int64(Self.seconds(timeout) * 1e9))
     let t0 = ContinuousClock.now
+    // Says so every few seconds while no answer has come.
+    let interval = config.progressInterval
+    let watcher: Task<Void, Never>? = events.map { events in
+      Task {
+        var waited: Duration = .zero
+        while true {
+          do { try await Task.sleep(for: interval) } catch { return }
+          waited += interval
+          events(.stillWaiting(seconds: Self.seconds(waited), method: method.rawValue, path: path))
+        }
+      }
+    }
+    defer { watcher?.cancel() }
     do {
       let response = try await http.execute(request, timeout: .nanoseconds(nanos), logger: nil)
       let buffer = try await response.body.collect(upTo: 64 * 1024 * 1024)
@@ -267,22 +369,15 @@ public final class EcwidClient: Sendable {
         "http", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "status": "\(status)", "ms": "\(ms)"])
       if (200..<300).contains(status) { return .success(data) }
       let retryAfter = response.headers.first(name: "Retry-After").flatMap { Self.parseRetryAfter($0) }
-      return .failure(EcwidError.from(status: status, body: data, retryAfter: retryAfter))
-    } catch let e as HTTPClientError {
-      let kind: EcwidError.Kind
-      switch e {
-      case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
-        kind = .timeout
-      case .cancelled: kind = .cancelled
-      default: kind = .network
-      }
-      logger.warning("http failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(kind)"])
-      return .failure(EcwidError(kind: kind, detail: redact(String(describing: e))))
-    } catch is CancellationError {
-      return .failure(EcwidError(kind: .cancelled))
+      return .failure(AttemptFailure(error: EcwidError.from(status: status, body: data, retryAfter: retryAfter)))
     } catch {
-      logger.warning("http failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)"])
-      return .failure(EcwidError(kind: .network, detail: redact(String(describing: error))))
+      // Never the error's own text: it can hold request headers (see `TransportFailure`).
+      var t = TransportFailure.describe(error, apiURL: config.apiURL.absoluteString)
+      if Task.isCancelled { t.kind = .cancelled }
+      logger.warning(
+        "http failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(t.kind.rawValue)"])
+      return .failure(
+        AttemptFailure(error: EcwidError(kind: t.kind, detail: redact(t.detail)), notSent: t.notSent, refused: t.refused))
     }
   }
 

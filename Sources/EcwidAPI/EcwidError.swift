@@ -20,11 +20,18 @@ public struct EcwidError: Error, Sendable, CustomStringConvertible, Equatable {
   public var attempts: Int
   /// A detail for network and decoding failures (never holds the token).
   public var detail: String?
+  /// A write that may or may not have been applied: it was sent, and its answer was lost
+  /// (timeout, dropped connection) or could not be read. Such a request is never retried
+  /// blindly; re-read the product to learn what landed.
+  public var outcomeUnknown: Bool
+  /// What re-reading the product showed about such a write (set by whoever re-read it).
+  public var outcomeNote: String?
 
   public init(
     kind: Kind, status: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil,
-    retryAfter: Double? = nil, attempts: Int = 1, detail: String? = nil
+    retryAfter: Double? = nil, attempts: Int = 1, detail: String? = nil, outcomeUnknown: Bool = false
   ) {
+    self.outcomeUnknown = outcomeUnknown
     self.kind = kind
     self.status = status
     self.errorCode = errorCode
@@ -125,16 +132,23 @@ public struct EcwidError: Error, Sendable, CustomStringConvertible, Equatable {
     case .httpStatus:
       return "Ecwid answered with HTTP \(status ?? 0)\(errorMessage.map { ": \($0)" } ?? "")."
     case .network:
-      return "Could not reach Ecwid\(detail.map { " (\($0))" } ?? "") after \(attempts) attempt\(attempts == 1 ? "" : "s")."
+      return "Could not reach Ecwid\(detail.map { ": \($0)" } ?? "") (\(attemptsText))." + unknownNote
     case .timeout:
-      return "Ecwid did not answer in time after \(attempts) attempt\(attempts == 1 ? "" : "s")."
+      return "Ecwid did not answer in time (\(attemptsText))." + unknownNote
     case .invalidResponse:
-      return "Ecwid's answer could not be read\(detail.map { ": \($0)" } ?? "")."
+      return "Ecwid's answer could not be read\(detail.map { ": \($0)" } ?? "")." + unknownNote
     case .invalidConfiguration:
       return detail ?? "The connection settings are not valid."
     case .cancelled:
       return "Cancelled."
     }
+  }
+
+  var attemptsText: String { "\(attempts) attempt\(attempts == 1 ? "" : "s")" }
+
+  var unknownNote: String {
+    guard outcomeUnknown else { return "" }
+    return " " + (outcomeNote ?? "The request may have been applied: re-read the product to see what landed.")
   }
 
   /// The spec's codes and their meaning (../shared/spec and ECWID-API.md).

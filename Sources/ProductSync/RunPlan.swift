@@ -4,31 +4,115 @@ import ProductDocument
 public enum PlanProgress: Sendable {
   case started(step: Int, of: Int, description: String)
   case finished(step: Int)
+  /// The client is waiting (a `Retry-After`, a backoff, or a slow answer): show
+  /// `event.message` ("rate limited by Ecwid, retrying in 30 s"); the wait ends early when the
+  /// task running the plan is cancelled.
+  case waiting(ClientEvent)
+  /// A request's answer was lost or unreadable; the product is being re-read to learn whether
+  /// it landed.
+  case verifying(step: Int)
+}
+
+/// What became of one request of a plan.
+public enum StepStatus: Sendable, Equatable {
+  /// Ecwid answered that it was applied.
+  case applied
+  /// The answer was lost or unreadable, and the re-read product shows that it landed.
+  case appliedVerified
+  /// Not sent (an earlier step failed), or refused by Ecwid with an answer saying so.
+  case notApplied
+  /// The answer was lost or unreadable, and the re-read product does not show it: it may still
+  /// land (a request that timed out can be processed later) or never.
+  case unknown
+
+  public var landed: Bool { self == .applied || self == .appliedVerified }
+}
+
+public struct StepReport: Sendable, Equatable {
+  public var step: PlanStep
+  public var status: StepStatus
+  /// Why the status is what it is, when the answer was not a plain success.
+  public var note: String?
+
+  public init(step: PlanStep, status: StepStatus, note: String? = nil) {
+    self.step = step
+    self.status = status
+    self.note = note
+  }
 }
 
 public struct PlanOutcome: Sendable {
+  /// Steps that landed: answered with success, or verified by re-reading the product.
   public var applied: [PlanStep]
+  /// Steps to send again on a retry, in plan order: those known not to have landed (not sent,
+  /// or refused), and those whose outcome is unknown but which are harmless to repeat (a field
+  /// update, a deletion by id, a media order or video replacement). An image upload (POST) of
+  /// unknown outcome is never here: sent again, it could add the image twice.
   public var notApplied: [PlanStep]
+  /// Steps whose outcome is unknown even after re-reading (see `reports` for why).
+  public var unknown: [PlanStep]
   public var error: EcwidError?
-  /// The product as re-read after a successful run.
+  /// The product as re-read after a successful run (or after verifying an unknown outcome).
   public var product: Product?
+  /// One report per step, in plan order.
+  public var reports: [StepReport]
   public var succeeded: Bool { error == nil }
 
   public init(applied: [PlanStep], notApplied: [PlanStep], error: EcwidError?, product: Product?) {
-    self.applied = applied
-    self.notApplied = notApplied
+    self.init(
+      reports: applied.map { StepReport(step: $0, status: .applied) } + notApplied.map { StepReport(step: $0, status: .notApplied) },
+      error: error, product: product)
+  }
+
+  public init(reports: [StepReport], error: EcwidError?, product: Product?) {
+    self.reports = reports
+    self.applied = reports.filter { $0.status.landed }.map(\.step)
+    self.notApplied = reports.filter { $0.status == .notApplied || ($0.status == .unknown && $0.step.harmlessToRepeat) }
+      .map(\.step)
+    self.unknown = reports.filter { $0.status == .unknown }.map(\.step)
     self.error = error
     self.product = product
+  }
+
+  /// For people: "applied: 1 of 2 requests; unknown: 1 (…)", naming every request whose
+  /// answer was lost and what the re-read showed. Never says "0 applied" without knowing.
+  public func summary(productId: Int) -> [String] {
+    let total = reports.count
+    var lines = ["applied: \(applied.count) of \(total) request\(total == 1 ? "" : "s")"]
+    if !unknown.isEmpty {
+      lines[0] += "; outcome unknown: \(unknown.count)"
+    }
+    for (i, r) in reports.enumerated() where r.note != nil {
+      lines.append("request \(i + 1) (\(Self.short(r.step.requestDescription(productId: productId)))): \(r.note!)")
+    }
+    return lines
+  }
+
+  static func short(_ s: String) -> String {
+    s.count > 80 ? String(s.prefix(79)) + "…" : s
   }
 }
 
 /// Runs a plan's requests in order and stops at the first failure. Video additions and removals
 /// next to each other go out as one bulk media request. After success the product is re-read.
+///
+/// A write whose answer is lost (timeout, dropped connection) or unreadable is never sent again
+/// blindly: the product is re-read to learn whether it landed. If it did, the plan goes on; if
+/// the re-read does not show it, the plan stops and the step is reported `.unknown`.
+/// Waits of the client (`Retry-After`, slow answers) are reported as `.waiting`.
 public func runPlan(
-  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @Sendable (PlanProgress) -> Void = { _ in }
+  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @escaping @Sendable (PlanProgress) -> Void = { _ in }
+) async -> PlanOutcome {
+  await EcwidClient.$events.withValue({ event in progress(.waiting(event)) }) {
+    await runPlanSteps(plan, productId: productId, client: client, progress: progress)
+  }
+}
+
+func runPlanSteps(
+  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @escaping @Sendable (PlanProgress) -> Void
 ) async -> PlanOutcome {
   var runner = PlanRunner(productId: productId, client: client)
-  var applied: [PlanStep] = []
+  var reports: [StepReport] = []
   let steps = plan.steps
   var index = 0
   while index < steps.count {
@@ -41,29 +125,62 @@ public func runPlan(
     for (k, step) in group.enumerated() {
       progress(.started(step: index + k + 1, of: steps.count, description: step.requestDescription(productId: productId)))
     }
+    var before: Product?
     do throws(EcwidError) {
+      before = try await runner.snapshotIfNeeded(for: group)
       if group.count > 1 || steps[index].isVideoStep {
         try await runner.runVideoSteps(group)
       } else {
         try await runner.run(steps[index])
       }
     } catch {
-      return PlanOutcome(applied: applied, notApplied: Array(steps[index...]), error: error, product: nil)
+      guard error.outcomeUnknown else {
+        reports += steps[index...].map { StepReport(step: $0, status: .notApplied) }
+        return PlanOutcome(reports: reports, error: error, product: nil)
+      }
+      progress(.verifying(step: index + 1))
+      let check = await verify(group, before: before, failure: error, productId: productId, client: client)
+      if check.landed == true {
+        let note = "\(check.cause); the re-read product shows it applied"
+        reports += group.map { StepReport(step: $0, status: .appliedVerified, note: note) }
+        for k in group.indices { progress(.finished(step: index + k + 1)) }
+        runner.known = nil
+        index += group.count
+        continue
+      }
+      let note: String
+      if check.product == nil {
+        note = "\(check.cause), and the product could not be re-read: it may have been applied"
+      } else {
+        note = "\(check.cause), and the re-read product does not show it: it may still be applied"
+      }
+      reports += group.map { StepReport(step: $0, status: .unknown, note: note) }
+      reports += steps[(index + group.count)...].map { StepReport(step: $0, status: .notApplied) }
+      var e = error
+      e.outcomeNote =
+        "Request \(index + 1) of \(steps.count): \(note). Check the product (ecwid-edit get, or diff) before sending it again."
+      return PlanOutcome(reports: reports, error: e, product: check.product)
     }
     for k in group.indices { progress(.finished(step: index + k + 1)) }
-    applied += group
+    reports += group.map { StepReport(step: $0, status: .applied) }
     index += group.count
   }
   do throws(EcwidError) {
     let product = try await client.getProduct(id: productId)
-    return PlanOutcome(applied: applied, notApplied: [], error: nil, product: product)
+    return PlanOutcome(reports: reports, error: nil, product: product)
   } catch {
     // Everything was saved; only the re-read failed.
-    return PlanOutcome(applied: applied, notApplied: [], error: nil, product: nil)
+    return PlanOutcome(reports: reports, error: nil, product: nil)
   }
 }
 
 extension PlanStep {
+  /// Sending it twice leaves the product as sending it once (every step but an image upload).
+  public var harmlessToRepeat: Bool {
+    if case .addMedia(_, .image) = self { return false }
+    return true
+  }
+
   var isVideoStep: Bool {
     switch self {
     case .addMedia(_, .video), .removeMedia(_, .video): return true
@@ -81,6 +198,15 @@ struct PlanRunner {
   init(productId: Int, client: EcwidClient) {
     self.productId = productId
     self.client = client
+  }
+
+  /// The product before a step whose landing can only be judged against it (an added image
+  /// shows as a new gallery id, a removed one as a missing URL).
+  mutating func snapshotIfNeeded(for group: [PlanStep]) async throws(EcwidError) -> Product? {
+    switch group.first {
+    case .addMedia(_, .image)?, .removeMedia(_, .image)?: return try await latest()
+    default: return known
+    }
   }
 
   mutating func latest() async throws(EcwidError) -> Product {

@@ -15,7 +15,9 @@ struct EcwidEdit: AsyncParsableCommand {
 
       Connection: --store-id / ECWID_STORE_ID, the token in ECWID_TOKEN or a file named by
       --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from
-      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME.
+      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: seconds
+      to wait for each answer (default 30); a write whose answer is lost is checked by re-reading
+      the product, never sent twice. Ctrl-C ends a wait (get, search).
       """,
     version: "0.1.0",
     subcommands: [
@@ -57,6 +59,62 @@ func makeClient(_ connection: ConnectionOptions) throws -> EcwidClient {
     throw fail(e.description)
   } catch let e as EcwidError {
     throw fail(e.sentence)
+  } catch let e as ExitCode {
+    throw e
+  } catch {
+    // Our own settings errors (configuration file, token file): they never hold the token.
+    throw fail("\(error)")
+  }
+}
+
+/// Runs `operation` so that Ctrl-C (SIGINT) cancels it: a wait (`Retry-After`, a slow answer)
+/// ends at once and the command says what happened. A second Ctrl-C exits immediately.
+/// Client waits are printed to stderr meanwhile ("rate limited by Ecwid, retrying in 30 s").
+func interruptible<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+  let task = Task {
+    try await EcwidClient.$events.withValue({ event in
+      // A backoff under a second passes unremarked; a real wait is said.
+      if case .waiting(let seconds, _, _, _, _) = event, seconds < 1 { return }
+      FileHandle.standardError.write(Data("ecwid-edit: \(event.message) (Ctrl-C stops)\n".utf8))
+    }) {
+      try await operation()
+    }
+  }
+  let interrupts = InterruptCounter()
+  signal(SIGINT, SIG_IGN)
+  let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+  source.setEventHandler {
+    if interrupts.increment() == 1 {
+      task.cancel()
+    } else {
+      exit(130)
+    }
+  }
+  source.resume()
+  defer {
+    source.cancel()
+    signal(SIGINT, SIG_DFL)
+  }
+  let result = await task.result
+  if interrupts.count > 0 {
+    throw fail("interrupted (Ctrl-C).", code: 130)
+  }
+  return try result.get()
+}
+
+final class InterruptCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
   }
 }
 
@@ -70,13 +128,17 @@ struct GetCommand: AsyncParsableCommand {
   func run() async throws {
     let client = try makeClient(connection)
     defer { Task { await client.shutdown() } }
+    let id = self.id
+    let p: Product
     do {
-      let p = try await client.getProduct(id: id)
-      print(p.value.prettyText())
-      keepBase(p, storeId: client.config.storeId)
+      p = try await interruptible { try await client.getProduct(id: id) }
+    } catch let e as ExitCode {
+      throw e
     } catch {
       throw fail(error.sentence)
     }
+    print(p.value.prettyText())
+    keepBase(p, storeId: client.config.storeId)
   }
 }
 
@@ -92,9 +154,16 @@ struct SearchCommand: AsyncParsableCommand {
   @Flag(help: "Print the raw JSON answer.") var json = false
 
   func run() async throws {
+    guard (1...100).contains(limit) else {
+      throw fail("--limit \(limit) is out of range: Ecwid returns 1 to 100 products per page.")
+    }
+    guard offset >= 0 else { throw fail("--offset \(offset) is negative: it counts products to skip, from 0.") }
     let client = try makeClient(connection)
+    let (keyword, sku, offset, limit) = (self.keyword, self.sku, self.offset, self.limit)
     do {
-      let r = try await client.searchProducts(keyword: keyword, sku: sku, offset: offset, limit: limit)
+      let r = try await interruptible {
+        try await client.searchProducts(keyword: keyword, sku: sku, offset: offset, limit: limit)
+      }
       if json {
         print(r.value.prettyText())
         return
@@ -107,6 +176,8 @@ struct SearchCommand: AsyncParsableCommand {
       let shown = r.items.count
       FileHandle.standardError.write(
         Data("\(shown) of \(r.total ?? shown) product\(r.total == 1 ? "" : "s") (offset \(r.offset ?? offset))\n".utf8))
+    } catch let e as ExitCode {
+      throw e
     } catch {
       throw fail(error.sentence)
     }
@@ -148,6 +219,9 @@ struct SandboxCommand: AsyncParsableCommand {
   @Option(help: "Fault injection, e.g. \"seed=7,500@0.2,latency=2s@0.5\".") var faults: String?
 
   func run() async throws {
+    guard (0...65535).contains(port) else {
+      throw fail("--port \(port) is not a port: use 1 to 65535, or 0 to pick a free one.")
+    }
     var o = SandboxOptions()
     o.port = port
     o.dataFile = data
@@ -158,10 +232,14 @@ struct SandboxCommand: AsyncParsableCommand {
     }
     let sandbox = try Sandbox(options: o)
     let bound = try await sandbox.start()
-    print("Ecwid sandbox on http://127.0.0.1:\(bound)/api/v3/\(sandbox.storeId) (token: --token value)")
-    print(
-      "Try: ECWID_API_URL=http://127.0.0.1:\(bound)/api/v3 ECWID_STORE_ID=\(sandbox.storeId) ECWID_TOKEN=… ecwid-edit edit"
-    )
+    // Written unbuffered: when stdout is a pipe, a script waits for this line to learn the port.
+    FileHandle.standardOutput.write(
+      Data(
+        """
+        Ecwid sandbox on http://127.0.0.1:\(bound)/api/v3/\(sandbox.storeId) (token: --token value)
+        Try: ECWID_API_URL=http://127.0.0.1:\(bound)/api/v3 ECWID_STORE_ID=\(sandbox.storeId) ECWID_TOKEN=… ecwid-edit edit
+
+        """.utf8))
     while !Task.isCancelled {
       try await Task.sleep(for: .seconds(3600))
     }

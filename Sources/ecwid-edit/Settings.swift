@@ -15,6 +15,11 @@ struct ConnectionOptions: ParsableArguments {
 
   @Option(name: .customLong("store"), help: "A named store from the configuration file.")
   var store: String?
+
+  @Option(
+    name: .customLong("timeout"),
+    help: "Seconds to wait for each answer of Ecwid (default 30; env ECWID_TIMEOUT). A write whose answer does not come in time is checked by re-reading the product, never sent twice.")
+  var timeout: Double?
 }
 
 /// Where a setting's value came from, for `ecwid-edit config`.
@@ -45,6 +50,10 @@ enum SettingsError: Error, CustomStringConvertible {
   case unreadableTokenFile(String, String)
   case invalidStoreId(String)
   case unknownStore(String, [String])
+  /// Where the token came from, and what is wrong with it (never the token itself).
+  case invalidToken(String, String)
+  case invalidAPIURL(String)
+  case invalidTimeout(String)
 
   var description: String {
     switch self {
@@ -55,7 +64,11 @@ enum SettingsError: Error, CustomStringConvertible {
           ~/.config/ecwid-edit/config.toml. To try the editor with no store, run: ecwid-edit demo
         """
     case .unreadableTokenFile(let path, let why): return "Cannot read the token file \(path): \(why)"
-    case .invalidStoreId(let s): return "The store id \"\(s)\" is not a number."
+    case .invalidStoreId(let s): return "The store id \"\(s)\" is not valid: a store id is a positive whole number."
+    case .invalidToken(let source, let problem):
+      return "The token from \(source) cannot be used: \(problem). Check that it holds the token alone, on one line."
+    case .invalidAPIURL(let why): return why
+    case .invalidTimeout(let what): return "\(what) is not a timeout: give seconds, more than 0 and at most 600."
     case .unknownStore(let name, let known):
       return "No store named \"\(name)\" in the configuration file (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
     }
@@ -88,32 +101,80 @@ extension ConnectionOptions {
       (r.storeId, r.storeIdSource) = (n, .environment)
     }
     if let s = storeId { (r.storeId, r.storeIdSource) = (s, .flag) }
+    if let s = r.storeId, s <= 0 { throw SettingsError.invalidStoreId(String(s)) }
 
     var file: (String, SettingSource)?
     if let f = named?.tokenFile { file = (f, .configFile) }
     if let t = environment["ECWID_TOKEN"], !t.isEmpty {
-      (r.token, r.tokenSource) = (t.trimmingCharacters(in: .whitespacesAndNewlines), .environment)
+      let token = t.trimmingCharacters(in: .whitespacesAndNewlines)
+      if let problem = EcwidConfig.tokenProblem(token) { throw SettingsError.invalidToken("ECWID_TOKEN", problem) }
+      (r.token, r.tokenSource) = (token, .environment)
       file = nil
     }
     if let f = tokenFile { file = (f, .flag) }
     if let (path, source) = file {
-      let expanded = (path as NSString).expandingTildeInPath
+      let expanded = Self.expandTilde(path, environment: environment)
       r.tokenFile = expanded
-      do {
-        let text = try String(contentsOfFile: expanded, encoding: .utf8)
-        (r.token, r.tokenSource) = (text.trimmingCharacters(in: .whitespacesAndNewlines), source)
-      } catch {
-        throw SettingsError.unreadableTokenFile(expanded, (error as NSError).localizedDescription)
+      let token = try Self.readTokenFile(expanded)
+      if let problem = EcwidConfig.tokenProblem(token) {
+        throw SettingsError.invalidToken("the token file \(expanded)", problem)
       }
-      if let attrs = try? FileManager.default.attributesOfItem(atPath: expanded),
-        let perms = attrs[.posixPermissions] as? NSNumber, perms.intValue & 0o077 != 0
-      {
+      (r.token, r.tokenSource) = (token, source)
+      // stat, not lstat: a symlink's own mode (777) says nothing; its target's does.
+      var st = stat()
+      if stat(expanded, &st) == 0, st.st_mode & 0o077 != 0 {
+        let mode = String(st.st_mode & 0o777, radix: 8)
         r.warnings.append(
-          "warning: the token file \(expanded) can be read by other users (mode \(String(perms.intValue, radix: 8))); run: chmod 600 \(expanded)"
+          "warning: the token file \(expanded) can be read by other users (mode \(mode)); run: chmod 600 \(expanded)"
         )
       }
     }
+    r.warnings += config?.warnings ?? []
     return r
+  }
+
+  /// `~` and `~/…` are the user's `$HOME` (as the shell expands them), not the password
+  /// database's home of the user id (which is root's under sudo).
+  static func expandTilde(_ path: String, environment: [String: String]) -> String {
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    if path == "~" { return home }
+    if path.hasPrefix("~/") { return home + path.dropFirst() }
+    return (path as NSString).expandingTildeInPath
+  }
+
+  /// The token file's text, trimmed; a clear message for a missing file, a directory, or a file
+  /// that is not text.
+  static func readTokenFile(_ path: String) throws -> String {
+    var st = stat()
+    guard stat(path, &st) == 0 else {
+      throw SettingsError.unreadableTokenFile(path, String(cString: strerror(errno)))
+    }
+    if st.st_mode & S_IFMT == S_IFDIR {
+      throw SettingsError.unreadableTokenFile(path, "it is a directory; name the file that holds the token")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SettingsError.unreadableTokenFile(path, access(path, R_OK) != 0 ? "permission denied" : "it cannot be read")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw SettingsError.unreadableTokenFile(path, "it is not text (not UTF-8)")
+    }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// `--timeout` or `ECWID_TIMEOUT`: seconds, more than 0 and at most 600.
+  func requestTimeout(environment: [String: String]) throws -> Double? {
+    var text: String?
+    var value = timeout
+    if value == nil, let t = environment["ECWID_TIMEOUT"], !t.isEmpty {
+      text = "ECWID_TIMEOUT=\(t)"
+      value = Double(t.trimmingCharacters(in: .whitespaces))
+      if value == nil { throw SettingsError.invalidTimeout(text!) }
+    }
+    guard let v = value else { return nil }
+    guard v.isFinite, v > 0, v <= 600 else {
+      throw SettingsError.invalidTimeout(text ?? "--timeout \(v)")
+    }
+    return v
   }
 
   /// Settings complete enough to build a client, or a message that names what is missing.
@@ -124,7 +185,19 @@ extension ConnectionOptions {
     if r.storeId == nil { missing.append("store id") }
     if r.token?.isEmpty ?? true { missing.append("token") }
     if !missing.isEmpty { throw SettingsError.missing(missing) }
-    guard let url = URL(string: r.apiURL) else { throw ValidationError("The API URL \"\(r.apiURL)\" is not a URL.") }
-    return EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+    guard let url = URL(string: r.apiURL), url.host != nil else {
+      throw SettingsError.invalidAPIURL("The API URL \"\(r.apiURL)\" (\(r.apiURLSource.rawValue)) is not a URL.")
+    }
+    var config = EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+    if let seconds = try requestTimeout(environment: environment) {
+      config.requestTimeout = .milliseconds(Int64(seconds * 1000))
+      config.retry.deadline = max(config.retry.deadline, seconds + 30)
+    }
+    do {
+      try EcwidConfig.checkURL(url)
+    } catch {
+      throw SettingsError.invalidAPIURL(error.sentence)
+    }
+    return config
   }
 }
