@@ -170,7 +170,7 @@ struct ApplyCommand: AsyncParsableCommand {
     if let error = run.error {
       let saved = saveRecoveryCopy(comparison.file)
       var lines = ["save failed: \(error.sentence)"]
-      lines.append("applied: \(run.applied) of \(plan.steps.count) requests")
+      lines.append(contentsOf: run.summary)
       lines.append("A copy of your changes has been stored to \(saved)")
       throw fail(lines.joined(separator: "\n  "))
     }
@@ -188,6 +188,9 @@ struct ApplyCommand: AsyncParsableCommand {
     var applied: Int
     var error: EcwidError?
     var product: Product?
+    /// What landed, in lines for people: "applied: 1 of 2 requests; outcome unknown: 1", and a
+    /// line per request whose fate had to be checked.
+    var summary: [String]
   }
 
   /// Runs the plan, printing one bounded line per request on stderr. With --notify-low-stock the
@@ -202,7 +205,9 @@ struct ApplyCommand: AsyncParsableCommand {
         _ = try await client.updateProduct(id: id, body: body, checkLowStockNotification: true)
       } catch {
         printer.failed()
-        return Run(applied: 0, error: error, product: nil)
+        return Run(
+          applied: 0, error: error, product: nil,
+          summary: ["applied: 0 of \(plan.steps.count) request\(plan.steps.count == 1 ? "" : "s")"])
       }
       printer.handle(.finished(step: 1))
       rest.steps.removeFirst()
@@ -211,7 +216,10 @@ struct ApplyCommand: AsyncParsableCommand {
     let shifted = ProgressPrinter.Shift(printer: printer, offset: offset)
     let outcome = await runPlan(rest, productId: id, client: client) { shifted.handle($0) }
     if outcome.error != nil { printer.failed() }
-    return Run(applied: offset + outcome.applied.count, error: outcome.error, product: outcome.product)
+    var summary = outcome.summary(productId: id)
+    if offset > 0 { summary.insert("applied before it: the product update (with --notify-low-stock)", at: 0) }
+    return Run(
+      applied: offset + outcome.applied.count, error: outcome.error, product: outcome.product, summary: summary)
   }
 
   /// Keeps the file's JSON in `apply-failed/product-ID-SECONDS[-N].json`: a new file for every
@@ -248,6 +256,8 @@ final class ProgressPrinter: @unchecked Sendable {
       switch p {
       case .started(let step, _, let d): printer.handle(.started(step: step + offset, of: printer.plan.steps.count, description: d))
       case .finished(let step): printer.handle(.finished(step: step + offset))
+      case .verifying(let step): printer.handle(.verifying(step: step + offset))
+      case .waiting: printer.handle(p)
       }
     }
   }
@@ -267,6 +277,16 @@ final class ProgressPrinter: @unchecked Sendable {
         if open != nil { write("\n") }
         write("\(line(step)) … ok\n")
       }
+      open = nil
+    case .waiting(let event):
+      // A backoff under a second passes unremarked; a real wait is said (Ctrl-C stops it).
+      if case .waiting(let seconds, _, _, _, _) = event, seconds < 1 { return }
+      if open != nil { write("\n") }
+      write("  \(event.message) (Ctrl-C stops)\n")
+      if let step = open { write("\(line(step)) … ") }
+    case .verifying(let step):
+      if open != nil { write("\n") }
+      write("  [\(step)/\(plan.steps.count)] the answer was lost: re-reading the product to learn whether it landed\n")
       open = nil
     }
   }
