@@ -131,6 +131,42 @@ extension EcwidClient {
     }
   }
 
+  /// Runs many requests as consecutive batches of at most `batchSize` (how many one batch may
+  /// hold is not documented, so it is the caller's setting) and returns every answer in request
+  /// order. Batch k uses the deduplication key `"\(deduplicationKey)-k"`, so calling this again
+  /// with the same key after a failure re-runs nothing that was already queued. With
+  /// `stopOnFirstFailure`, a failure also leaves the later batches unsent (their requests are
+  /// answered `NOT_EXECUTED`). `progress` gets (requests answered, total).
+  public func runBatches(
+    _ requests: [BatchRequest], batchSize: Int, stopOnFirstFailure: Bool = false,
+    deduplicationKey: String = UUID().uuidString, pollInterval: Double = 0.5, timeout: Double = 120,
+    progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+  ) async throws(EcwidError) -> [BatchResponse] {
+    let size = max(1, batchSize)
+    var answers: [BatchResponse] = []
+    var start = 0
+    var k = 0
+    while start < requests.count {
+      let chunk = Array(requests[start..<min(requests.count, start + size)])
+      let before = answers.count
+      let total = requests.count
+      let done = try await runBatch(
+        chunk, stopOnFirstFailure: stopOnFirstFailure, deduplicationKey: "\(deduplicationKey)-\(k)",
+        pollInterval: pollInterval, timeout: timeout
+      ) { s in progress(before + (s.completedRequests ?? 0), total) }
+      answers += done.responses
+      start += chunk.count
+      k += 1
+      if stopOnFirstFailure, done.responses.contains(where: { !$0.succeeded }) {
+        for r in requests[start...] {
+          answers.append(BatchResponse(json: ["id": .string(r.id ?? ""), "status": "NOT_EXECUTED"]))
+        }
+        break
+      }
+    }
+    return answers
+  }
+
   /// Submits a batch and waits for it to complete.
   public func runBatch(
     _ requests: [BatchRequest], stopOnFirstFailure: Bool = false, deduplicationKey: String = UUID().uuidString,

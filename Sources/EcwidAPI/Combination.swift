@@ -68,6 +68,11 @@ extension ProductVariation {
     (options ?? []).map { ($0.name ?? "", $0.value ?? "") }
   }
 
+  /// `Size=XL · Color=Red`: the variation named by its option values.
+  public var label: String {
+    optionPairs.map { "\($0.name)=\($0.value)" }.joined(separator: " · ")
+  }
+
   /// Only the fields a create or update may send, in the order they came.
   public var writableBody: JSONObject {
     json.filter { Self.writableFields.contains($0.key) }

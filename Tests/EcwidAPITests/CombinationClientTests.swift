@@ -11,6 +11,8 @@ enum Varied {
   static let sneaker = 692_730_777  // 500, Size × Color × Material
 }
 
+func * (a: [String], n: Int) -> [String] { Array(repeating: a, count: n).flatMap { $0 } }
+
 /// Collects what a `@Sendable` progress callback saw.
 final class Seen: @unchecked Sendable {
   private let lock = NSLock()
@@ -154,6 +156,35 @@ final class Seen: @unchecked Sendable {
       #expect(after.first { $0.id == row.id }?.quantity?.int == 1000 + k)
     }
     #expect(after[200] == (try await h.client.getProduct(id: Varied.sneaker)).combinations?[200])
+  }
+
+  @Test func manyRequestsGoAsConsecutiveBatchesOfTheConfiguredSize() async throws {
+    let h = try await SandboxHarness.start()
+    defer { Task { await h.stop() } }
+    let rows = try await h.client.combinations(productId: Varied.sneaker)
+    #expect(rows.first?.label == "Size=EU 36 · Color=Black · Material=Mesh")
+    let requests = rows.prefix(150).enumerated().map { k, row in
+      BatchRequest.updateCombination(id: "u\(k)", productId: Varied.sneaker, combinationId: row.id!, body: ["weight": 1])
+    }
+    let httpBefore = await h.sandbox.requests().count
+    let key = UUID().uuidString
+    let answers = try await h.client.runBatches(requests, batchSize: 64, deduplicationKey: key, pollInterval: 0.02)
+    #expect(answers.map(\.id) == requests.map(\.id) && answers.allSatisfy(\.succeeded))
+    let posts = await h.sandbox.requests().dropFirst(httpBefore).filter { $0.method == "POST" }
+    #expect(posts.count == 3)  // ⌈150 / 64⌉
+    #expect(posts.allSatisfy { $0.query?.contains("deduplicationKey=\(key)-") == true })
+    // The same call again (say after a crash) re-runs nothing: every batch is deduplicated.
+    let again = try await h.client.runBatches(requests, batchSize: 64, deduplicationKey: key, pollInterval: 0.02)
+    #expect(again.count == 150)
+    #expect(h.sandbox.batchRequests().count == 150)
+
+    // stopOnFirstFailure: a refusal in the first batch leaves the later ones unsent.
+    var failing = Array(requests.prefix(10))
+    failing[3] = BatchRequest.updateCombination(
+      id: "bad", productId: Varied.sneaker, combinationId: rows[3].id!, body: ["sku": "NRD-SWT-001"])
+    let stopped = try await h.client.runBatches(failing, batchSize: 4, stopOnFirstFailure: true, pollInterval: 0.02)
+    #expect(stopped.map { $0.status?.rawValue ?? "" } == ["COMPLETED"] * 3 + ["FAILED"] + ["NOT_EXECUTED"] * 6)
+    #expect(h.sandbox.batchRequests().count == 154)
   }
 
   @Test func aResubmittedBatchWithTheSameKeyRunsOnce() async throws {
