@@ -208,6 +208,29 @@ final class Seen: @unchecked Sendable {
     #expect(again.response(id: "new")?.error?.errorCode == "SKU_ALREADY_EXISTS")
   }
 
+  @Test func aBatchWhoseAnswerWasLostIsResubmittedSafelyWithItsKey() async throws {
+    // The first POST /batch is queued but its answer arrives cut short, as after a dropped
+    // connection: the caller cannot know whether it was queued, so it sends it again.
+    let h = try await SandboxHarness.start(faults: "truncatex1,method=POST,path=/batch")
+    defer { Task { await h.stop() } }
+    let create = [
+      BatchRequest.createCombination(
+        id: "n", productId: Varied.beanie, body: ["options": [["name": "Color", "value": "Rust"]], "sku": "BNE-LOST"])
+    ]
+    let key = UUID().uuidString
+    await #expect {
+      _ = try await h.client.submitBatch(create, deduplicationKey: key)
+    } throws: { e in
+      (e as? EcwidError)?.kind == .invalidResponse
+    }
+    let ticket = try await h.client.submitBatch(create, deduplicationKey: key)
+    let done = try await h.client.waitForBatch(ticket: ticket, pollInterval: 0.02)
+    #expect(done.response(id: "n")?.succeeded == true)
+    try await Task.sleep(for: .milliseconds(200))
+    #expect(try await h.client.combinations(productId: Varied.beanie).filter { $0.sku == "BNE-LOST" }.count == 1)
+    #expect(h.sandbox.batchRequests().count == 1)
+  }
+
   @Test func stopOnFirstFailureStopsTheBatchAtTheFirstRefusal() async throws {
     let h = try await SandboxHarness.start()
     defer { Task { await h.stop() } }

@@ -161,7 +161,7 @@ import Testing
     let s = try Sandbox(options: o)
     let runner = Task { try await s.run() }
     var port: Int?
-    for _ in 0..<200 {
+    for _ in 0..<1000 {  // up to 10 s: the sandbox thread is shared with every other test's sandbox
       port = s.port
       if port != nil { break }
       try await Task.sleep(for: .milliseconds(10))
