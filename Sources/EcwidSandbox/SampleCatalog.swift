@@ -8,6 +8,7 @@ import Foundation
 /// subscription and related products. Then: a product with a CJK name and a float-noise price, one
 /// with an emoji name and an unknown option type (SWATCHES), one with combinations, a minimal
 /// one, and a disabled out-of-stock one with HTML and control characters in its description.
+/// Last, generated products with 6, 40 and 500 variations (`SampleVariations.swift`).
 enum SampleCatalog {
   static let storeId = 1003
   static let cdnHost = "sandbox-cdn.ecwid-edit.test"
@@ -41,6 +42,7 @@ enum SampleCatalog {
       }
       products.append(p.value)
     }
+    products += variedProducts()  // 6, 40 and 500 variations (SampleVariations.swift)
     doc["products"] = .array(products)
     return doc
   }

@@ -63,6 +63,7 @@ public struct SandboxRequest: Sendable, Hashable {
 ///   → `{id}`, `DELETE /products/{id}/gallery/{galleryImageId}` → `{deleteCount}`,
 ///   `DELETE /products/{id}/gallery`, `POST|DELETE /products/{id}/image`
 /// - `GET /categories`, `GET /classes`
+/// - `/products/{id}/combinations…` and `/batch`: see `CombinationRules` and `routeBatch`
 /// - Not Ecwid: `POST /__sandbox/reset` (back to the starting store), `GET /__sandbox/store` (the
 ///   whole store document). Both need the token too.
 ///
@@ -93,6 +94,7 @@ public final class Sandbox: Sendable {
   let store: SandboxStore
   let faults: FaultEngine?
   let log: RequestLogger?
+  let batches = BatchQueue()
 
   struct ServerState {
     /// Starting or started: concurrent `start()` calls share it.
@@ -462,7 +464,7 @@ public final class Sandbox: Sendable {
 
   // MARK: Routing
 
-  private func route(method: String, path: String, query: QueryParams, headers: HTTPFields, body: Data)
+  func route(method: String, path: String, query: QueryParams, headers: HTTPFields, body: Data)
     async throws(APIError) -> Reply
   {
     let parts = path.split(separator: "/").map(String.init)
@@ -472,6 +474,9 @@ public final class Sandbox: Sendable {
       throw APIError(403, "INVALID_API_TOKEN", "The API token does not give access to store \(sid)")
     }
     let rest = Array(parts.dropFirst(3))
+    if let r = try await routeVariations(method: method, rest: rest, path: path, query: query, headers: headers, body: body) {
+      return r
+    }
     let fields = query["responseFields"]
 
     func productId(_ s: String) throws(APIError) -> Int {
@@ -551,7 +556,7 @@ public final class Sandbox: Sendable {
 
   /// The image URL of an upload: `externalUrl` in the query, or an image sent as the body (then a
   /// sandbox CDN URL is made up for it; nothing is stored but the URL).
-  private func uploadURL(query: QueryParams, headers: HTTPFields, body: Data, productId: Int) throws(APIError)
+  func uploadURL(query: QueryParams, headers: HTTPFields, body: Data, productId: Int) throws(APIError)
     -> String
   {
     if let u = query["externalUrl"] { return u }

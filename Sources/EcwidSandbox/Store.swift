@@ -181,7 +181,7 @@ actor SandboxStore {
 
   // MARK: Changing
 
-  private func position(_ id: Int) throws(APIError) -> Int {
+  func position(_ id: Int) throws(APIError) -> Int {
     guard let i = index[id] else { throw .productNotFound(String(id)) }
     return i
   }
@@ -189,7 +189,7 @@ actor SandboxStore {
   /// Stores a changed product: timestamps bumped (strictly increasing), data file rewritten. An
   /// update that changes nothing leaves the product, its timestamps and the file alone.
   @discardableResult
-  private func commit(_ new: Product, at i: Int) throws(APIError) -> Product {
+  func commit(_ new: Product, at i: Int) throws(APIError) -> Product {
     let old = products[i]
     var a = new.json
     var b = old.json

@@ -36,8 +36,10 @@ import Testing
     let all = try await h.get("/products")
     #expect(all.status == 200)
     let r = SearchResult(json: all.json.objectValue ?? [:])
-    #expect(r.total == 6 && r.count == 6 && r.offset == 0 && r.limit == 100)
-    #expect(r.items.map(\.id) == [Harness.sweater, Harness.tea, Harness.party, Harness.tote, Harness.minimal, Harness.mug])
+    #expect(r.total == 9 && r.count == 9 && r.offset == 0 && r.limit == 100)
+    #expect(r.items.map(\.id) == [Harness.sweater, Harness.tea, Harness.party, Harness.tote, Harness.minimal, Harness.mug,
+      Harness.beanie, Harness.tee, Harness.sneaker,
+    ])
     #expect(all.json.objectValue?.keys.elementsEqual(["total", "count", "offset", "limit", "items"]) == true)
 
     func ids(_ q: String) async throws -> [Int?] {
@@ -58,13 +60,13 @@ import Testing
 
     let page = try await h.get("/products?offset=1&limit=2")
     let p = SearchResult(json: page.json.objectValue ?? [:])
-    #expect(p.total == 6 && p.count == 2 && p.offset == 1 && p.limit == 2)
+    #expect(p.total == 9 && p.count == 2 && p.offset == 1 && p.limit == 2)
     #expect(p.items.map(\.id) == [Harness.tea, Harness.party])
 
     let capped = SearchResult(json: try await h.get("/products?limit=500").json.objectValue ?? [:])
-    #expect(capped.limit == 100 && capped.count == 6)
+    #expect(capped.limit == 100 && capped.count == 9)
     let beyond = SearchResult(json: try await h.get("/products?offset=50").json.objectValue ?? [:])
-    #expect(beyond.total == 6 && beyond.count == 0 && beyond.items.isEmpty)
+    #expect(beyond.total == 9 && beyond.count == 0 && beyond.items.isEmpty)
 
     let bad = try await h.get("/products?limit=lots")
     #expect(bad.status == 400)
@@ -159,7 +161,7 @@ import Testing
     let s = try Sandbox(options: o)
     let runner = Task { try await s.run() }
     var port: Int?
-    for _ in 0..<200 {
+    for _ in 0..<1000 {  // up to 10 s: the sandbox thread is shared with every other test's sandbox
       port = s.port
       if port != nil { break }
       try await Task.sleep(for: .milliseconds(10))

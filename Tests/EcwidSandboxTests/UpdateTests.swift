@@ -167,7 +167,7 @@ import Testing
     let p = try await h.product(id)
     #expect(p.name == "Seeded product" && p.sku == "SEED-1" && p.price?.text == "9.5")
     #expect(p.images.isEmpty && p.enabled == true && p.createTimestamp != nil)
-    #expect(SearchResult(json: try await h.get("/products").json.objectValue ?? [:]).total == 7)
+    #expect(SearchResult(json: try await h.get("/products").json.objectValue ?? [:]).total == 10)
 
     let noName = try await h.send(.POST, "/products", json: ["price": 1])
     #expect(noName.status == 400)
