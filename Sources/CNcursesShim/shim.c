@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <time.h>
 #include <termios.h>
 #include <unistd.h>
 #include "cncurses_shim.h"
@@ -253,11 +254,17 @@ static void ee_stop_job(void) {
   sigaddset(&unblock, SIGTSTP);
   sigaddset(&unblock, SIGCONT);
   pthread_sigmask(SIG_UNBLOCK, &unblock, &previous);
-  /* The job's other processes (a `sh -c` around us) stop too; `kill` may hand our own copy to
-     another thread, which would act on it later (after the old handler is back), so this thread
-     also sends one to itself: it stops before `raise` returns. SIGCONT discards the other. */
+  /* The job's other processes (a `sh -c` around us) stop too. The signal may be taken by another
+     thread a moment later, so this thread waits (with the default action still in place) until
+     the SIGCONT that ends the stop has been seen. A second signal sent to ourselves would stop
+     the job again after `fg` whenever the first had already stopped it. In an orphaned group the
+     kernel discards the signal: give up after a short while. */
+  ee_continued = 0;
   kill(0, SIGTSTP);
-  raise(SIGTSTP);
+  for (int i = 0; i < 200 && !ee_continued; i++) {
+    struct timespec tick = {0, 1000000};
+    nanosleep(&tick, NULL);
+  }
   pthread_sigmask(SIG_SETMASK, &previous, NULL);
   sigaction(SIGTSTP, &old, NULL);
 }

@@ -2,6 +2,7 @@ import EcwidAPI
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// How to run a `Sandbox`.
 public struct SandboxOptions: Sendable {
@@ -100,6 +101,7 @@ public final class Sandbox: Sendable {
     /// Starting or started: concurrent `start()` calls share it.
     var starting: Task<Int, any Error>?
     var task: Task<Void, Never>?
+    var group: ServiceGroup?
     var port: Int?
   }
 
@@ -182,9 +184,16 @@ public final class Sandbox: Sendable {
       onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
       logger: Logger(label: "ecwid-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
     )
+    // A service group of our own, so that `stop()` can shut the server down gracefully: cancelling
+    // it instead tears down connections mid-answer, which NIO answers with a fatal error
+    // ("Deinited NIOAsyncWriter without calling finish()") that takes the whole process with it.
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [app], gracefulShutdownSignals: [],
+        logger: Logger(label: "ecwid-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })))
     let task = Task(executorPreference: ThreadTaskExecutor.shared) {
       do {
-        try await app.runService(gracefulShutdownSignals: [])
+        try await group.run()
         continuation.yield(.failure(SandboxError("the sandbox server stopped")))
       } catch {
         continuation.yield(.failure(error))
@@ -196,6 +205,7 @@ public final class Sandbox: Sendable {
       case .success(let port):
         server.withLock {
           $0.task = task
+          $0.group = group
           $0.port = port
         }
         return port
@@ -225,17 +235,30 @@ public final class Sandbox: Sendable {
     }
   }
 
-  /// Stops the server and waits until it has closed its port.
-  public func stop() async {
-    let task = server.withLock { s -> Task<Void, Never>? in
-      let t = s.task
+  /// Stops the server and waits until it has closed its port. Answers under way are finished
+  /// first (a delayed one for at most `gracePeriod`); only then is the server cancelled.
+  public func stop(gracePeriod: Duration = .seconds(15)) async {
+    let (task, group) = server.withLock { s -> (Task<Void, Never>?, ServiceGroup?) in
+      let t = (s.task, s.group)
       s.task = nil
+      s.group = nil
       s.port = nil
       s.starting = nil
       return t
     }
-    task?.cancel()
-    await task?.value
+    guard let task else { return }
+    if let group {
+      await group.triggerGracefulShutdown()
+      let deadline = Task {
+        try? await Task.sleep(for: gracePeriod)
+        if !Task.isCancelled { task.cancel() }
+      }
+      await task.value
+      deadline.cancel()
+    } else {
+      task.cancel()
+      await task.value
+    }
   }
 
   /// The bound port while running.

@@ -120,7 +120,8 @@ final class EventLog: @unchecked Sendable {
         && balancedParentheses(e.sentence) && !e.sentence.contains("secret_t")
     }
     let took = ContinuousClock.now - t0
-    #expect(took < .seconds(2), "a refused connection took \(took)")
+    // It took 41 s before; a loaded machine needs some seconds for two attempts.
+    #expect(took < .seconds(10), "a refused connection took \(took)")
   }
 
   @Test func aTimedOutWriteIsNotSentAgainAndSaysItMayHaveLanded() async throws {

@@ -36,7 +36,8 @@ extension Harness {
   @Test func aBatchIsQueuedThenRunsThenCompletesWithAnAnswerPerRequest() async throws {
     let h = try await Harness.start()
     defer { Task { await h.stop() } }
-    h.sandbox.batchPacing = BatchPacing(startDelay: .milliseconds(400), perRequest: .milliseconds(60))
+    // Slow enough that a loaded machine still sees it queued, then part-way, then done.
+    h.sandbox.batchPacing = BatchPacing(startDelay: .seconds(4), perRequest: .milliseconds(600))
     let tote = Harness.tote
     let ticket = try await h.batch([
       ["id": "a", "path": .string("/products/\(tote)/combinations/422488528"), "method": "PUT", "body": ["quantity": 1]],

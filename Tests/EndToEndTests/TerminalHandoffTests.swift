@@ -91,6 +91,37 @@ extension EditorEndToEnd {
       try await saveAndCheckDescription(rig, startsWith: "NANO-TYPED <p>Hand-finished")
     }
 
+    /// After `$EDITOR` has had the terminal once, Ctrl-Z and `fg` still bring the editor back, and
+    /// again the second time (it stopped itself a second time right after `fg`).
+    @Test func ctrlZAfterAnExternalEditorComesBackWithFgEveryTime() async throws {
+      let vim = try #require(Self.which("vim"), "vim is needed (Debian's vim package)")
+      let rig = try await EditorRig.start()
+      defer { rig.finish() }
+      var env = rig.sandbox.environment
+      env["VISUAL"] = "\(vim) -u NONE -i NONE -N"
+      try await startFromInteractiveShell(rig, env: env, echoExit: false)
+      let pid = try await rig.tmux.editorPid()
+      try openDescription(rig)
+      try await rig.tmux.waitFor("description.html", timeout: 10)
+      try rig.tmux.type(":q")
+      try rig.tmux.keys("Enter")
+      try await rig.tmux.waitFor("ecwid-edit ·", "SKU")
+      for round in 1...2 {
+        try rig.tmux.keys("C-z")
+        try await rig.tmux.waitFor("Stopped", "ready$")
+        try rig.tmux.keys("C-l")  // the shell clears, so the next wait sees the editor's screen anew
+        try rig.tmux.type("fg")
+        try rig.tmux.keys("Enter")
+        let back = try await rig.tmux.waitFor("ecwid-edit ·", "SKU")
+        try await Task.sleep(for: .milliseconds(500))
+        let state = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        #expect(state.split(separator: ")").last?.hasPrefix(" T") == false, "round \(round): stopped again after fg: \(state)")
+        #expect(back.contains("Name"))
+      }
+      try rig.tmux.keys("q")
+      #expect(Tmux.waitForExit(pid), "the editor did not end after fg and q")
+    }
+
     @Test func ctrlZSuspendsAndFgBringsTheScreenBack() async throws {
       let rig = try await EditorRig.start()
       defer { rig.finish() }
