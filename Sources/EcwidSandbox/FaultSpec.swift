@@ -70,22 +70,24 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
 
   public static let help = """
     Fault injection (--faults), a comma-separated list:
-      seed=N              seed of the dice (default 0); the same seed gives the same faults
-      latency=DUR[T]      delay answers by DUR (250ms, 2s, 1.5s; a bare number is seconds)
-      500[T] … 599[T]     answer with that server error (errorCode INTERNAL_ERROR)
-      429[T]              answer 429 RATE_LIMITED with Retry-After
-      400[T] … 499[T]     answer with that client error and the spec's message for it
-      NNN:CODE[T]         answer NNN with that errorCode, e.g. 409:WHOLESALE_PRICES_TOO_BIG,
-                          402:NOT_AVAILABLE_ON_CURRENT_PLAN, 422:VIDEO_UNAVAILABLE
-      drop[T]             close the connection without an answer
-      malformed[T]        successful answers get a body that is not valid JSON
-      truncate[T]         successful answers get only the first half of their body
-      path=TEXT           only requests whose path contains TEXT (repeatable)
-      method=GET|PUT      only these methods
-      retry-after=N       Retry-After seconds of injected 429s (default 1)
-    Trigger T: @0.2 or @20% = with that probability; x2 = the first 2 matching requests only;
-    nothing = every matching request.
-    Example: seed=7,latency=2s@0.5,500@0.2,429@0.1,drop@0.1,malformed@0.1,truncate@0.1,path=/products
+      seed=N            seed of the dice (default 0): same seed, same faults
+      latency=DUR[T]    delay answers by DUR (250ms, 2s, 1.5s; bare: seconds)
+      500[T] … 599[T]   answer with that server error (INTERNAL_ERROR)
+      429[T]            answer 429 RATE_LIMITED with Retry-After
+      400[T] … 499[T]   answer with that client error and the spec's message
+      NNN:CODE[T]       answer NNN with that errorCode, for example
+                        409:WHOLESALE_PRICES_TOO_BIG, 422:VIDEO_UNAVAILABLE,
+                        402:NOT_AVAILABLE_ON_CURRENT_PLAN
+      drop[T]           close the connection without an answer
+      malformed[T]      successful answers get a body that is not JSON
+      truncate[T]       successful answers get the first half of their body
+      path=TEXT         only requests whose path contains TEXT (repeatable)
+      method=GET|PUT    only these methods
+      retry-after=N     Retry-After seconds of injected 429s (default 1)
+    Trigger T: @0.2 or @20% = with that probability; x2 = the first 2
+    matching requests only; nothing = every matching request.
+    Example:
+      seed=7,latency=2s@0.5,500@0.2,429@0.1,drop@0.1,path=/products
     """
 
   public init(parse text: String) throws {

@@ -10,14 +10,15 @@ struct EcwidEdit: AsyncParsableCommand {
     commandName: "ecwid-edit",
     abstract: "Edit Ecwid products from the terminal: fields, options, translations and the media gallery.",
     discussion: """
-      Open a product with `ecwid-edit edit ID` (or `ecwid-edit edit` to pick one), review exactly what
-      will change, and save it through Ecwid's REST API. Try it with no store: `ecwid-edit demo`.
+      Open a product with `ecwid-edit edit ID` (or `ecwid-edit edit` to pick one), review exactly \
+      what will change, and save it through Ecwid's REST API. Try it with no store: \
+      `ecwid-edit demo`.
 
-      Connection: --store-id / ECWID_STORE_ID, the token in ECWID_TOKEN or a file named by
-      --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from
-      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: seconds
-      to wait for each answer (default 30); a write whose answer is lost is checked by re-reading
-      the product, never sent twice. Ctrl-C ends a wait (get, search).
+      Connection: --store-id / ECWID_STORE_ID, the token in ECWID_TOKEN or a file named by \
+      --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from \
+      $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: \
+      seconds to wait for each answer (default 30); a write whose answer is lost is checked by \
+      re-reading the product, never sent twice. Ctrl-C ends a wait (get, search).
       """,
     version: "0.1.0",
     subcommands: [
@@ -206,8 +207,13 @@ struct SandboxCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sandbox", abstract: "Run the local Ecwid-compatible sandbox server in the foreground.",
     discussion: """
-      Example: ecwid-edit sandbox --port 8787 --data store.json --request-log requests.jsonl
-      Then: ECWID_API_URL=http://127.0.0.1:8787/api/v3 ECWID_STORE_ID=1003 ECWID_TOKEN=secret_sandbox ecwid-edit edit
+      Example:
+        ecwid-edit sandbox --port 8787 --data store.json --request-log requests.jsonl
+      Then, in another shell:
+        ECWID_API_URL=http://127.0.0.1:8787/api/v3 ECWID_STORE_ID=1003 \\
+          ECWID_TOKEN=secret_sandbox ecwid-edit edit
+      A token may carry scopes (--token secret_x:read_catalog,update_catalog; default all): a \
+      request without its scope answers 403 INSUFFICIENT_APP_SCOPE.
 
       \(FaultSpec.help)
       """)
@@ -217,6 +223,10 @@ struct SandboxCommand: AsyncParsableCommand {
   @Option(name: .customLong("request-log"), help: "Append one JSON line per request to this file.")
   var requestLog: String?
   @Option(help: "Fault injection, e.g. \"seed=7,500@0.2,latency=2s@0.5\".") var faults: String?
+  @Option(name: .customLong("plan-limit"), help: "Answer 402 once the store would hold more products than this.")
+  var planLimit: Int?
+  @Option(name: .customLong("tax-class"), help: "A tax class code the store knows (repeatable); others answer 400.")
+  var taxClass: [String] = []
 
   func run() async throws {
     guard (0...65535).contains(port) else {
@@ -227,6 +237,11 @@ struct SandboxCommand: AsyncParsableCommand {
     o.dataFile = data
     o.token = token
     o.requestLog = requestLog
+    if let planLimit {
+      guard planLimit >= 0 else { throw fail("--plan-limit \(planLimit) is not a number of products.") }
+      o.planLimit = planLimit
+    }
+    o.taxClassCodes = taxClass
     if let faults {
       do { o.faults = try FaultSpec(parse: faults) } catch { throw fail("bad --faults: \(error)") }
     }
