@@ -230,3 +230,35 @@ func profileScenario(_ name: String, huge: Product, n: Int) {
   }
   print("\(name): p50 \(fmtMs(s.p50)) p99 \(fmtMs(s.p99)) max \(fmtMs(s.max))")
 }
+
+/// A bracketed paste of `bytes` into the name field: `update(.paste)` + `view` (issue 13: it was
+/// quadratic in `TextField.scrollToCursor`), then one more key and its frame.
+func pasteRows(huge: Product, bytes: Int = 1 << 20) -> [Row] {
+  var text = ""
+  text.reserveCapacity(bytes)
+  let words = ["merino ", "wool, ", "Norway ", "åsgard ", "sweater… ", "warm ", "itch-free ", "商品 "]
+  var i = 0
+  while text.utf8.count < bytes {
+    text += words[i % words.count]
+    i += 1
+  }
+  var m = loadedModel(huge, languages: SampleProducts.hugeLanguages)
+  m.section = .general
+  _ = m.update(.key(.enter))
+  let t0 = nowNanos()
+  _ = m.update(.paste(text))
+  let (screen, cursor) = m.view()
+  let t1 = nowNanos()
+  _ = m.update(.key(.char("x")))
+  let after = m.view()
+  let t2 = nowNanos()
+  blackHole((screen.width, cursor?.x, after.cursor?.x))
+  let paste = Double(t1 - t0) / 1e6
+  let key = Double(t2 - t1) / 1e6
+  return [
+    Row(
+      figure: "paste \(fmtBytes(bytes)) into a field (update + view)", measured: fmtMs(paste), target: "≤ 1000 ms",
+      met: paste <= 1000),
+    Row(figure: "next key after that paste (update + view)", measured: fmtMs(key), target: "≤ 50 ms", met: key <= 50),
+  ]
+}

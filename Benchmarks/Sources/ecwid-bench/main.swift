@@ -50,6 +50,8 @@ rows.append(
 
 progress("measuring keystrokes (\(keyCount) per scenario)…")
 rows += keystrokeRows(huge: huge, n: keyCount)
+progress("measuring a 1 MB paste…")
+rows += pasteRows(huge: huge)
 progress("measuring diff and plan…")
 rows += diffAndPlanRows(huge: huge, n: reps)
 progress("measuring open…")
