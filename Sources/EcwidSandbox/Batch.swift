@@ -36,6 +36,7 @@ final class BatchQueue: Sendable {
     var jobs: [String: Job] = [:]
     var byKey: [String: String] = [:]
     var pacing = BatchPacing()
+    var held = false
     var executed: [SandboxRequest] = []
   }
 
@@ -47,6 +48,13 @@ extension Sandbox {
   public var batchPacing: BatchPacing {
     get { batches.state.withLock { $0.pacing } }
     set { batches.state.withLock { $0.pacing = newValue } }
+  }
+
+  /// While true, batches stay `QUEUED` (for tests that watch a batch before it runs, whatever the
+  /// machine's load); setting it back to false lets them run.
+  public var batchesHeld: Bool {
+    get { batches.state.withLock { $0.held } }
+    set { batches.state.withLock { $0.held = newValue } }
   }
 
   /// The requests run inside batches so far, in order (they are in the request log too, with
@@ -144,6 +152,7 @@ extension Sandbox {
   func work(ticket: String) async {
     let pacing = batches.state.withLock { $0.pacing }
     try? await Task.sleep(for: pacing.startDelay)
+    while batches.state.withLock({ $0.held }) { try? await Task.sleep(for: .milliseconds(20)) }
     guard let job = batches.state.withLock({ s -> Job? in
       s.jobs[ticket]?.state = "IN_PROGRESS"
       return s.jobs[ticket]

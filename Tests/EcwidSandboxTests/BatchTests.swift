@@ -36,8 +36,10 @@ extension Harness {
   @Test func aBatchIsQueuedThenRunsThenCompletesWithAnAnswerPerRequest() async throws {
     let h = try await Harness.start()
     defer { Task { await h.stop() } }
-    // Slow enough that a loaded machine still sees it queued, then part-way, then done.
-    h.sandbox.batchPacing = BatchPacing(startDelay: .seconds(4), perRequest: .milliseconds(600))
+    // Held until the test has seen it queued; then slow enough that a loaded machine still sees
+    // it part-way.
+    h.sandbox.batchesHeld = true
+    h.sandbox.batchPacing = BatchPacing(startDelay: .milliseconds(100), perRequest: .seconds(1))
     let tote = Harness.tote
     let ticket = try await h.batch([
       ["id": "a", "path": .string("/products/\(tote)/combinations/422488528"), "method": "PUT", "body": ["quantity": 1]],
@@ -49,6 +51,7 @@ extension Harness {
     let first = try await h.batchStatus(ticket)
     #expect(first.status == .queued && first.totalRequests == 4 && first.completedRequests == 0)
     #expect(try await h.combo(tote, 422_488_528).quantity?.int == 20)  // nothing ran yet
+    h.sandbox.batchesHeld = false
     let seen = try await h.waitBatch(ticket)
     #expect(seen.contains { $0.status == .inProgress && ($0.completedRequests ?? 0) > 0 && ($0.completedRequests ?? 0) < 4 })
     let done = try #require(seen.last)
