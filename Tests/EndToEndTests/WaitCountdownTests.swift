@@ -46,3 +46,27 @@ extension EditorEndToEnd {
     }
   }
 }
+
+extension EditorEndToEnd.WaitCountdownTests {
+  /// Issue 15: a video Ecwid cannot download is named with its code in the gallery, and the
+  /// images keep their alt texts.
+  @Test func aVideoEcwidCannotDownloadIsNamedInTheGallery() async throws {
+    let rig = try await EditorRig.start(width: 160)
+    defer { rig.finish() }
+    try await rig.open()
+    let before = try await rig.sandbox.product()
+    try rig.tmux.keys("5", "a")
+    try rig.tmux.type("https://videos.example.com/404/clip.mp4")
+    try rig.tmux.keys("Enter")
+    try await rig.tmux.waitFor("1 change")
+    try rig.tmux.keys("S")
+    try await rig.tmux.waitFor("Review: 1 change")
+    try rig.tmux.keys("S")
+    let screen = try await rig.tmux.waitFor("Save failed", timeout: 15)
+    #expect(screen.contains("not downloaded: https://videos.example.com/404/clip.mp4 (DOWNLOAD_VIDEO_FAILED)"), "\(screen)")
+    #expect(!screen.contains("HTTP 200"), "\(screen)")
+    let after = try await rig.sandbox.product()
+    #expect(after.images.map { $0.alt?.main } == before.images.map { $0.alt?.main })
+    #expect(after.images.count == before.images.count)
+  }
+}
