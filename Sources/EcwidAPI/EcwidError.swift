@@ -26,6 +26,21 @@ public struct EcwidError: Error, Sendable, CustomStringConvertible, Equatable {
   public var outcomeUnknown: Bool
   /// What re-reading the product showed about such a write (set by whoever re-read it).
   public var outcomeNote: String?
+  /// Items of a bulk media request that Ecwid could not download (`success:false`), each with
+  /// the URL that was sent; the sentence names every one.
+  public var mediaFailures: [MediaFailure] = []
+
+  /// One item of a bulk media request answered `success:false`.
+  public struct MediaFailure: Sendable, Equatable {
+    public var url: String
+    public var errorCode: String?
+    public var errorMessage: String?
+    public init(url: String, errorCode: String?, errorMessage: String?) {
+      self.url = url
+      self.errorCode = errorCode
+      self.errorMessage = errorMessage
+    }
+  }
 
   public init(
     kind: Kind, status: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil,
@@ -105,6 +120,15 @@ public struct EcwidError: Error, Sendable, CustomStringConvertible, Equatable {
 
   /// One sentence a person can act on.
   public var sentence: String {
+    if !mediaFailures.isEmpty {
+      let items = mediaFailures.map { f in
+        let why = [f.errorCode, f.errorMessage].compactMap { $0 }.joined(separator: ": ")
+        return "\(f.url) (\(why.isEmpty ? "no reason given" : why))"
+      }
+      let n = mediaFailures.count
+      return "Ecwid could not save \(n) of the media: " + items.joined(separator: "; ") + "."
+        + (detail.map { " " + $0 } ?? "")
+    }
     if let known = Self.codeSentences[errorCode ?? ""] { return known }
     switch kind {
     case .badRequest:

@@ -29,6 +29,8 @@ public enum Msg: Sendable {
   case saved(PlanOutcome)
   case externalEditFinished(path: FieldPath, text: String?, error: String?)
   case cancelled
+  /// The client waits during a load or save (see `ClientEvent`).
+  case clientWaiting(ClientEvent)
   /// Time to look at the product on the server (the runtime's background check).
   case remoteCheckDue
   /// The product as the server has it, fetched by the background check.
@@ -120,6 +122,9 @@ public struct Model: Sendable {
   public var message: StatusMessage?
   public var showHelp = false
   public var busy: String?
+  /// The client is waiting during the busy work (rate limit, backoff, slow answer): the status
+  /// line counts it down; Esc cancels the work and with it the wait.
+  public var wait: ClientWait?
   public var spinnerFrame = 0
   /// Ticks since the last key; derived figures are refreshed once typing pauses.
   public var idleTicks = 0

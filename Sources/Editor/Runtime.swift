@@ -273,7 +273,7 @@ final class EditorRuntime: @unchecked Sendable {
       }
       let elsewhere = (try? claimed.get()) ?? []
       let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
-      spawn {
+      spawnReportingWaits {
         do {
           let product = try await client.getProduct(id: productId)
           let languages = (try? await client.getProfile().languages?.ordered) ?? []
@@ -320,7 +320,7 @@ final class EditorRuntime: @unchecked Sendable {
         }
       }
     case .fetchRemote(let productId):
-      spawn {
+      spawnReportingWaits {
         do {
           mailbox.post(.remoteFetched(.success(try await client.getProduct(id: productId))))
         } catch {
@@ -333,6 +333,7 @@ final class EditorRuntime: @unchecked Sendable {
           if case .started(let step, let total, let description) = progress {
             mailbox.post(.saveProgress("Saving \(step)/\(total): \(description)"))
           }
+          if case .waiting(let event) = progress { mailbox.post(.clientWaiting(event)) }
         }
         mailbox.post(.saved(outcome))
       }
@@ -359,6 +360,17 @@ final class EditorRuntime: @unchecked Sendable {
     case .quit(let code):
       exitCode = code
       done = true
+    }
+  }
+
+  /// Like `spawn`, with the client's waits (rate limit, backoff, slow answer) posted to the model
+  /// so the status line can count them down; cancelling the work ends the wait.
+  func spawnReportingWaits(_ body: @escaping @Sendable () async -> Void) {
+    let mailbox = self.mailbox
+    spawn {
+      await EcwidClient.$events.withValue({ event in mailbox.post(.clientWaiting(event)) }) {
+        await body()
+      }
     }
   }
 

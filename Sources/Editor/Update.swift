@@ -21,19 +21,28 @@ extension Model {
     case .tick:
       spinnerFrame &+= 1
       idleTicks += 1
+      if busy == nil { wait = nil }
+      wait?.ticks += 1
       // Counting changes diffs the whole product: do it when typing pauses, not between keys.
       if idleTicks >= 2 { refreshDerived() }
       return []
     case .searched(let requestId, let result):
       return pickerSearched(requestId: requestId, result)
     case .loaded(let result):
+      wait = nil
       return loaded(result)
     case .saveProgress(let text):
       busy = text
+      wait = nil
+      return []
+    case .clientWaiting(let event):
+      clientWaiting(event)
       return []
     case .remoteFetched(let result):
+      wait = nil
       return remoteFetched(result)
     case .saved(let outcome):
+      wait = nil
       return saved(outcome)
     case .externalEditFinished(let path, let text, let error):
       if let error {
@@ -125,6 +134,7 @@ extension Model {
     let wasSaving = planInFlight || saveAfterFetch
     planInFlight = false
     busy = nil
+    wait = nil
     saveAfterFetch = false
     message = StatusMessage(
       wasSaving
@@ -362,7 +372,7 @@ extension Model {
     message = StatusMessage(text, .error)
     rememberPartialSave(outcome)
     if let path = Model.fieldPath(for: error) {
-      form.serverErrors[path] = error.sentence
+      form.serverErrors[path] = error.mediaFailures.isEmpty ? error.sentence : Model.mediaFailureLine(error)
       page = .form
       jump(to: path)
     }

@@ -202,7 +202,11 @@ extension Model {
     var left = ""
     if let busy {
       let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
-      left = " \(frames[spinnerFrame % frames.count]) \(busy)  (Esc cancels)"
+      if let wait {
+        left = " \(frames[spinnerFrame % frames.count]) \(wait.text) · Esc cancels"
+      } else {
+        left = " \(frames[spinnerFrame % frames.count]) \(busy)  (Esc cancels)"
+      }
     } else if let message {
       left = " " + message.text
       switch message.kind {

@@ -126,10 +126,11 @@ func runPlanSteps(
       progress(.started(step: index + k + 1, of: steps.count, description: step.requestDescription(productId: productId)))
     }
     var before: Product?
+    var failures: [EcwidError.MediaFailure] = []
     do throws(EcwidError) {
       before = try await runner.snapshotIfNeeded(for: group)
       if group.count > 1 || steps[index].isVideoStep {
-        try await runner.runVideoSteps(group)
+        failures = try await runner.runVideoSteps(group)
       } else {
         try await runner.run(steps[index])
       }
@@ -162,6 +163,12 @@ func runPlanSteps(
       return PlanOutcome(reports: reports, error: e, product: check.product)
     }
     for k in group.indices { progress(.finished(step: index + k + 1)) }
+    if !failures.isEmpty {
+      let note = "\(failures.count) of the media could not be saved"
+      reports += group.map { StepReport(step: $0, status: .applied, note: note) }
+      return await finishAfterMediaFailures(
+        plan, failures: failures, after: index + group.count, reports: reports, runner: &runner, progress: progress)
+    }
     reports += group.map { StepReport(step: $0, status: .applied) }
     index += group.count
   }
@@ -172,6 +179,69 @@ func runPlanSteps(
     // Everything was saved; only the re-read failed.
     return PlanOutcome(reports: reports, error: nil, product: nil)
   }
+}
+
+/// A bulk media request came back with some items `success:false`: the gallery now holds the
+/// items that did arrive. Re-reads the product, restores order and alt text of those with the
+/// plan's own order step adjusted for the lost URLs (instead of its `.refetch` and
+/// `.updateMediaOrder`), and reports every failed URL with its code and message.
+func finishAfterMediaFailures(
+  _ plan: UpdatePlan, failures: [EcwidError.MediaFailure], after start: Int, reports: [StepReport],
+  runner: inout PlanRunner, progress: @escaping @Sendable (PlanProgress) -> Void
+) async -> PlanOutcome {
+  let steps = plan.steps
+  var reports = reports
+  var error = EcwidError(
+    kind: .unprocessable, errorCode: failures[0].errorCode, errorMessage: failures[0].errorMessage)
+  error.mediaFailures = failures
+  let rest = Array(steps[start...])
+  let reRead: Product
+  do throws(EcwidError) {
+    reRead = try await runner.client.getProduct(id: runner.productId)
+  } catch {
+    var e = error
+    e.detail = "The product could not be re-read (\(error.sentence)): the order and alt text of the images that arrived were not restored."
+    reports += rest.map { StepReport(step: $0, status: .notApplied) }
+    return PlanOutcome(reports: reports, error: e, product: nil)
+  }
+  runner.known = reRead
+  guard let orderStep = plan.mediaOrderStep(failedURLs: Set(failures.map(\.url)), reRead: reRead) else {
+    for (k, step) in rest.enumerated() {
+      reports.append(StepReport(step: step, status: step == .refetch ? .applied : .notApplied))
+      if step == .refetch { progress(.finished(step: start + k + 1)) }
+    }
+    return PlanOutcome(reports: reports, error: error, product: reRead)
+  }
+  var ranOrder = false
+  for (k, step) in rest.enumerated() {
+    switch step {
+    case .refetch:
+      progress(.started(step: start + k + 1, of: steps.count, description: step.requestDescription(productId: runner.productId)))
+      progress(.finished(step: start + k + 1))
+      reports.append(StepReport(step: step, status: .applied, note: "re-read after the media failure"))
+    case .updateMediaOrder where !ranOrder:
+      ranOrder = true
+      progress(.started(step: start + k + 1, of: steps.count, description: orderStep.requestDescription(productId: runner.productId)))
+      do throws(EcwidError) {
+        try await runner.run(orderStep)
+        progress(.finished(step: start + k + 1))
+        reports.append(StepReport(step: orderStep, status: .applied, note: "adjusted for the media that could not be saved"))
+        error.detail = "The images that arrived keep their order and alt text."
+      } catch let orderError {
+        reports.append(StepReport(step: orderStep, status: .notApplied, note: orderError.sentence))
+        error.detail = "The order and alt text of the images that arrived could not be restored: \(orderError.sentence)"
+      }
+    default:
+      reports.append(StepReport(step: step, status: .notApplied))
+    }
+  }
+  let product: Product?
+  do throws(EcwidError) {
+    product = ranOrder ? try await runner.client.getProduct(id: runner.productId) : reRead
+  } catch {
+    product = nil
+  }
+  return PlanOutcome(reports: reports, error: error, product: product)
 }
 
 extension PlanStep {
@@ -266,7 +336,7 @@ struct PlanRunner {
   }
 
   /// Video changes: the bulk media endpoint replaces main and gallery media from URLs.
-  mutating func runVideoSteps(_ steps: [PlanStep]) async throws(EcwidError) {
+  mutating func runVideoSteps(_ steps: [PlanStep]) async throws(EcwidError) -> [EcwidError.MediaFailure] {
     let product = try await latest()
     let images = product.images
     var videos = product.media?.videos ?? []
@@ -286,12 +356,23 @@ struct PlanRunner {
     let request = MediaBulkRequest(mainImageUrl: images.first?.imageOriginalUrl, mainVideoUrl: mainVideo?.url, gallery: gallery)
     let response = try await client.updateMedia(productId: productId, request: request)
     known = nil
-    let failures = ([response.mainMedia].compactMap { $0 } + response.galleryMedia).filter { $0.success == false }
-    if let failure = failures.first {
-      throw EcwidError(
-        kind: .unprocessable, status: 200,
-        detail: "\(failures.count) media could not be saved: \(failure.errorCode ?? "") \(failure.errorMessage ?? "")")
+    // Each result answers the URL sent in its place: `mainMedia` the main image (or video),
+    // `galleryMedia[k]` `gallery[k]`.
+    var failures: [EcwidError.MediaFailure] = []
+    func note(_ result: MediaItemResult?, _ url: String?) {
+      guard let result, result.success == false else { return }
+      failures.append(
+        EcwidError.MediaFailure(url: url ?? "(no URL)", errorCode: result.errorCode, errorMessage: result.errorMessage))
     }
+    let mainURL =
+      response.mainMedia?.errorCode == "DOWNLOAD_VIDEO_FAILED"
+      ? (mainVideo?.url ?? images.first?.imageOriginalUrl) : (images.first?.imageOriginalUrl ?? mainVideo?.url)
+    note(response.mainMedia, mainURL)
+    for (k, result) in response.galleryMedia.enumerated() {
+      let sent = k < gallery.count ? gallery[k] : nil
+      note(result, sent?.imageUrl ?? sent?.videoUrl)
+    }
+    return failures
   }
 
   /// Turns plan entries into `media.images` of the re-read product: matched by original URL,

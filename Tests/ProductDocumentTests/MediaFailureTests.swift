@@ -64,22 +64,51 @@ import Testing
     let plan = doc.plan(storeLanguages: nil)
     #expect(plan.steps.contains { if case .updateMediaOrder = $0 { return true } else { return false } })
 
-    // Today's runner stops at the per-item failure.
+    // The runner goes on after the per-item failure: re-reads, restores order and alt text of
+    // the images that arrived, and names the URL that failed.
     let outcome = await runPlan(plan, productId: base.id!, client: env.client)
-    #expect(!outcome.succeeded)
-    // What the runner must do instead: re-read, then the plan's order step adjusted for the
-    // URLs that failed.
-    let reRead = try await env.client.getProduct(id: base.id!)
-    #expect(reRead.images.count == fetched.images.count - 1)
-    let failed: Set<String> = ["https://images.example.com/404/gone.jpg"]
-    let step = try #require(plan.mediaOrderStep(failedURLs: failed, reRead: reRead))
-    let rest = await runPlan(UpdatePlan(steps: [step]), productId: base.id!, client: env.client)
-    #expect(rest.succeeded, "\(rest.error.map { "\($0)" } ?? "")")
+    let error = try #require(outcome.error)
+    #expect(error.kind == .unprocessable)
+    #expect(error.errorCode == "DOWNLOAD_IMAGE_FAILED")
+    #expect(error.mediaFailures.map(\.url) == ["https://images.example.com/404/gone.jpg"])
+    #expect(error.sentence.contains("https://images.example.com/404/gone.jpg (DOWNLOAD_IMAGE_FAILED: "))
+    #expect(error.sentence.contains("keep their order and alt text"), "\(error.sentence)")
+    #expect(!error.description.contains("HTTP 200"), "\(error.description)")
     let stored = try #require(await env.sandbox.product(id: base.id!))
     #expect(stored.images.map(\.imageOriginalUrl) == wanted.map(\.imageOriginalUrl))
     #expect(stored.images.map { $0.alt?.main } == wanted.map { $0.alt?.main })
     #expect(stored.images.map { $0.alt?.translated } == wanted.map { $0.alt?.translated })
     #expect(stored.media?.videos?.contains { $0.url == "https://www.youtube.com/watch?v=abc" } == true)
+    // The outcome's product is the final re-read.
+    #expect(outcome.product?.images.map(\.imageOriginalUrl) == wanted.map(\.imageOriginalUrl))
+    #expect(outcome.product?.images.map { $0.alt?.main } == wanted.map { $0.alt?.main })
+    #expect(outcome.applied.contains { if case .updateMediaOrder = $0 { return true } else { return false } })
+    #expect(outcome.notApplied.isEmpty)
+  }
+
+  @Test func aVideoThatCannotBeDownloadedIsNamedAndTheImagesKeepTheirAltTexts() async throws {
+    let base = SampleProducts.typical(seed: 33)
+    let env = try await SandboxWithProducts.start(products: [base])
+    defer { Task { await env.stop() } }
+    let fetched = try await env.client.getProduct(id: base.id!)
+    var doc = Document(base: fetched)
+    doc.apply(.moveImage(from: 2, to: 1))
+    doc.apply(.setImageAlt(index: 1, language: nil, text: "Moved and named"))
+    doc.apply(.addMedia(url: "https://clips.invalid/a.mp4", kind: .video))
+    doc.apply(.addMedia(url: "https://videos.example.com/404/b.mp4", kind: .video))
+    let wanted = doc.current.images
+    let outcome = await runPlan(doc.plan(storeLanguages: nil), productId: base.id!, client: env.client)
+    let error = try #require(outcome.error)
+    #expect(error.errorCode == "DOWNLOAD_VIDEO_FAILED")
+    #expect(Set(error.mediaFailures.map(\.url)) == ["https://clips.invalid/a.mp4", "https://videos.example.com/404/b.mp4"])
+    #expect(error.mediaFailures.allSatisfy { $0.errorCode == "DOWNLOAD_VIDEO_FAILED" && $0.errorMessage?.isEmpty == false })
+    #expect(error.sentence.contains("https://clips.invalid/a.mp4 (DOWNLOAD_VIDEO_FAILED"), "\(error.sentence)")
+    #expect(error.sentence.contains("https://videos.example.com/404/b.mp4 (DOWNLOAD_VIDEO_FAILED"), "\(error.sentence)")
+    let stored = try #require(await env.sandbox.product(id: base.id!))
+    #expect(stored.images.map(\.imageOriginalUrl) == wanted.map(\.imageOriginalUrl))
+    #expect(stored.images.map { $0.alt?.main } == wanted.map { $0.alt?.main })
+    #expect(stored.images[1].alt?.main == "Moved and named")
+    #expect(!(stored.media?.videos ?? []).contains { $0.url?.contains("404") == true || $0.url?.contains(".invalid") == true })
   }
 
   @Test func lostEntriesAreDroppedAndLaterPositionsMoveUp() {
