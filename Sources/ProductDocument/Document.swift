@@ -55,6 +55,11 @@ public struct Document: Sendable {
 
   public var canUndo: Bool { !undoStack.isEmpty }
   public var canRedo: Bool { !redoStack.isEmpty }
+  /// What the undo and redo history holds, as a count of stored JSON values (each stored value
+  /// with everything inside it). Deterministic, for tests and the benchmark.
+  public var historySize: Int {
+    (undoStack + redoStack).reduce(0) { $0 + JSON.object($1.json).valueCount }
+  }
   /// Whether anything would be saved: the edited product differs from the fetched one.
   public var isDirty: Bool { !changes().isEmpty }
 
