@@ -1,12 +1,13 @@
 import EcwidAPI
 
 /// An editable product: the fetched version (`base`), the edited one (`current`), and an
-/// undo history. Fields no edit touched keep the exact JSON the server sent.
+/// undo history. Fields no edit touched keep the exact JSON the server sent. A history step keeps
+/// only what it changed (see `HistoryStep`), so a long edit of a big product stays small.
 public struct Document: Sendable {
   public private(set) var base: Product
   public private(set) var current: Product
-  private var undoStack: [Product] = []
-  private var redoStack: [Product] = []
+  private var undoStack: [HistoryStep] = []
+  private var redoStack: [HistoryStep] = []
   private var lastCoalesceKey: String?
 
   public init(base: Product) {
@@ -34,23 +35,30 @@ public struct Document: Sendable {
       return
     }
     let coalesce = coalesceKey != nil && coalesceKey == lastCoalesceKey && !undoStack.isEmpty
-    if !coalesce { undoStack.append(current) }
+    if coalesce, let step = undoStack.popLast() {
+      // The step now goes from `next` back to where the coalesced edits started.
+      undoStack.append(HistoryStep(from: next, to: step.applied(to: current)))
+    } else {
+      undoStack.append(HistoryStep(from: next, to: current))
+    }
     redoStack.removeAll()
     current = next
     lastCoalesceKey = coalesceKey
   }
 
   @discardableResult public mutating func undo() -> Bool {
-    guard let previous = undoStack.popLast() else { return false }
-    redoStack.append(current)
+    guard let step = undoStack.popLast() else { return false }
+    let previous = step.applied(to: current)
+    redoStack.append(HistoryStep(from: previous, to: current))
     current = previous
     lastCoalesceKey = nil
     return true
   }
 
   @discardableResult public mutating func redo() -> Bool {
-    guard let next = redoStack.popLast() else { return false }
-    undoStack.append(current)
+    guard let step = redoStack.popLast() else { return false }
+    let next = step.applied(to: current)
+    undoStack.append(HistoryStep(from: next, to: current))
     current = next
     lastCoalesceKey = nil
     return true
@@ -58,6 +66,11 @@ public struct Document: Sendable {
 
   public var canUndo: Bool { !undoStack.isEmpty }
   public var canRedo: Bool { !redoStack.isEmpty }
+  /// What the undo and redo history holds, as a count of stored JSON values (each stored value
+  /// with everything inside it). Deterministic, for tests and the benchmark.
+  public var historySize: Int {
+    (undoStack + redoStack).reduce(0) { $0 + $1.size }
+  }
   /// Whether anything would be saved: the edited product differs from the fetched one.
   public var isDirty: Bool { !changes().isEmpty }
 
@@ -107,7 +120,7 @@ public struct Document: Sendable {
         if let v = merged.json[key] { base.json[key] = v }
       }
     }
-    undoStack.append(current)
+    undoStack.append(HistoryStep(from: merged, to: current))
     redoStack.removeAll()
     current = merged
     lastCoalesceKey = nil

@@ -76,6 +76,13 @@ func keystrokeRows(huge: Product, n: Int) -> [Row] {
   m.section = .media
   let (move, mCells) = keystrokes(&m, count: n) { i, _ in (i / 300) % 2 == 0 ? .char("J") : .char("K") }
   rows.append(row("move an image (J/K)", move, cells: mCells))
+  let steps = m.document?.canUndo == true ? n + 20 : 0
+  let stored = m.document?.historySize ?? 0
+  rows.append(
+    Row(
+      figure: "  undo history after those \(steps) moves", measured: "\(stored) JSON values = \(stored / max(1, steps)) per move",
+      target: "not growing with the gallery", met: steps > 0 ? stored / steps <= 8 : false,
+      note: "Document.historySize: the values the undo/redo history stores (a whole product per step would be ~68,000 for this one)"))
 
   // Name: Enter opens the field, then characters.
   m = loadedModel(huge, languages: langs)

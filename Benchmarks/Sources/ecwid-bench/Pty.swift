@@ -61,6 +61,11 @@ struct PtyResults {
   var moveBytes: [Int] = []
   var peakRSSKB = 0
   var rssAfterOpenKB = 0
+  var rssBeforeMovesKB = 0
+  var rssAfterMovesKB = 0
+  var rssAfterUndosKB = 0
+  var peakAfterMovesKB = 0
+  var movesSeconds: Double = .nan
   var problem: String?
 }
 
@@ -172,12 +177,40 @@ func ptyMeasurements(binary: String, product: Product, startRuns: Int) -> PtyRes
   sleepMs(500)  // let the journal be written
   results.peakRSSKB = readStatusKB(pid: pid, field: "VmHWM")
   if results.peakRSSKB == 0 { results.problem = "could not read /proc/\(pid)/status" }
+  longEdit(tmux: tmux, session: "m", pid: pid, out: out, results: &results)
   tmux("send-keys", "-t", "m", "q")
   sleepMs(100)
   tmux("send-keys", "-t", "m", "D")
   sleepMs(200)
   return results
 }
+
+/// Memory over a long edit: 20,000 image moves (the first image down 500 places with J and back
+/// with K, 20 times), then 2,000 undos, reading the editor's VmRSS after each.
+func longEdit(tmux: Tmux, session: String, pid: Int, out: String, results: inout PtyResults) {
+  tmux("send-keys", "-t", session, "Home")
+  _ = waitQuiet(out, quietMs: 300)
+  sleepMs(500)
+  results.rssBeforeMovesKB = readStatusKB(pid: pid, field: "VmRSS")
+  let t0 = nowNanos()
+  for k in 0..<(longEditMoves / 500) {
+    tmux("send-keys", "-t", session, "-N", "500", k % 2 == 0 ? "J" : "K")
+    _ = waitQuiet(out, quietMs: 300, timeoutMs: 120_000)
+  }
+  results.movesSeconds = Double(nowNanos() - t0) / 1e9
+  sleepMs(1000)  // the draft journal of the last moves
+  results.rssAfterMovesKB = readStatusKB(pid: pid, field: "VmRSS")
+  results.peakAfterMovesKB = readStatusKB(pid: pid, field: "VmHWM")
+  for _ in 0..<(longEditUndos / 500) {
+    tmux("send-keys", "-t", session, "-N", "500", "u")
+    _ = waitQuiet(out, quietMs: 300, timeoutMs: 120_000)
+  }
+  sleepMs(1000)
+  results.rssAfterUndosKB = readStatusKB(pid: pid, field: "VmRSS")
+}
+
+let longEditMoves = 20_000
+let longEditUndos = 2_000
 
 func ptyRows(binary: String, huge: Product, startRuns: Int) -> [Row] {
   let r = ptyMeasurements(binary: binary, product: huge, startRuns: startRuns)
@@ -212,5 +245,13 @@ func ptyRows(binary: String, huge: Product, startRuns: Int) -> [Row] {
       note: r.peakRSSKB == 0
         ? problem
         : "after opening (VmRSS then \(fmtBytes(r.rssAfterOpenKB * 1024))), moving, reordering images, typing in the name and the draft journal written"))
+  rows.append(
+    Row(
+      figure: "resident memory (VmRSS) after \(longEditMoves) image moves, huge product",
+      measured: r.rssAfterMovesKB == 0 ? "n/a" : fmtBytes(r.rssAfterMovesKB * 1024), target: "≤ 80 MB",
+      met: r.rssAfterMovesKB > 0 && r.rssAfterMovesKB <= 80 * 1024,
+      note: r.rssAfterMovesKB == 0
+        ? problem
+        : "J × 500 then K × 500 on the first image, \(longEditMoves / 1000) times (\(String(format: "%.1f", r.movesSeconds)) s); VmRSS before the moves \(fmtBytes(r.rssBeforeMovesKB * 1024)), VmHWM after them \(fmtBytes(r.peakAfterMovesKB * 1024)), VmRSS after \(longEditUndos) undos \(fmtBytes(r.rssAfterUndosKB * 1024))"))
   return rows
 }
