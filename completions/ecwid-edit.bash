@@ -188,7 +188,7 @@ _ecwid-edit_edit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store)
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options 1
 
     # Offer option value completions
@@ -203,6 +203,9 @@ _ecwid-edit_edit() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
@@ -227,7 +230,7 @@ _ecwid-edit_get() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store)
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options 1
 
     # Offer option value completions
@@ -242,6 +245,9 @@ _ecwid-edit_get() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
@@ -251,7 +257,7 @@ _ecwid-edit_search() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store --sku --offset --limit)
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout --sku --offset --limit)
     __ecwid-edit_offer_flags_options 1
 
     # Offer option value completions
@@ -266,6 +272,9 @@ _ecwid-edit_search() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--sku')
@@ -282,10 +291,10 @@ _ecwid-edit_search() {
 
 _ecwid-edit_diff() {
     repeating_flags=()
-    non_repeating_flags=(--requests --version -h --help)
+    non_repeating_flags=(--requests --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store)
-    __ecwid-edit_offer_flags_options 2
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout)
+    __ecwid-edit_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -299,6 +308,9 @@ _ecwid-edit_diff() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
@@ -306,10 +318,10 @@ _ecwid-edit_diff() {
 
 _ecwid-edit_apply() {
     repeating_flags=()
-    non_repeating_flags=(--yes --version -h --help)
+    non_repeating_flags=(--yes --force --allow-destructive --notify-low-stock --version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store)
-    __ecwid-edit_offer_flags_options 2
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout)
+    __ecwid-edit_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -323,6 +335,9 @@ _ecwid-edit_apply() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
@@ -331,8 +346,8 @@ _ecwid-edit_apply() {
 _ecwid-edit_sandbox() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--port --data --token --request-log --faults)
+    repeating_options=(--tax-class)
+    non_repeating_options=(--port --data --token --request-log --faults --plan-limit)
     __ecwid-edit_offer_flags_options 0
 
     # Offer option value completions
@@ -352,6 +367,12 @@ _ecwid-edit_sandbox() {
     '--faults')
         return
         ;;
+    '--plan-limit')
+        return
+        ;;
+    '--tax-class')
+        return
+        ;;
     esac
 }
 
@@ -359,7 +380,7 @@ _ecwid-edit_config() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--api-url --store-id --token-file --store)
+    non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options 0
 
     # Offer option value completions
@@ -374,6 +395,9 @@ _ecwid-edit_config() {
         return
         ;;
     '--store')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
