@@ -2,18 +2,19 @@ import Foundation
 
 /// A task executor on a thread of its own. The sandbox serves on it, so a process that blocks
 /// the shared cooperative pool (a test waiting on a subprocess, say) cannot starve the server
-/// that the subprocess is talking to.
-final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
+/// that the subprocess is talking to. Tests also run their long CPU-bound work on one, so that the
+/// two threads of the cooperative pool stay free for the asynchronous tests beside them.
+public final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [UnownedJob] = []
 
-  init(name: String) {
+  public init(name: String) {
     let thread = Thread { [unowned self] in self.loop() }
     thread.name = name
     thread.start()
   }
 
-  func enqueue(_ job: consuming ExecutorJob) {
+  public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     condition.lock()
     jobs.append(job)

@@ -23,7 +23,11 @@ import Testing
     return keys
   }()
 
-  @Test func hundredThousandRandomKeysKeepEveryInvariant() throws {
+  @Test func hundredThousandRandomKeysKeepEveryInvariant() async throws {
+    try await withTaskExecutorPreference(heavyTestExecutor) { try fuzzHundredThousandKeys() }
+  }
+
+  func fuzzHundredThousandKeys() throws {
     var rng = SeededRandom(seed: 20_261_126)
     let product = EditorHarness.product()
     let baseImageIds = Set(product.json["media"]?["images"]?.arrayValue?.compactMap { $0["id"]?.idString } ?? [])

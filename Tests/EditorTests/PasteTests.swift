@@ -22,7 +22,11 @@ import Testing
     return text
   }()
 
-  @Test(.timeLimit(.minutes(1))) func aMegabytePasteGoesThroughUpdateAndView() throws {
+  @Test(.timeLimit(.minutes(1))) func aMegabytePasteGoesThroughUpdateAndView() async throws {
+    try await withTaskExecutorPreference(heavyTestExecutor) { try pasteAMegabyte() }
+  }
+
+  func pasteAMegabyte() throws {
     var m = EditorHarness.model(width: 120, height: 40)
     press(&m, .enter, .ctrl("u"))  // General › Name, emptied
     #expect(m.form.editing != nil)
