@@ -127,7 +127,7 @@ func longestIncreasingSubsequence(_ a: [Int]) -> Set<Int> {
 }
 
 /// Equality that ignores the order of object keys (JSON numbers compare by value already).
-func sameJSON(_ a: JSON?, _ b: JSON?) -> Bool {
+public func sameJSON(_ a: JSON?, _ b: JSON?) -> Bool {
   if a == b { return true }
   guard let a, let b else { return false }
   switch (a, b) {

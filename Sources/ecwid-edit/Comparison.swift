@@ -115,7 +115,7 @@ struct Comparison {
   /// fields the server computes from them are left out of the list.
   static func changedFields(_ a: Product, _ b: Product) -> [String] {
     var keys: [String] = []
-    for key in a.json.keys where Product.updatableFields.contains(key) && !sameValue(a.json[key], b.json[key]) {
+    for key in a.json.keys where Product.updatableFields.contains(key) && !sameJSON(a.json[key], b.json[key]) {
       keys.append(key)
     }
     for key in b.json.keys where a.json[key] == nil && Product.updatableFields.contains(key) {

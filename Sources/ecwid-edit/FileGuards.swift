@@ -8,25 +8,6 @@ struct Refusal: Error {
   var code: Int32
 }
 
-/// Equality that ignores the order of object keys (numbers compare by value).
-func sameValue(_ a: JSON?, _ b: JSON?) -> Bool {
-  if a == b { return true }
-  guard let a, let b else { return false }
-  switch (a, b) {
-  case (.object(let x), .object(let y)):
-    guard x.count == y.count else { return false }
-    for (k, v) in x {
-      guard let w = y[k], sameValue(v, w) else { return false }
-    }
-    return true
-  case (.array(let x), .array(let y)):
-    guard x.count == y.count else { return false }
-    for i in x.indices where !sameValue(x[i], y[i]) { return false }
-    return true
-  default:
-    return false
-  }
-}
 
 /// Fields the server maintains; a change to them in a file is noted and ignored.
 let serverFields: Set<String> = ["updated", "updateTimestamp", "created", "createTimestamp"]
@@ -44,12 +25,12 @@ enum FileOverlay {
     for (key, value) in file.json {
       if key == "id" { continue }
       if serverFields.contains(key) {
-        if key != "updateTimestamp" && !sameValue(value, reference.json[key]) { ignored.append(key) }
+        if key != "updateTimestamp" && !sameJSON(value, reference.json[key]) { ignored.append(key) }
         continue
       }
       if key == "galleryImages" { continue }
       if !Product.updatableFields.contains(key) {
-        if !sameValue(value, reference.json[key]) { ignored.append(key) }
+        if !sameJSON(value, reference.json[key]) { ignored.append(key) }
         continue
       }
       if key == "media", case .object(let given) = value, case .object(var kept)? = reference.json["media"] {
@@ -59,7 +40,7 @@ enum FileOverlay {
       }
       mine.json[key] = value
     }
-    if let gallery = file.json["galleryImages"], !sameValue(gallery, reference.json["galleryImages"]) {
+    if let gallery = file.json["galleryImages"], !sameJSON(gallery, reference.json["galleryImages"]) {
       let urls = try galleryAdditions(gallery, reference: reference.json["galleryImages"])
       if !urls.isEmpty {
         var media = mine.json["media"]?.objectValue ?? [:]
@@ -97,7 +78,7 @@ enum FileOverlay {
       }
       urls.append(url)
     }
-    if !sameValue(.array(kept), .array(old)) {
+    if !sameJSON(.array(kept), .array(old)) {
       throw Refusal(
         lines: ["\"galleryImages\" changes other than new images cannot be saved (Ecwid keeps this legacy list for the sort order only); \(how)"],
         code: 2)
@@ -121,7 +102,7 @@ enum ValueGuard {
   /// Problems in the fields that would be sent (top-level values that differ from `live`).
   static func problems(current: Product, live: Product) -> [String] {
     var out: [String] = []
-    for (key, value) in current.json where !serverFields.contains(key) && !sameValue(value, live.json[key]) {
+    for (key, value) in current.json where !serverFields.contains(key) && !sameJSON(value, live.json[key]) {
       let label = fieldLabel(key)
       switch key {
       case "name":
