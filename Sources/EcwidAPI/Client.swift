@@ -275,11 +275,13 @@ public final class EcwidClient: Sendable {
       let result = await once(method, target, path: path, body: bodyData, deadline: deadline, events: events)
       var failure: EcwidError
       var notSent = false
+      var refused = false
       switch result {
       case .success(let data): return data
       case .failure(let e):
         failure = e.error
         notSent = e.notSent
+        refused = e.refused
         if e.refused { refusals += 1 }
       }
       failure.attempts = attempt
@@ -290,7 +292,9 @@ public final class EcwidClient: Sendable {
       switch failure.kind {
       case .rateLimited: retryable = true
       case .server: retryable = idempotent
-      case .network, .timeout: retryable = notSent ? refusals <= 1 : method == .GET
+      // Once a connection was refused, one more try at most, whatever the next attempt meets (a
+      // loaded machine can turn the second refusal into a connect timeout).
+      case .network, .timeout: retryable = notSent ? (refused ? refusals <= 1 : refusals == 0) : method == .GET && refusals == 0
       default: retryable = false
       }
       guard retryable, attempt < policy.maxAttempts else { throw failure }

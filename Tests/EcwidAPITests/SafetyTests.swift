@@ -120,8 +120,9 @@ final class EventLog: @unchecked Sendable {
         && balancedParentheses(e.sentence) && !e.sentence.contains("secret_t")
     }
     let took = ContinuousClock.now - t0
-    // It took 41 s before; a loaded machine needs some seconds for two attempts.
-    #expect(took < .seconds(10), "a refused connection took \(took)")
+    // It took 41 s before (four attempts of 10 s). On an idle machine it takes 0.1–0.2 s; a
+    // fully loaded CI machine once needed 18 s, so the bound keeps only the contrast with 41 s.
+    #expect(took < .seconds(25), "a refused connection took \(took)")
   }
 
   @Test func aTimedOutWriteIsNotSentAgainAndSaysItMayHaveLanded() async throws {
