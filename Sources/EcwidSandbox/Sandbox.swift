@@ -112,6 +112,16 @@ public final class Sandbox: Sendable {
 
   private let server = Locked(ServerState())
   private let stats = Locked(Stats())
+  /// Requests being held before they are answered (see `holdAnswers`).
+  private let holds = Locked(Holds())
+
+  struct Holds {
+    var method: String?
+    var pathSuffix = ""
+    var waiting = 0
+    /// A request that lets the held ones through when it arrives: (method, path suffix).
+    var releasedBy: (String, String)?
+  }
 
   public init(options: SandboxOptions) throws {
     let (token, tokenScopes) = SpecErrors.token(options.token)
@@ -293,6 +303,43 @@ public final class Sandbox: Sendable {
     }
   }
 
+  /// From now on, API requests with this method whose path ends with `pathSuffix` wait, before
+  /// the sandbox processes them, until `releaseHeldAnswers()`: for tests of a request whose
+  /// answer comes after the client gave up, whatever the machine's load (a fixed latency races
+  /// the client's timeout on a loaded machine).
+  /// With `releasedBy`, the first request with that method and path suffix lets them through
+  /// (for a client in another process: hold the PUT until the client re-reads the product).
+  public func holdAnswers(method: String, pathSuffix: String, releasedBy: (method: String, pathSuffix: String)? = nil) {
+    holds.withLock {
+      $0.method = method.uppercased()
+      $0.pathSuffix = pathSuffix
+      $0.releasedBy = releasedBy.map { ($0.method.uppercased(), $0.pathSuffix) }
+    }
+  }
+
+  /// Lets every held request (and later ones) through.
+  public func releaseHeldAnswers() { holds.withLock { $0.method = nil } }
+
+  /// How many requests are waiting in a hold now.
+  public var heldAnswers: Int { holds.withLock { $0.waiting } }
+
+  private func waitWhileHeld(method: String, path: String) async {
+    holds.withLock { h in
+      guard h.method != nil, let (m, suffix) = h.releasedBy, m == method, path.hasSuffix(suffix), h.waiting > 0 else {
+        return
+      }
+      h.method = nil
+      h.releasedBy = nil
+    }
+    func held() -> Bool { holds.withLock { $0.method == method && path.hasSuffix($0.pathSuffix) } }
+    guard held() else { return }
+    holds.withLock { $0.waiting += 1 }
+    defer { holds.withLock { $0.waiting -= 1 } }
+    while held() {
+      do { try await Task.sleep(for: .milliseconds(10)) } catch { return }
+    }
+  }
+
   /// Every request received so far, in order.
   public func requests() async -> [SandboxRequest] { stats.withLock { $0.requests } }
 
@@ -354,6 +401,7 @@ public final class Sandbox: Sendable {
     }
 
     let isAdmin = path.hasPrefix("/__sandbox/")
+    if !isAdmin { await waitWhileHeld(method: method, path: path) }
     if reply == nil, !isAdmin, let faults {
       let f = faults.before(method: method, path: path)
       if let d = f.latency { try? await Task.sleep(for: d) }

@@ -17,7 +17,12 @@ enum CLI {
     var stderr: String
   }
 
-  static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
+  /// Runs the binary to its end without blocking a thread of the cooperative pool: its exit is
+  /// awaited, not waited for. (Two tests blocking the pool's two threads in `waitUntilExit` left
+  /// every asynchronous test beside them, and their clients' timeouts, stalled for seconds on a
+  /// loaded CI machine.) Output goes to files, so a chatty stderr cannot block the process the
+  /// way an unread pipe does.
+  static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) async throws -> Result {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -28,20 +33,36 @@ enum CLI {
     environment["XDG_STATE_HOME"] = home + "/state"
     for (k, v) in env { environment[k] = v }
     p.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
+    let fm = FileManager.default
+    // The output files live apart from the home, which tests read after the run.
+    let io = FileManager.default.temporaryDirectory.appendingPathComponent("cli-io-\(UUID().uuidString)").path
+    try fm.createDirectory(atPath: io, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(atPath: io) }
+    let paths = (out: io + "/stdout", err: io + "/stderr", in: io + "/stdin")
+    fm.createFile(atPath: paths.out, contents: nil)
+    fm.createFile(atPath: paths.err, contents: nil)
+    fm.createFile(atPath: paths.in, contents: Data((stdin ?? "").utf8))
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: paths.out))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: paths.err))
+    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: paths.in))
+    defer {
+      try? out.close()
+      try? err.close()
+      try? input.close()
+    }
     p.standardOutput = out
     p.standardError = err
     p.standardInput = input
-    try p.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    let status: Int32 = try await withCheckedThrowingContinuation { done in
+      p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+      do { try p.run() } catch {
+        p.terminationHandler = nil
+        done.resume(throwing: error)
+      }
+    }
+    let o = (try? Data(contentsOf: URL(fileURLWithPath: paths.out))) ?? Data()
+    let e = (try? Data(contentsOf: URL(fileURLWithPath: paths.err))) ?? Data()
+    return Result(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
   }
 }
 
@@ -67,8 +88,8 @@ struct CLISandbox {
 }
 
 @Suite(.serialized) struct CLITests {
-  @Test func missingSettingsNameWhatIsMissingAndSuggestDemo() throws {
-    let r = try CLI.run(["get", "1"])
+  @Test func missingSettingsNameWhatIsMissingAndSuggestDemo() async throws {
+    let r = try await CLI.run(["get", "1"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("store id"))
     #expect(r.stderr.contains("token"))
@@ -78,13 +99,13 @@ struct CLISandbox {
   @Test func getPrintsTheProductAsJSONAndSearchLists() async throws {
     let s = try await CLISandbox.start()
     defer { Task { await s.sandbox.stop() } }
-    let search = try CLI.run(["search", "--limit", "3"], env: s.environment)
+    let search = try await CLI.run(["search", "--limit", "3"], env: s.environment)
     #expect(search.status == 0, "\(search.stderr)")
     let lines = search.stdout.split(separator: "\n")
     #expect(lines.count == 3)
     let id = try #require(Int(lines[0].split(separator: "\t")[0]))
 
-    let get = try CLI.run(["get", "\(id)"], env: s.environment)
+    let get = try await CLI.run(["get", "\(id)"], env: s.environment)
     #expect(get.status == 0, "\(get.stderr)")
     let product = Product(try JSON.parse(get.stdout))
     #expect(product.id == id)
@@ -92,7 +113,7 @@ struct CLISandbox {
     #expect(product.value == stored?.value)
     #expect(!get.stdout.contains(s.tokenValue) && !get.stderr.contains(s.tokenValue))
 
-    let missing = try CLI.run(["get", "1"], env: s.environment)
+    let missing = try await CLI.run(["get", "1"], env: s.environment)
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("404") || missing.stderr.contains("not exist"))
   }
@@ -100,13 +121,13 @@ struct CLISandbox {
   @Test func diffExitCodesFollowKubectl() async throws {
     let s = try await CLISandbox.start()
     defer { Task { await s.sandbox.stop() } }
-    let id = try #require(try CLI.run(["search", "--limit", "1"], env: s.environment).stdout.split(separator: "\t").first.flatMap { Int($0) })
-    let get = try CLI.run(["get", "\(id)"], env: s.environment)
+    let id = try #require(try await CLI.run(["search", "--limit", "1"], env: s.environment).stdout.split(separator: "\t").first.flatMap { Int($0) })
+    let get = try await CLI.run(["get", "\(id)"], env: s.environment)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let same = dir.appendingPathComponent("same.json")
     try get.stdout.write(to: same, atomically: true, encoding: .utf8)
-    let unchanged = try CLI.run(["diff", "\(id)", same.path], env: s.environment)
+    let unchanged = try await CLI.run(["diff", "\(id)", same.path], env: s.environment)
     #expect(unchanged.status == 0, "\(unchanged.stdout)\(unchanged.stderr)")
 
     var edited = Product(try JSON.parse(get.stdout))
@@ -114,31 +135,31 @@ struct CLISandbox {
     edited.name = "Changed by the CLI"
     let changedFile = dir.appendingPathComponent("edited.json")
     try edited.value.prettyText().write(to: changedFile, atomically: true, encoding: .utf8)
-    let changed = try CLI.run(["diff", "\(id)", changedFile.path], env: s.environment)
+    let changed = try await CLI.run(["diff", "\(id)", changedFile.path], env: s.environment)
     #expect(changed.status == 1, "\(changed.stderr)")
     #expect(changed.stdout.contains("99.5"))
     #expect(changed.stdout.contains("Changed by the CLI"))
 
     let broken = dir.appendingPathComponent("broken.json")
     try "{\"name\": ".write(to: broken, atomically: true, encoding: .utf8)
-    #expect(try CLI.run(["diff", "\(id)", broken.path], env: s.environment).status >= 2)
-    #expect(try CLI.run(["diff", "\(id)", dir.appendingPathComponent("none.json").path], env: s.environment).status >= 2)
+    #expect(try await CLI.run(["diff", "\(id)", broken.path], env: s.environment).status >= 2)
+    #expect(try await CLI.run(["diff", "\(id)", dir.appendingPathComponent("none.json").path], env: s.environment).status >= 2)
 
     // apply sends exactly the changed fields.
-    let apply = try CLI.run(["apply", "\(id)", changedFile.path, "--yes"], env: s.environment)
+    let apply = try await CLI.run(["apply", "\(id)", changedFile.path, "--yes"], env: s.environment)
     #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
     let stored = try #require(await s.sandbox.product(id: id))
     #expect(stored.price?.double == 99.5)
     #expect(stored.name == "Changed by the CLI")
     // The product as stored now (Ecwid mirrors the name into its default-language translation).
-    let refetched = try CLI.run(["get", "\(id)"], env: s.environment)
+    let refetched = try await CLI.run(["get", "\(id)"], env: s.environment)
     try refetched.stdout.write(to: changedFile, atomically: true, encoding: .utf8)
-    #expect(try CLI.run(["diff", "\(id)", changedFile.path], env: s.environment).status == 0)
+    #expect(try await CLI.run(["diff", "\(id)", changedFile.path], env: s.environment).status == 0)
 
     // Without --yes and with no terminal, nothing is sent.
     edited.name = "Not sent"
     try edited.value.prettyText().write(to: changedFile, atomically: true, encoding: .utf8)
-    let refused = try CLI.run(["apply", "\(id)", changedFile.path], env: s.environment)
+    let refused = try await CLI.run(["apply", "\(id)", changedFile.path], env: s.environment)
     #expect(refused.status >= 2)
     #expect(await s.sandbox.product(id: id)?.name == "Changed by the CLI")
   }
@@ -146,14 +167,14 @@ struct CLISandbox {
   @Test func applyFailureKeepsACopyOfTheEdit() async throws {
     let s = try await CLISandbox.start()
     defer { Task { await s.sandbox.stop() } }
-    let list = try CLI.run(["search", "--limit", "2"], env: s.environment).stdout.split(separator: "\n")
+    let list = try await CLI.run(["search", "--limit", "2"], env: s.environment).stdout.split(separator: "\n")
     let id = try #require(Int(list[0].split(separator: "\t")[0]))
     let otherSku = String(list[1].split(separator: "\t")[1])
-    var edited = Product(try JSON.parse(try CLI.run(["get", "\(id)"], env: s.environment).stdout))
+    var edited = Product(try JSON.parse(try await CLI.run(["get", "\(id)"], env: s.environment).stdout))
     edited.sku = otherSku
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("apply-\(UUID().uuidString).json")
     try edited.value.prettyText().write(to: file, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["apply", "\(id)", file.path, "--yes"], env: s.environment)
+    let r = try await CLI.run(["apply", "\(id)", file.path, "--yes"], env: s.environment)
     #expect(r.status >= 2)
     #expect(r.stderr.contains("SKU"))
     let line = try #require(r.stderr.split(separator: "\n").first { $0.contains("stored to ") })
@@ -162,7 +183,7 @@ struct CLISandbox {
     #expect(kept.sku == otherSku)
   }
 
-  @Test func configShowsEffectiveSettingsWithTheTokenMasked() throws {
+  @Test func configShowsEffectiveSettingsWithTheTokenMasked() async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("ecwid-edit"), withIntermediateDirectories: true)
     let tokenFile = dir.appendingPathComponent("shop.token")
@@ -175,7 +196,7 @@ struct CLISandbox {
     api_url = "https://example.test/api/v3" # a comment
     token_file = "\(tokenFile.path)"
     """.write(to: dir.appendingPathComponent("ecwid-edit/config.toml"), atomically: true, encoding: .utf8)
-    let r = try CLI.run(["config"], env: ["XDG_CONFIG_HOME": dir.path])
+    let r = try await CLI.run(["config"], env: ["XDG_CONFIG_HOME": dir.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("42  (config file)"))
     #expect(r.stdout.contains("https://example.test/api/v3  (config file)"))
@@ -183,14 +204,14 @@ struct CLISandbox {
     #expect(r.stdout.contains("can be read by other users"))
 
     // The environment overrides the file, and a flag overrides the environment.
-    let env = try CLI.run(["config"], env: ["XDG_CONFIG_HOME": dir.path, "ECWID_STORE_ID": "7"])
+    let env = try await CLI.run(["config"], env: ["XDG_CONFIG_HOME": dir.path, "ECWID_STORE_ID": "7"])
     #expect(env.stdout.contains("7  (environment)"))
-    let flag = try CLI.run(["config", "--store-id", "9"], env: ["XDG_CONFIG_HOME": dir.path, "ECWID_STORE_ID": "7"])
+    let flag = try await CLI.run(["config", "--store-id", "9"], env: ["XDG_CONFIG_HOME": dir.path, "ECWID_STORE_ID": "7"])
     #expect(flag.stdout.contains("9  (flag)"))
   }
 
-  @Test func plainHttpToAnotherHostIsRefused() throws {
-    let r = try CLI.run(
+  @Test func plainHttpToAnotherHostIsRefused() async throws {
+    let r = try await CLI.run(
       ["get", "1"], env: ["ECWID_API_URL": "http://example.com/api/v3", "ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("plain http"))

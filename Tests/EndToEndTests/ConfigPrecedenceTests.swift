@@ -34,10 +34,10 @@ import Testing
       """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
     }
 
-    func config(_ args: [String] = [], env: [String: String] = [:]) throws -> CLI.Result {
+    func config(_ args: [String] = [], env: [String: String] = [:]) async throws -> CLI.Result {
       var environment = ["XDG_CONFIG_HOME": configHome.path]
       for (k, v) in env { environment[k] = v }
-      return try CLI.run(["config"] + args, env: environment)
+      return try await CLI.run(["config"] + args, env: environment)
     }
 
     /// The value and source `ecwid-edit config` printed for one setting ("store id:", "token:"…).
@@ -46,19 +46,19 @@ import Testing
     }
   }
 
-  @Test func tokenComesFromFlagFileThenEnvironmentThenConfigFileAndIsNeverPrinted() throws {
+  @Test func tokenComesFromFlagFileThenEnvironmentThenConfigFileAndIsNeverPrinted() async throws {
     let f = try Fixture()
     let envToken = "secret_from_environment_555555"
 
-    let fromFile = try f.config()
+    let fromFile = try await f.config()
     #expect(fromFile.status == 0, "\(fromFile.stderr)")
     #expect(Fixture.line("token", in: fromFile).contains("(config file: \(f.shopTokenFile.path))"))
 
-    let fromEnv = try f.config(env: ["ECWID_TOKEN": envToken])
+    let fromEnv = try await f.config(env: ["ECWID_TOKEN": envToken])
     #expect(Fixture.line("token", in: fromEnv).contains("(environment)"))
     #expect(Fixture.line("token", in: fromEnv).contains("\(envToken.count) characters"))
 
-    let fromFlag = try f.config(["--token-file", f.stagingTokenFile.path], env: ["ECWID_TOKEN": envToken])
+    let fromFlag = try await f.config(["--token-file", f.stagingTokenFile.path], env: ["ECWID_TOKEN": envToken])
     #expect(Fixture.line("token", in: fromFlag).contains("(flag: \(f.stagingTokenFile.path))"))
     #expect(Fixture.line("token", in: fromFlag).contains("\(f.stagingToken.count) characters"))
 
@@ -73,35 +73,35 @@ import Testing
     }
   }
 
-  @Test func apiURLComesFromFlagThenEnvironmentThenConfigFileThenDefault() throws {
+  @Test func apiURLComesFromFlagThenEnvironmentThenConfigFileThenDefault() async throws {
     let f = try Fixture()
-    #expect(Fixture.line("api url", in: try f.config()).contains("https://shop.example.test/api/v3  (config file)"))
-    let env = try f.config(env: ["ECWID_API_URL": "http://127.0.0.1:9/api/v3"])
+    await #expect(Fixture.line("api url", in: try f.config()).contains("https://shop.example.test/api/v3  (config file)"))
+    let env = try await f.config(env: ["ECWID_API_URL": "http://127.0.0.1:9/api/v3"])
     #expect(Fixture.line("api url", in: env).contains("http://127.0.0.1:9/api/v3  (environment)"))
-    let flag = try f.config(
+    let flag = try await f.config(
       ["--api-url", "https://flag.example.test/api/v3"], env: ["ECWID_API_URL": "http://127.0.0.1:9/api/v3"])
     #expect(Fixture.line("api url", in: flag).contains("https://flag.example.test/api/v3  (flag)"))
     // The staging store names no api_url: the default applies.
-    let staging = try f.config(["--store", "staging"])
+    let staging = try await f.config(["--store", "staging"])
     #expect(Fixture.line("api url", in: staging).contains("https://app.ecwid.com/api/v3  (default)"))
   }
 
-  @Test func namedStoreComesFromFlagThenEnvironmentThenDefaultStore() throws {
+  @Test func namedStoreComesFromFlagThenEnvironmentThenDefaultStore() async throws {
     let f = try Fixture()
-    #expect(Fixture.line("store id", in: try f.config()).contains("42  (config file)"))
-    let env = try f.config(env: ["ECWID_STORE": "staging"])
+    await #expect(Fixture.line("store id", in: try f.config()).contains("42  (config file)"))
+    let env = try await f.config(env: ["ECWID_STORE": "staging"])
     #expect(Fixture.line("store id", in: env).contains("43  (config file)"))
     #expect(Fixture.line("token", in: env).contains(f.stagingTokenFile.path))
-    let flag = try f.config(["--store", "shop"], env: ["ECWID_STORE": "staging"])
+    let flag = try await f.config(["--store", "shop"], env: ["ECWID_STORE": "staging"])
     #expect(Fixture.line("store id", in: flag).contains("42  (config file)"))
 
-    let unknown = try f.config(["--store", "nope"])
+    let unknown = try await f.config(["--store", "nope"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("No store named \"nope\""))
     #expect(unknown.stderr.contains("shop, staging"))
   }
 
-  @Test func configFileRefusesATokenWrittenIntoItWithoutEchoingIt() throws {
+  @Test func configFileRefusesATokenWrittenIntoItWithoutEchoingIt() async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("inline-\(UUID().uuidString)")
     let file = dir.appendingPathComponent("elsewhere.toml")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -111,21 +111,21 @@ import Testing
     token = "secret_written_inline_424242"
     """.write(to: file, atomically: true, encoding: .utf8)
     // ECWID_EDIT_CONFIG names a configuration file in another place.
-    let r = try CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let r = try await CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("token_file"))
     #expect(r.stderr.contains("line 3"))
     #expect(!(r.stdout + r.stderr).contains("secret_written_inline_424242"))
   }
 
-  @Test func withoutAnyConfigurationNothingIsInventedAndTheDefaultsShow() throws {
-    let r = try CLI.run(["config"])
+  @Test func withoutAnyConfigurationNothingIsInventedAndTheDefaultsShow() async throws {
+    let r = try await CLI.run(["config"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(Fixture.line("store id", in: r).contains("(none)  (missing)"))
     #expect(Fixture.line("token", in: r).contains("(none)  (missing)"))
     #expect(Fixture.line("api url", in: r).contains("https://app.ecwid.com/api/v3  (default)"))
 
-    let publicToken = try CLI.run(["config"], env: ["ECWID_TOKEN": "public_abcdefghijklmnop"])
+    let publicToken = try await CLI.run(["config"], env: ["ECWID_TOKEN": "public_abcdefghijklmnop"])
     #expect(Fixture.line("token", in: publicToken).contains("public_… (23 characters, hidden)"))
     #expect(!publicToken.stdout.contains("abcdefghijklmnop"))
   }

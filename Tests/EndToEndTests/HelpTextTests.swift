@@ -25,8 +25,8 @@ import Testing
   }
 
   @Test(arguments: commands)
-  func helpTextIsNotBrokenMidSentence(_ command: [String]) throws {
-    let r = try CLI.run(command + ["--help"])
+  func helpTextIsNotBrokenMidSentence(_ command: [String]) async throws {
+    let r = try await CLI.run(command + ["--help"])
     #expect(r.status == 0)
     #expect(r.stdout.contains("USAGE"), "\(r.stdout)")
     let problems = Self.problems(in: r.stdout)

@@ -74,7 +74,7 @@ final class RunningCLI: @unchecked Sendable {
     let secret = "secret_cli_linebreak_0123456789"
     var env = s.environment
     env["ECWID_TOKEN"] = secret + "\nX-Injected: yes"
-    let fromEnv = try CLI.run(["get", "1"], env: env)
+    let fromEnv = try await CLI.run(["get", "1"], env: env)
     #expect(fromEnv.status == 2)
     #expect(fromEnv.stderr.contains("ECWID_TOKEN") && fromEnv.stderr.contains("line break"), "\(fromEnv.stderr)")
     #expect(!(fromEnv.stdout + fromEnv.stderr).contains("0123456789"))
@@ -83,7 +83,7 @@ final class RunningCLI: @unchecked Sendable {
     try (secret + "\nsecond line\n").write(to: file, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
     env.removeValue(forKey: "ECWID_TOKEN")
-    let fromFile = try CLI.run(["get", "1", "--token-file", file.path], env: env)
+    let fromFile = try await CLI.run(["get", "1", "--token-file", file.path], env: env)
     #expect(fromFile.status == 2)
     #expect(fromFile.stderr.contains("token file") && fromFile.stderr.contains("line break"), "\(fromFile.stderr)")
     #expect(!(fromFile.stdout + fromFile.stderr).contains("0123456789"))
@@ -91,20 +91,20 @@ final class RunningCLI: @unchecked Sendable {
   }
 
   @Test(arguments: ["http://127.evil.test", "http://127.0.0.1.evil.test", "http://127.1.2.3.4", "http://127.0.0.1.nip.io"])
-  func plainHttpToANameLikeLoopbackIsRefused(host: String) throws {
-    let r = try CLI.run(
+  func plainHttpToANameLikeLoopbackIsRefused(host: String) async throws {
+    let r = try await CLI.run(
       ["get", "1"], env: ["ECWID_API_URL": host + ":8787/api/v3", "ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("plain http"), "\(r.stderr)")
   }
 
-  @Test func aPortOutOfRangeIsRefusedNotACrash() throws {
+  @Test func aPortOutOfRangeIsRefusedNotACrash() async throws {
     let env = ["ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x"]
     var viaEnv = env
     viaEnv["ECWID_API_URL"] = "http://127.0.0.1:99999/api/v3"
     for r in [
-      try CLI.run(["get", "1"], env: viaEnv),
-      try CLI.run(["get", "1", "--api-url", "http://127.0.0.1:99999/api/v3"], env: env),
+      try await CLI.run(["get", "1"], env: viaEnv),
+      try await CLI.run(["get", "1", "--api-url", "http://127.0.0.1:99999/api/v3"], env: env),
     ] {
       #expect(r.status == 2, "\(r.stderr.prefix(500))")
       #expect(r.stderr.contains("1 to 65535"), "\(r.stderr.prefix(500))")
@@ -119,7 +119,7 @@ final class RunningCLI: @unchecked Sendable {
     let port = try await s.start()
     await s.stop()
     let started = Date()
-    let r = try CLI.run(
+    let r = try await CLI.run(
       ["get", "1"],
       env: ["ECWID_API_URL": "http://127.0.0.1:\(port)/api/v3", "ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x"])
     let took = Date().timeIntervalSince(started)
@@ -131,7 +131,7 @@ final class RunningCLI: @unchecked Sendable {
   }
 
   @Test func sandboxRefusesAPortOutOfRangeAndPrintsTheChosenPortToAPipe() async throws {
-    let bad = try CLI.run(["sandbox", "--port", "99999"])
+    let bad = try await CLI.run(["sandbox", "--port", "99999"])
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("--port 99999"), "\(bad.stderr)")
 
@@ -177,13 +177,13 @@ final class RunningCLI: @unchecked Sendable {
     let port = try await sandbox.start()
     defer { Task { await sandbox.stop() } }
     let env = ["ECWID_API_URL": "http://127.0.0.1:\(port)/api/v3", "ECWID_STORE_ID": "\(sandbox.storeId)", "ECWID_TOKEN": o.token]
-    let list = try CLI.run(["search", "--limit", "1"], env: env)
+    let list = try await CLI.run(["search", "--limit", "1"], env: env)
     let id = try #require(list.stdout.split(separator: "\t").first.flatMap { Int($0) }, "\(list.stderr)")
-    var edited = Product(try JSON.parse(try CLI.run(["get", "\(id)"], env: env).stdout))
+    var edited = Product(try JSON.parse(try await CLI.run(["get", "\(id)"], env: env).stdout))
     edited.name = "Applied through a \(fault) answer"
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("apply-\(UUID().uuidString).json")
     try edited.value.prettyText().write(to: file, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["apply", "\(id)", file.path, "--yes"], env: env)
+    let r = try await CLI.run(["apply", "\(id)", file.path, "--yes"], env: env)
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(!r.stderr.contains("applied: 0"))
     #expect(await sandbox.product(id: id)?.name == "Applied through a \(fault) answer")
@@ -199,9 +199,9 @@ final class RunningCLI: @unchecked Sendable {
     let sandbox = try Sandbox(options: o)
     let port = try await sandbox.start()
     let env = ["ECWID_API_URL": "http://127.0.0.1:\(port)/api/v3", "ECWID_STORE_ID": "\(sandbox.storeId)", "ECWID_TOKEN": o.token]
-    let list = try CLI.run(["search", "--limit", "1"], env: env)
+    let list = try await CLI.run(["search", "--limit", "1"], env: env)
     let id = try #require(list.stdout.split(separator: "\t").first.flatMap { Int($0) }, "\(list.stderr)")
-    var edited = Product(try JSON.parse(try CLI.run(["get", "\(id)"], env: env).stdout))
+    var edited = Product(try JSON.parse(try await CLI.run(["get", "\(id)"], env: env).stdout))
     edited.name = name
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("apply-\(UUID().uuidString).json")
     try edited.value.prettyText().write(to: file, atomically: true, encoding: .utf8)
@@ -211,9 +211,11 @@ final class RunningCLI: @unchecked Sendable {
   /// A PUT that times out is not sent again; it lands late, the re-read finds it, apply says
   /// saved (it was: once).
   @Test func applyWhoseAnswerComesTooLateReportsItLandedAndSendsItOnce() async throws {
-    let (sandbox, env, id, file) = try await applyRig(faults: "latency=2500ms,method=PUT", name: "Late but landed")
+    let (sandbox, env, id, file) = try await applyRig(faults: "seed=0", name: "Late but landed")
     defer { Task { await sandbox.stop() } }
-    let r = try CLI.run(["apply", "\(id)", file, "--yes", "--timeout", "1"], env: env)
+    // The PUT waits until apply, having given up on its answer, re-reads the product.
+    sandbox.holdAnswers(method: "PUT", pathSuffix: "/products/\(id)", releasedBy: ("GET", "/products/\(id)"))
+    let r = try await CLI.run(["apply", "\(id)", file, "--yes", "--timeout", "1"], env: env)
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(await sandbox.product(id: id)?.name == "Late but landed")
     #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
@@ -224,19 +226,19 @@ final class RunningCLI: @unchecked Sendable {
   @Test func applyWhoseOutcomeStaysUnknownSaysSoAndDoesNotResend() async throws {
     let (sandbox, env, id, file) = try await applyRig(faults: "drop,method=PUT", name: "Unknown fate")
     defer { Task { await sandbox.stop() } }
-    let r = try CLI.run(["apply", "\(id)", file, "--yes"], env: env)
+    let r = try await CLI.run(["apply", "\(id)", file, "--yes"], env: env)
     #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
     #expect(r.stderr.contains("may still be applied"), "\(r.stderr)")
     #expect(await sandbox.product(id: id)?.name != "Unknown fate")
     #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
   }
 
-  @Test func aTimeoutThatIsNotASpanOfSecondsIsRefused() throws {
+  @Test func aTimeoutThatIsNotASpanOfSecondsIsRefused() async throws {
     let env = ["ECWID_STORE_ID": "1", "ECWID_TOKEN": "secret_x", "ECWID_API_URL": "http://127.0.0.1:9/api/v3"]
-    let zero = try CLI.run(["get", "1", "--timeout", "0"], env: env)
+    let zero = try await CLI.run(["get", "1", "--timeout", "0"], env: env)
     #expect(zero.status == 2)
     #expect(zero.stderr.contains("is not a timeout"), "\(zero.stderr)")
-    let word = try CLI.run(["get", "1"], env: env.merging(["ECWID_TIMEOUT": "soon"]) { $1 })
+    let word = try await CLI.run(["get", "1"], env: env.merging(["ECWID_TIMEOUT": "soon"]) { $1 })
     #expect(word.status == 2)
     #expect(word.stderr.contains("ECWID_TIMEOUT=soon is not a timeout"), "\(word.stderr)")
   }

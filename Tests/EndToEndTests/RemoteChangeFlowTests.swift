@@ -20,8 +20,13 @@ extension EditorEndToEnd {
       }
       try await rig.tmux.waitFor("changed on the server", timeout: 10)
       try rig.tmux.keys("2")
-      let pricing = try await rig.tmux.waitFor("Compare-to price")
-      let line = try #require(pricing.split(separator: "\n").first { $0.contains("Compare-to price") })
+      // The status line names "Compare-to price" too ("took in 1 change (Compare-to price)"),
+      // so the row is the line that names it and is not the announcement.
+      func pricingRow(_ screen: String) -> Substring? {
+        screen.split(separator: "\n").first { $0.contains("Compare-to price") && !$0.contains("took in") }
+      }
+      let pricing = try await rig.tmux.waitUntil("the Compare-to price row") { pricingRow($0) != nil }
+      let line = try #require(pricingRow(pricing))
       #expect(line.contains("123.45"), "\(pricing)")
       // Saving sends only my edit and keeps theirs.
       try rig.tmux.keys("S")

@@ -16,18 +16,18 @@ import Testing
     return f
   }
 
-  @Test func aConfigFileOfBinaryGarbageIsAnError() throws {
+  @Test func aConfigFileOfBinaryGarbageIsAnError() async throws {
     let dir = try directory()
     let file = dir.appendingPathComponent("config.toml")
     var garbage = Data([0x00, 0xFF, 0xFE, 0x80, 0x81])
     for i in 0..<200 { garbage.append(UInt8((i * 73) & 0xFF)) }
     try garbage.write(to: file)
-    let r = try CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let r = try await CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("not a text file"), "\(r.stderr)")
   }
 
-  @Test func duplicateKeysAndTablesAreErrorsWithLineNumbers() throws {
+  @Test func duplicateKeysAndTablesAreErrorsWithLineNumbers() async throws {
     let dir = try directory()
     let file = dir.appendingPathComponent("config.toml")
     try """
@@ -35,7 +35,7 @@ import Testing
     store_id = 42
     store_id = 43
     """.write(to: file, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let r = try await CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("line 3") && r.stderr.contains("store_id is set twice (first on line 2)"), "\(r.stderr)")
 
@@ -46,12 +46,12 @@ import Testing
     [stores.shop]
     api_url = "https://example.test/api/v3"
     """.write(to: file, atomically: true, encoding: .utf8)
-    let twice = try CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let twice = try await CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(twice.status == 2)
     #expect(twice.stderr.contains("line 4") && twice.stderr.contains("[stores.shop] appears twice"), "\(twice.stderr)")
   }
 
-  @Test func unknownKeysAndTablesAreWarnedAboutWithLineNumbers() throws {
+  @Test func unknownKeysAndTablesAreWarnedAboutWithLineNumbers() async throws {
     let dir = try directory()
     let file = dir.appendingPathComponent("config.toml")
     try """
@@ -62,58 +62,58 @@ import Testing
     [store.typo]
     store_id = 1
     """.write(to: file, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let r = try await CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(r.status == 0, "\(r.stderr)")
     let all = r.stdout + r.stderr
     #expect(all.contains("line 1: unknown key \"default_stor\""), "\(all)")
     #expect(all.contains("line 4: unknown key \"tokenfile\""), "\(all)")
     #expect(all.contains("line 5: unknown table [store.typo]"), "\(all)")
     // Commands that connect say it on stderr.
-    let get = try CLI.run(["get", "1", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    let get = try await CLI.run(["get", "1", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
     #expect(get.stderr.contains("unknown key \"tokenfile\""), "\(get.stderr)")
   }
 
-  @Test func aMissingOrDirectoryConfigFileIsRefusedClearly() throws {
+  @Test func aMissingOrDirectoryConfigFileIsRefusedClearly() async throws {
     let dir = try directory()
-    let missing = try CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": dir.appendingPathComponent("nope.toml").path])
+    let missing = try await CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": dir.appendingPathComponent("nope.toml").path])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("ECWID_EDIT_CONFIG") && missing.stderr.contains("does not exist"), "\(missing.stderr)")
 
-    let asDirectory = try CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": dir.path])
+    let asDirectory = try await CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": dir.path])
     #expect(asDirectory.status == 2)
     #expect(asDirectory.stderr.contains("is a directory"), "\(asDirectory.stderr)")
     #expect(!asDirectory.stderr.contains("NSCocoaErrorDomain"))
 
-    let tokenDirectory = try CLI.run(["config", "--token-file", dir.path])
+    let tokenDirectory = try await CLI.run(["config", "--token-file", dir.path])
     #expect(tokenDirectory.status == 2)
     #expect(tokenDirectory.stderr.contains("is a directory"), "\(tokenDirectory.stderr)")
     #expect(!tokenDirectory.stderr.contains("NSCocoaErrorDomain"))
   }
 
-  @Test func aNegativeStoreIdIsCalledInvalidNotBlamedOnTheToken() throws {
-    let r = try CLI.run(["get", "1", "--store-id=-5"], env: ["ECWID_TOKEN": "secret_x"])
+  @Test func aNegativeStoreIdIsCalledInvalidNotBlamedOnTheToken() async throws {
+    let r = try await CLI.run(["get", "1", "--store-id=-5"], env: ["ECWID_TOKEN": "secret_x"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("store id \"-5\" is not valid"), "\(r.stderr)")
     #expect(!r.stderr.lowercased().contains("token"))
-    let env = try CLI.run(["get", "1"], env: ["ECWID_TOKEN": "secret_x", "ECWID_STORE_ID": "0"])
+    let env = try await CLI.run(["get", "1"], env: ["ECWID_TOKEN": "secret_x", "ECWID_STORE_ID": "0"])
     #expect(env.status == 2)
     #expect(env.stderr.contains("store id \"0\" is not valid"), "\(env.stderr)")
   }
 
-  @Test func searchRefusesALimitOrOffsetOutOfRange() throws {
+  @Test func searchRefusesALimitOrOffsetOutOfRange() async throws {
     let env = ["ECWID_TOKEN": "secret_x", "ECWID_STORE_ID": "1", "ECWID_API_URL": "http://127.0.0.1:9/api/v3"]
-    let zero = try CLI.run(["search", "--limit", "0"], env: env)
+    let zero = try await CLI.run(["search", "--limit", "0"], env: env)
     #expect(zero.status == 2)
     #expect(zero.stderr.contains("--limit 0"), "\(zero.stderr)")
-    let big = try CLI.run(["search", "--limit", "500"], env: env)
+    let big = try await CLI.run(["search", "--limit", "500"], env: env)
     #expect(big.status == 2)
     #expect(big.stderr.contains("--limit 500"), "\(big.stderr)")
-    let negative = try CLI.run(["search", "--offset=-1"], env: env)
+    let negative = try await CLI.run(["search", "--offset=-1"], env: env)
     #expect(negative.status == 2)
     #expect(negative.stderr.contains("--offset -1"), "\(negative.stderr)")
   }
 
-  @Test func aTildeInTokenFileIsTheHomeOfTheEnvironment() throws {
+  @Test func aTildeInTokenFileIsTheHomeOfTheEnvironment() async throws {
     let home = try directory()
     _ = try tokenFile(in: home)
     let config = try directory()
@@ -123,22 +123,22 @@ import Testing
     store_id = 42
     token_file = "~/shop.token"
     """.write(to: config.appendingPathComponent("ecwid-edit/config.toml"), atomically: true, encoding: .utf8)
-    let r = try CLI.run(["config", "--store", "shop"], env: ["XDG_CONFIG_HOME": config.path, "HOME": home.path])
+    let r = try await CLI.run(["config", "--store", "shop"], env: ["XDG_CONFIG_HOME": config.path, "HOME": home.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("(config file: \(home.path)/shop.token)"), "\(r.stdout)")
   }
 
-  @Test func aSymlinkToAPrivateTokenFileDoesNotWarn() throws {
+  @Test func aSymlinkToAPrivateTokenFileDoesNotWarn() async throws {
     let dir = try directory()
     let target = try tokenFile(in: dir, "real.token")
     let link = dir.appendingPathComponent("link.token")
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-    let r = try CLI.run(["config", "--token-file", link.path])
+    let r = try await CLI.run(["config", "--token-file", link.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!r.stdout.contains("can be read by other users"), "\(r.stdout)")
     // A symlink to a readable-by-all file still warns, with the target's mode.
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: target.path)
-    let open = try CLI.run(["config", "--token-file", link.path])
+    let open = try await CLI.run(["config", "--token-file", link.path])
     #expect(open.stdout.contains("mode 644"), "\(open.stdout)")
   }
 }

@@ -72,19 +72,24 @@ final class ProgressLog: @unchecked Sendable {
   }
 
   /// A PUT that times out is not sent again (it lands once, late); the re-read finds it.
+  /// The sandbox holds the PUT until the plan has given up on its answer and starts re-reading
+  /// (a fixed latency raced the 1 s timeout on a loaded CI machine, and the answer won).
   @Test func aTimedOutPutIsSentOnceAndFoundWhenItLands() async throws {
-    let env = try await FaultySandbox.start(faults: "latency=2500ms,method=PUT", requestTimeout: .seconds(1))
+    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(1))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
+    env.sandbox.holdAnswers(method: "PUT", pathSuffix: "/products/\(id)")
     var doc = Document(base: product)
     doc.apply(.set([.key("price")], 77.25))
     let log = ProgressLog()
-    let outcome = await runPlan(doc.plan(storeLanguages: nil), productId: id, client: env.client) { log.append($0) }
+    let outcome = await runPlan(doc.plan(storeLanguages: nil), productId: id, client: env.client) { event in
+      log.append(event)
+      if case .verifying = event { env.sandbox.releaseHeldAnswers() }
+    }
     #expect(outcome.succeeded, "\(outcome.error.map(\.sentence) ?? "")")
     #expect(outcome.reports.map(\.status) == [.appliedVerified])
     #expect(log.all.contains { if case .verifying = $0 { return true } else { return false } })
-    try await Task.sleep(for: .milliseconds(1500))
     #expect(await env.sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)
     #expect(await env.sandbox.product(id: id)?.price?.double == 77.25)
   }
@@ -92,14 +97,17 @@ final class ProgressLog: @unchecked Sendable {
   /// A gallery POST that timed out but was applied is reported applied, not "not applied"
   /// (which made a re-run add the image twice), and is sent once.
   @Test func aTimedOutGalleryPostThatLandedIsReportedApplied() async throws {
-    let env = try await FaultySandbox.start(faults: "latency=2500ms,method=POST", requestTimeout: .seconds(1))
+    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(1))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
+    env.sandbox.holdAnswers(method: "POST", pathSuffix: "/gallery")
     var doc = Document(base: product)
     doc.apply(.addMedia(url: "https://example.com/late-image.jpg", kind: .image))
     let plan = doc.plan(storeLanguages: nil)
-    let outcome = await runPlan(plan, productId: id, client: env.client)
+    let outcome = await runPlan(plan, productId: id, client: env.client) { event in
+      if case .verifying = event { env.sandbox.releaseHeldAnswers() }
+    }
     #expect(outcome.succeeded, "\(outcome.error.map(\.sentence) ?? "")")
     #expect(outcome.reports.first?.status == .appliedVerified)
     #expect(outcome.notApplied.isEmpty)
