@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <pthread.h>
 #include <time.h>
 #include <termios.h>
@@ -85,6 +86,9 @@ int ee_init(int want_color, const char *stderr_path) {
   nonl();
   intrflush(stdscr, FALSE);
   keypad(stdscr, TRUE);
+  /* The start of a bracketed paste as one key: ncurses then stops reading right after it, so the
+     paste's body can be read in bulk (ee_read_bytes) without anything left in ncurses' queue. */
+  define_key("\033[200~", EE_KEY_PASTE_START);
   meta(stdscr, TRUE);
   set_escdelay(25);
   leaveok(stdscr, FALSE);
@@ -163,6 +167,20 @@ int ee_read(int timeout_ms, uint32_t *out) {
     return EE_READ_CHAR;
   }
   return EE_READ_TIMEOUT;
+}
+
+long ee_read_bytes(unsigned char *buf, long cap, int timeout_ms) {
+  struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+  for (;;) {
+    int n = poll(&p, 1, timeout_ms);
+    if (n < 0 && errno == EINTR) continue; /* a resize: ncurses reports it at the next read */
+    if (n < 0) return -1;
+    if (n == 0) return 0;
+    ssize_t got = read(STDIN_FILENO, buf, (size_t)cap);
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (got <= 0) return -1;
+    return (long)got;
+  }
 }
 
 const char *ee_keyname(int code) { return keyname(code); }

@@ -52,13 +52,19 @@ struct InputDecoder {
   var pasteIdleTimeout = 1000
   /// Longest paste kept, in scalars; the rest is dropped.
   var maxPasteScalars = 4 << 20
+  /// The key code the terminal gives for ESC[200~ when it recognises it itself (ncurses, through
+  /// `define_key`), or nil.
+  var pasteStartKeyCode: Int32?
 
   private var pending: [RawInput] = []
 
   /// Reads the next event. `read(timeout)` returns nil on timeout; `mapKey` turns an ncurses key code
-  /// into an event (nil for codes to ignore).
+  /// into an event (nil for codes to ignore). `readBytes(timeout)`, when given, reads raw input in
+  /// bulk (nil on timeout or end of input): a paste's body is read with it, a chunk at a time,
+  /// rather than one character per call (a 1 MB paste took 20 s that way).
   mutating func next(
-    timeout: Int, read: (Int) -> RawInput?, mapKey: (Int32) -> TerminalEvent?
+    timeout: Int, read: (Int) -> RawInput?, readBytes: ((Int) -> [UInt8]?)? = nil,
+    mapKey: (Int32) -> TerminalEvent?
   ) -> TerminalEvent? {
     while true {
       let input: RawInput
@@ -70,12 +76,15 @@ struct InputDecoder {
         return nil
       }
       switch input {
+      case .key(let code) where code == pasteStartKeyCode:
+        if let readBytes, pending.isEmpty { return .paste(readPasteInBulk(readBytes)) }
+        return .paste(readPaste(read))
       case .key(let code):
         if let event = mapKey(code) { return event }
         // Ignored code: keep waiting only when blocking, otherwise report it.
         return .key(.unknown(code))
       case .char(27):
-        return escape(read: read, mapKey: mapKey)
+        return escape(read: read, readBytes: readBytes, mapKey: mapKey)
       case .char(let v):
         return .key(InputDecoder.key(forChar: v))
       }
@@ -102,14 +111,16 @@ struct InputDecoder {
     return read(timeout)
   }
 
-  private mutating func escape(read: (Int) -> RawInput?, mapKey: (Int32) -> TerminalEvent?) -> TerminalEvent? {
+  private mutating func escape(
+    read: (Int) -> RawInput?, readBytes: ((Int) -> [UInt8]?)?, mapKey: (Int32) -> TerminalEvent?
+  ) -> TerminalEvent? {
     guard let next = readNext(read, timeout: escapeTimeout) else { return .key(.escape) }
     switch next {
     case .key(let code):
       // Alt + a special key: report the key itself.
       return mapKey(code) ?? .key(.unknown(code))
     case .char(UInt32(UInt8(ascii: "["))):
-      return csi(read: read)
+      return csi(read: read, readBytes: readBytes)
     case .char(UInt32(UInt8(ascii: "O"))):
       guard let final = readNext(read, timeout: escapeTimeout) else { return .key(.alt("O")) }
       if case .char(let f) = final, let key = InputDecoder.ss3(f) { return .key(key) }
@@ -146,7 +157,7 @@ struct InputDecoder {
   }
 
   /// After ESC [: reads parameter/intermediate bytes and the final byte.
-  private mutating func csi(read: (Int) -> RawInput?) -> TerminalEvent? {
+  private mutating func csi(read: (Int) -> RawInput?, readBytes: ((Int) -> [UInt8]?)?) -> TerminalEvent? {
     var params: [UInt8] = []
     while true {
       guard let item = readNext(read, timeout: escapeTimeout) else { return .key(.alt("[")) }
@@ -162,6 +173,8 @@ struct InputDecoder {
       }
       if (0x40...0x7E).contains(b) {
         if b == UInt8(ascii: "~") && params == Array("200".utf8) {
+          // Bulk only when nothing is queued here: queued input must come first.
+          if let readBytes, pending.isEmpty { return .paste(readPasteInBulk(readBytes)) }
           return .paste(readPaste(read))
         }
         return .key(InputDecoder.csiKey(params: params, final: b) ?? .unknown(27))
@@ -208,6 +221,77 @@ struct InputDecoder {
       }
     default: return nil
     }
+  }
+
+  /// Collects pasted text up to ESC[201~ (or an idle timeout) from raw bytes read in chunks.
+  /// Whatever follows the end marker in the last chunk is queued as input. Linear in the paste.
+  private mutating func readPasteInBulk(_ readBytes: (Int) -> [UInt8]?) -> String {
+    let end: [UInt8] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // ESC [ 2 0 1 ~
+    let maxBytes = maxPasteScalars * 4
+    var body: [UInt8] = []
+    var overflow = false
+    // The last bytes seen, so an end marker split across two chunks is found.
+    var carry: [UInt8] = []
+    while let chunk = readBytes(pasteIdleTimeout) {
+      let window = carry + chunk
+      if let at = InputDecoder.find(end, in: window) {
+        let before = window[..<at]
+        if !overflow { body.append(contentsOf: before) }
+        let rest = window[(at + end.count)...]
+        pending.append(contentsOf: String(decoding: rest, as: UTF8.self).unicodeScalars.map { .char($0.value) })
+        carry = []
+        return InputDecoder.pasteText(body, maxScalars: maxPasteScalars)
+      }
+      // Keep the last end.count - 1 bytes back: they may start the marker.
+      let keep = min(end.count - 1, window.count)
+      let settled = window[..<(window.count - keep)]
+      if body.count + settled.count <= maxBytes {
+        body.append(contentsOf: settled)
+      } else {
+        overflow = true
+      }
+      carry = Array(window[(window.count - keep)...])
+    }
+    if !overflow { body.append(contentsOf: carry) }
+    return InputDecoder.pasteText(body, maxScalars: maxPasteScalars)
+  }
+
+  static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+    guard hay.count >= needle.count else { return nil }
+    var i = 0
+    let last = hay.count - needle.count
+    while i <= last {
+      if hay[i] == needle[0] {
+        var k = 1
+        while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// A paste's bytes as text: CR and CRLF become "\n", invalid UTF-8 becomes U+FFFD, and only the
+  /// first `maxScalars` scalars are kept.
+  static func pasteText(_ bytes: [UInt8], maxScalars: Int) -> String {
+    var normalized: [UInt8] = []
+    normalized.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 13 {
+        normalized.append(10)
+        if i + 1 < bytes.count && bytes[i + 1] == 10 { i += 1 }
+      } else {
+        normalized.append(b)
+      }
+      i += 1
+    }
+    let text = String(decoding: normalized, as: UTF8.self)
+    guard normalized.count > maxScalars else { return text }
+    let scalars = text.unicodeScalars
+    guard scalars.count > maxScalars else { return text }
+    return String(String.UnicodeScalarView(scalars.prefix(maxScalars)))
   }
 
   /// Collects pasted text up to ESC[201~ (or an idle timeout). Keys and controls inside are text.

@@ -34,7 +34,11 @@ public final class NcursesTerminal: TerminalBackend {
   private var nextPair: Int32 = 1
   private var last: Screen?
   private var needsFullRepaint = true
-  private var decoder = InputDecoder()
+  private var decoder: InputDecoder = {
+    var d = InputDecoder()
+    d.pasteStartKeyCode = Int32(EE_KEY_PASTE_START)
+    return d
+  }()
   private var keyCache: [Int32: Key] = [:]
   private let replacementFits: Bool
 
@@ -156,6 +160,11 @@ public final class NcursesTerminal: TerminalBackend {
         case Int32(EE_READ_KEY): return .key(Int32(bitPattern: value))
         default: return nil
         }
+      },
+      readBytes: { ms in
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let n = buffer.withUnsafeMutableBufferPointer { ee_read_bytes($0.baseAddress, $0.count, Int32(clamping: ms)) }
+        return n > 0 ? Array(buffer[..<n]) : nil
       },
       mapKey: { [unowned self] code in self.event(forKeyCode: code) })
     if case .resize = event { needsFullRepaint = true }

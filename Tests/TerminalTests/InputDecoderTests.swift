@@ -77,3 +77,80 @@ func decodeAll(_ input: FakeInput) -> [TerminalEvent] {
     #expect(NcursesTerminal.downsample(255, toColors: 8) == 7)
   }
 }
+
+/// Raw input in chunks, as `read(2)` gives it: the first item comes through `read` (the paste's
+/// start, as ncurses reports it), the rest through `readBytes`.
+final class ChunkedInput {
+  var start: [RawInput]
+  var chunks: [[UInt8]]
+  init(start: [RawInput], chunks: [[UInt8]]) {
+    self.start = start
+    self.chunks = chunks
+  }
+  /// After the start, what the bulk reads have not taken comes one character at a time (ASCII here).
+  func read(_ timeout: Int) -> RawInput? {
+    if !start.isEmpty { return start.removeFirst() }
+    while let first = chunks.first, first.isEmpty { chunks.removeFirst() }
+    guard !chunks.isEmpty else { return nil }
+    return .char(UInt32(chunks[0].removeFirst()))
+  }
+  func readBytes(_ timeout: Int) -> [UInt8]? { chunks.isEmpty ? nil : chunks.removeFirst() }
+}
+
+@Suite struct BulkPasteTests {
+  static let pasteKey: Int32 = 0o1100
+
+  func decode(_ input: ChunkedInput) -> [TerminalEvent] {
+    var decoder = InputDecoder()
+    decoder.pasteStartKeyCode = Self.pasteKey
+    var events: [TerminalEvent] = []
+    while let e = decoder.next(
+      timeout: 0, read: input.read, readBytes: input.readBytes, mapKey: { .key(.unknown($0)) })
+    {
+      events.append(e)
+    }
+    return events
+  }
+
+  /// The end marker split across reads, CRLF split too, keys after the marker in the same read
+  /// (they are keys again), and multi-byte text across a chunk boundary.
+  @Test func aPasteReadInChunksIsTheSameTextAndTheKeysAfterItStayKeys() {
+    let text = Array("héllo\r\n商品 q\u{1b}x".utf8)
+    let all = text + Array("\u{1b}[201~".utf8) + Array("q\u{1b}[A".utf8)
+    for cut in 1..<all.count {
+      for cut2 in cut..<all.count {
+        let chunks = [Array(all[..<cut]), Array(all[cut..<cut2]), Array(all[cut2...])].filter { !$0.isEmpty }
+        let events = decode(ChunkedInput(start: [.key(Self.pasteKey)], chunks: chunks))
+        #expect(events == [.paste("héllo\n商品 q\u{1b}x"), .key(.char("q")), .key(.up)], "cuts \(cut), \(cut2)")
+      }
+    }
+  }
+
+  /// ESC[200~ seen by the decoder itself (the terminal did not turn it into a key) reads in bulk too.
+  @Test func aPasteStartedByTheSequenceReadsItsBodyInBulk() {
+    let start = "\u{1b}[200~".unicodeScalars.map { RawInput.char($0.value) }
+    let events = decode(ChunkedInput(start: start, chunks: [Array("a\rb".utf8), Array("\u{1b}[201~".utf8)]))
+    #expect(events == [.paste("a\nb")])
+  }
+
+  @Test func anUnterminatedPasteIsDeliveredWhenInputStops() {
+    #expect(decode(ChunkedInput(start: [.key(Self.pasteKey)], chunks: [Array("abc\u{1b}[20".utf8)])) == [.paste("abc\u{1b}[20")])
+  }
+
+  @Test func aMegabytePasteComesWhole() {
+    let line = Array("0123456789 abcdéf 商品\r\n".utf8)
+    var body: [UInt8] = []
+    while body.count < 1 << 20 { body += line }
+    let all = body + Array("\u{1b}[201~".utf8)
+    var chunks: [[UInt8]] = []
+    var i = 0
+    while i < all.count {
+      chunks.append(Array(all[i..<min(all.count, i + 4096)]))
+      i += 4096
+    }
+    let events = decode(ChunkedInput(start: [.key(Self.pasteKey)], chunks: chunks))
+    let expected = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(events.count == 1)
+    #expect(events.first == .paste(expected))
+  }
+}

@@ -29,6 +29,9 @@ enum {
   EE_READ_KEY = 2,
 };
 
+/// The key code ncurses returns for ESC[200~, the start of a bracketed paste (`define_key`).
+enum { EE_KEY_PASTE_START = 01100 };
+
 int ee_setup_terminal(void);
 
 /// setlocale(LC_ALL, ""), saves termios, newterm on the controlling stdin/stdout, raw, noecho, nonl,
@@ -57,6 +60,10 @@ int ee_default_colors_ok(void);
 /// Reads one input: returns EE_READ_* and stores the character or KEY_* code in *out.
 /// timeout_ms < 0 blocks.
 int ee_read(int timeout_ms, uint32_t *out);
+/// Reads up to `cap` bytes of terminal input straight from stdin (for a bracketed paste's body,
+/// after ncurses has returned its start: its own queue is empty then). Waits up to `timeout_ms`
+/// for the first byte. Returns the count, 0 on timeout, -1 at end of input or on error.
+long ee_read_bytes(unsigned char *buf, long cap, int timeout_ms);
 /// keyname() of a key code, or NULL.
 const char *ee_keyname(int code);
 
