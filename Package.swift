@@ -12,6 +12,8 @@ let package = Package(
     // For the benchmark package (Benchmarks/), which drives Model.update/view and Screen.
     .library(name: "Editor", targets: ["Editor"]),
     .library(name: "Terminal", targets: ["Terminal"]),
+    // Deterministic sample products for the tests and the benchmark (not part of the binary).
+    .library(name: "ProductSamples", targets: ["ProductSamples"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
     .target(
@@ -32,6 +35,7 @@ let package = Package(
       ]
     ),
     .target(name: "ProductDocument", dependencies: ["EcwidAPI"]),
+    .target(name: "ProductSamples", dependencies: ["EcwidAPI"]),
     .target(name: "ProductSync", dependencies: ["ProductDocument", "EcwidAPI"]),
     .target(
       name: "EcwidSandbox",
@@ -40,7 +44,9 @@ let package = Package(
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
-      ]
+      ],
+      // The sample catalog's JSON, one file per product (read through Bundle.module).
+      resources: [.copy("SampleCatalog")]
     ),
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
     .target(
@@ -56,6 +62,7 @@ let package = Package(
         "EcwidAPI", "ProductDocument", "ProductSync", "EcwidSandbox", "Editor", "Terminal", "DraftJournal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
     .testTarget(
@@ -68,7 +75,7 @@ let package = Package(
     .testTarget(
       name: "ProductDocumentTests",
       dependencies: [
-        "ProductDocument", "ProductSync", "EcwidAPI", "EcwidSandbox",
+        "ProductDocument", "ProductSync", "EcwidAPI", "EcwidSandbox", "ProductSamples",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
@@ -80,7 +87,8 @@ let package = Package(
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
-      name: "EditorTests", dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox"]),
+      name: "EditorTests",
+      dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples"]),
     .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),
   ],
   swiftLanguageModes: [.v6]

@@ -22,6 +22,7 @@ let package = Package(
         .product(name: "Terminal", package: mainPackage),
         .product(name: "ProductDocument", package: mainPackage),
         .product(name: "EcwidAPI", package: mainPackage),
+        .product(name: "ProductSamples", package: mainPackage),
       ]
     )
   ],

@@ -78,24 +78,10 @@ public struct DraftJournal: Sendable {
     try FileManager.default.createDirectory(
       at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let target = url(storeId: draft.storeId, productId: draft.productId)
-    let tmp = directory.appendingPathComponent(".\(draft.storeId)-\(draft.productId).\(run.tag).tmp")
-    let data = draft.json.encoded()
-    let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw JournalError.cannotWrite(tmp.path, String(cString: strerror(errno))) }
-    var ok = data.withUnsafeBytes { raw -> Bool in
-      var off = 0
-      while off < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + off, raw.count - off)
-        if n <= 0 { return false }
-        off += n
-      }
-      return true
-    }
-    ok = ok && fsync(fd) == 0
-    close(fd)
-    guard ok, rename(tmp.path, target.path) == 0 else {
-      unlink(tmp.path)
-      throw JournalError.cannotWrite(target.path, String(cString: strerror(errno)))
+    do {
+      try AtomicFile.write(draft.json.encoded(), to: target.path)
+    } catch {
+      throw JournalError.cannotWrite(error.path, error.reason)
     }
   }
 

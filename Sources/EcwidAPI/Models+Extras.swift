@@ -31,16 +31,6 @@ extension Product {
   public var hasCombinations: Bool { !(json["combinations"]?.arrayValue?.isEmpty ?? true) }
 }
 
-extension SubscriptionSettings {
-  public var recurringChargeSettings: [RecurringChargeSettings]? {
-    get {
-      if let o = json["recurringChargeSettings"]?.objectValue { return [RecurringChargeSettings(json: o)] }
-      return objects("recurringChargeSettings")
-    }
-    set { set("recurringChargeSettings", objects: newValue) }
-  }
-}
-
 extension ProductImage {
   /// Image ids are strings ("0" is the main image) but are accepted as numbers too.
   public var id: String? {
@@ -92,7 +82,6 @@ public struct StoreProfile: JSONView {
   public var json: JSONObject
   public init(json: JSONObject) { self.json = json }
   public var languages: StoreLanguages? { object("languages") }
-  public var generalInfo: JSON? { json["generalInfo"] }
   public var storeName: String? {
     json["settings"]?["storeName"]?.stringValue ?? json["generalInfo"]?["storeName"]?.stringValue
   }
@@ -103,7 +92,6 @@ public struct StoreLanguages: JSONView {
   public init(json: JSONObject) { self.json = json }
   public var enabledLanguages: [String] { json["enabledLanguages"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
   public var defaultLanguage: String? { string("defaultLanguage") }
-  public var facebookPreferredLocale: String? { string("facebookPreferredLocale") }
   /// Enabled languages with the default one first.
   public var ordered: [String] {
     var langs = enabledLanguages

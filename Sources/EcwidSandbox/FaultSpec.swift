@@ -1,3 +1,4 @@
+import EcwidAPI
 import Foundation
 
 /// Deterministic fault injection for the sandbox, so clients can be tested against a flaky Ecwid.

@@ -35,7 +35,7 @@ enum MediaErrorCode: String, Sendable {
 /// - Image links: a path ending in .jpg/.jpeg/.png/.gif (any case), or with no extension at all,
 ///   is an image. A path with another extension (.pdf, .mp4, .html…) is refused per item as
 ///   `DOWNLOAD_IMAGE_FAILED` ("downloaded, but not a JPG/PNG/GIF"), like a real fetch would.
-/// - Video links: youtube.com, youtu.be, vimeo.com (and subdomains) or a direct
+/// - Video links: `MediaLinks.videoHosts` (YouTube and Vimeo, and subdomains) or a direct
 ///   .mp4/.mov/.webm/.m4v file on any host are videos. tiktok.com, instagram.com, facebook.com,
 ///   fb.watch, dailymotion.com, twitch.tv, rutube.ru, vk.com → 422 `VIDEO_NOT_SUPPORTED`. Anything
 ///   else → 422 `NOT_VIDEO_URL`. A video link containing "unavailable" or "private" → 422
@@ -45,9 +45,9 @@ enum MediaErrorCode: String, Sendable {
 ///   404) cannot be downloaded: per item `success:false` with `DOWNLOAD_IMAGE_FAILED` /
 ///   `DOWNLOAD_VIDEO_FAILED` (ECWID-API.md), the request itself answering 200.
 enum MediaRules {
-  static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif"]
-  static let videoExtensions: Set<String> = ["mp4", "mov", "webm", "m4v"]
-  static let videoHosts = ["youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com"]
+  static let imageExtensions = MediaLinks.imageExtensions
+  static let videoExtensions = MediaLinks.videoFileExtensions
+  static let videoHosts = MediaLinks.videoHosts
   static let unsupportedVideoHosts = [
     "tiktok.com", "instagram.com", "facebook.com", "fb.watch", "dailymotion.com", "twitch.tv", "rutube.ru", "vk.com",
   ]
@@ -150,9 +150,9 @@ enum MediaRules {
     let url = normalizedURL(given)
     let host = parse(url)?.host ?? ""
     let provider: String
-    if hostMatches(host, ["youtube.com", "youtu.be", "youtube-nocookie.com"]) {
+    if hostMatches(host, MediaLinks.youTubeHosts) {
       provider = "YouTube"
-    } else if hostMatches(host, ["vimeo.com"]) {
+    } else if hostMatches(host, MediaLinks.vimeoHosts) {
       provider = "Vimeo"
     } else {
       provider = "Direct link"

@@ -498,21 +498,10 @@ actor SandboxStore {
   /// Writes the document next to the file, then renames it over the file: a crash never leaves a
   /// half-written store.
   static func write(_ doc: JSONObject, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-    let data = Data((JSON.object(doc).prettyText() + "\n").utf8)
-    guard FileManager.default.createFile(atPath: tmp.path, contents: data) else {
-      throw SandboxError("cannot write \(tmp.path)")
-    }
-    if let h = FileHandle(forWritingAtPath: tmp.path) {
-      try? h.synchronize()
-      try? h.close()
-    }
-    if rename(tmp.path, path) != 0 {
-      let err = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: tmp)
-      throw SandboxError("cannot replace \(path): \(err)")
+    do {
+      try AtomicFile.write(Data((JSON.object(doc).prettyText() + "\n").utf8), to: path, private: false)
+    } catch {
+      throw SandboxError(error.stage == .create ? "cannot write \(error.path)" : "cannot replace \(path): \(error.reason)")
     }
   }
 }

@@ -119,22 +119,7 @@ enum EcwidTime {
   }
 }
 
-// MARK: - Deterministic randomness and hashing
-
-/// SplitMix64: a tiny seeded generator, so fault injection is reproducible.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in [0, 1).
-  mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
+// MARK: - Deterministic hashing (the seeded generator is EcwidAPI's `SplitMix64`)
 
 /// FNV-1a, for ids derived from URLs (stable across runs and platforms, unlike `Hasher`).
 func fnv1a(_ s: String) -> UInt64 {

@@ -251,7 +251,7 @@ extension Model {
     return []
   }
 
-  static let supportedImageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif"]
+  static let supportedImageExtensions = MediaLinks.imageExtensions
 
   /// Checks a media URL before anything is sent: absolute http(s) with a host, no spaces; a video
   /// site or video file, or an image Ecwid takes (JPG, PNG, GIF). Anything else is refused with
@@ -264,8 +264,8 @@ extension Model {
     else {
       return .failure(URLProblemMessage("“\(trimmed)” is not a web address: use https://host/path/file.jpg"))
     }
-    let videoHosts = ["youtube.com", "youtu.be", "vimeo.com"]
-    let videoExtensions = ["mp4", "mov", "webm", "m4v"]
+    let videoHosts = MediaLinks.videoHosts
+    let videoExtensions = MediaLinks.videoFileExtensions
     // The file name's extension, without the query or fragment.
     let file = url.path.split(separator: "/").last.map(String.init) ?? ""
     let ext = file.contains(".") ? (file.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""

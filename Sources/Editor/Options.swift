@@ -64,7 +64,7 @@ enum OptionsHelp {
 }
 
 /// The option types the picker offers (an unknown type is kept and offered as it came).
-let knownOptionTypes = ["SELECT", "RADIO", "CHECKBOX", "TEXTFIELD", "TEXTAREA", "DATE", "FILES", "SIZE"]
+let knownOptionTypes = OptionType.known.map(\.rawValue)
 
 extension Model {
   var optionValues: [JSON] { document?.current.json["options"]?.arrayValue ?? [] }

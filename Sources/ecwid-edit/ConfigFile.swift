@@ -1,4 +1,5 @@
 import Foundation
+import TOMLKit
 
 /// `$XDG_CONFIG_HOME/ecwid-edit/config.toml`: named stores.
 ///
@@ -11,7 +12,7 @@ import Foundation
 /// token_file = "~/.config/ecwid-edit/shop.token"
 /// ```
 /// The token itself never goes in this file, only the path of a file that holds it.
-/// Only this subset of TOML is read: tables, and keys with string, integer or boolean values.
+/// Any TOML is read (by TOMLKit); keys that are not these are warned about with their lines.
 struct ConfigFile: Equatable {
   struct Store: Equatable {
     var storeId: Int?
@@ -81,94 +82,171 @@ struct ConfigFile: Equatable {
 
   static let storeKeys = ["store_id", "api_url", "token_file"]
 
+  /// Reads the file with TOMLKit (toml++): any valid TOML is read, and anything else is an error
+  /// at the line and column where the parser stopped.
   static func parse(_ text: String) throws -> ConfigFile {
+    let root: TOMLTable
+    do {
+      root = try TOMLTable(string: text)
+    } catch let e as TOMLParseError {
+      throw syntaxError(e, in: text)
+    }
+    // The library gives values, not where they stand: the lines are found only when a message
+    // needs them.
+    var located: KeyLines?
+    func line(_ path: [String]) -> Int {
+      if located == nil { located = KeyLines(text) }
+      return located!.line(of: path)
+    }
     var c = ConfigFile()
-    var table: [String] = []
-    var tableLine = 0
-    /// Where each table header and each key of each table was first seen (TOML forbids both
-    /// twice).
-    var tablesSeen: [String: Int] = [:]
-    var keysSeen: [String: Int] = [:]
-    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let lineNumber = n + 1
-      let line = stripComment(String(raw)).trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
-      if line.hasPrefix("[") {
-        guard line.hasSuffix("]") else { throw ParseError(line: lineNumber, reason: "unclosed table header") }
-        table = line.dropFirst().dropLast().split(separator: ".").map {
-          unquote($0.trimmingCharacters(in: .whitespaces))
+    var warnings: [(Int, String)] = []
+    for key in root.keys {
+      guard let value = root[key] else { continue }
+      switch key {
+      case "default_store":
+        guard let name = value.string else {
+          throw ParseError(line: line([key]), reason: "default_store must be a store's name in quotes")
         }
-        let name = table.joined(separator: ".")
-        if let first = tablesSeen[name] {
-          throw ParseError(line: lineNumber, reason: "[\(name)] appears twice (first on line \(first))")
+        c.defaultStore = name
+      case "stores":
+        guard let stores = value.table else {
+          let n = line([key])
+          warnings.append((n, "line \(n): unknown key \"stores\", ignored (stores are [stores.NAME])"))
+          continue
         }
-        tablesSeen[name] = lineNumber
-        tableLine = lineNumber
-        if !(table.count == 2 && table[0] == "stores") {
-          c.warnings.append("line \(lineNumber): unknown table [\(name)], ignored (stores are [stores.NAME])")
-        }
-        continue
-      }
-      guard let eq = line.firstIndex(of: "=") else { throw ParseError(line: lineNumber, reason: "expected key = value") }
-      let key = unquote(line[..<eq].trimmingCharacters(in: .whitespaces))
-      let valueText = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-      let value: String
-      if valueText.hasPrefix("\"") {
-        guard valueText.count >= 2, valueText.hasSuffix("\"") else {
-          throw ParseError(line: lineNumber, reason: "unterminated string")
-        }
-        value = unquote(valueText)
-      } else {
-        value = valueText
-      }
-      let qualified = (table + [key]).joined(separator: ".")
-      if let first = keysSeen[qualified] {
-        throw ParseError(line: lineNumber, reason: "\(key) is set twice (first on line \(first))")
-      }
-      keysSeen[qualified] = lineNumber
-      if table.isEmpty {
-        if key == "default_store" {
-          c.defaultStore = value
-        } else {
-          c.warnings.append("line \(lineNumber): unknown key \"\(key)\", ignored (known at the top: default_store)")
-        }
-      } else if table.count == 2, table[0] == "stores" {
-        var s = c.stores[table[1]] ?? Store()
-        switch key {
-        case "store_id":
-          guard let i = Int(value), i > 0 else {
-            throw ParseError(line: lineNumber, reason: "store_id must be a positive whole number")
+        for name in stores.keys {
+          guard let table = stores[name]?.table else {
+            let n = line([key, name])
+            warnings.append((n, "line \(n): unknown key \"\(name)\" in [stores], ignored (stores are [stores.NAME])"))
+            continue
           }
-          s.storeId = i
-        case "api_url": s.apiURL = value
-        case "token_file": s.tokenFile = value
-        case "token":
-          throw ParseError(line: lineNumber, reason: "put the token in a file and name it with token_file, not in config.toml")
-        default:
-          c.warnings.append(
-            "line \(lineNumber): unknown key \"\(key)\" in [\(table.joined(separator: "."))] (line \(tableLine)), ignored (known: \(storeKeys.joined(separator: ", ")))"
-          )
+          var s = Store()
+          for storeKey in table.keys {
+            guard let v = table[storeKey] else { continue }
+            let path = [key, name, storeKey]
+            switch storeKey {
+            case "store_id":
+              // A quoted number was read before TOMLKit; it still is.
+              guard let i = v.int ?? v.string.flatMap({ Int($0) }), i > 0 else {
+                throw ParseError(line: line(path), reason: "store_id must be a positive whole number")
+              }
+              s.storeId = i
+            case "api_url", "token_file":
+              guard let text = v.string else {
+                throw ParseError(line: line(path), reason: "\(storeKey) must be text in quotes")
+              }
+              if storeKey == "api_url" { s.apiURL = text } else { s.tokenFile = text }
+            case "token":
+              throw ParseError(
+                line: line(path), reason: "put the token in a file and name it with token_file, not in config.toml")
+            default:
+              let n = line(path)
+              let what = v.table == nil ? "unknown key \"\(storeKey)\"" : "unknown table [\(path.joined(separator: "."))]"
+              warnings.append(
+                (n, "line \(n): \(what) in [stores.\(name)] (line \(line([key, name]))), ignored (known: \(storeKeys.joined(separator: ", ")))")
+              )
+            }
+          }
+          c.stores[name] = s
         }
-        c.stores[table[1]] = s
+      default:
+        if let table = value.table {
+          for path in headers(table, at: [key]) {
+            let n = line(path)
+            warnings.append(
+              (n, "line \(n): unknown table [\(path.joined(separator: "."))], ignored (stores are [stores.NAME])"))
+          }
+        } else {
+          let n = line([key])
+          warnings.append((n, "line \(n): unknown key \"\(key)\", ignored (known at the top: default_store)"))
+        }
       }
     }
+    // The library's keys are sorted by name; a reader wants them in the file's order.
+    c.warnings = warnings.sorted { $0.0 < $1.0 }.map(\.1)
     return c
   }
 
-  static func stripComment(_ s: String) -> String {
-    var inString = false
-    for (i, ch) in s.enumerated() {
-      if ch == "\"" { inString.toggle() }
-      if ch == "#" && !inString { return String(s.prefix(i)) }
-    }
-    return s
+  /// The tables a file names in headers below `table`: those that hold a value or nothing (a
+  /// `[store.typo]` header makes `store` a table that holds only the table `typo`).
+  static func headers(_ table: TOMLTable, at path: [String]) -> [[String]] {
+    let children = table.keys.compactMap { k in table[k]?.table.map { (k, $0) } }
+    if table.isEmpty || children.count < table.count { return [path] }
+    return children.flatMap { headers($0.1, at: path + [$0.0]) }
   }
 
-  static func unquote(_ s: String) -> String {
-    if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") {
-      return String(s.dropFirst().dropLast())
-        .replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+  /// The parser's message with its line, in this file's words where a key or a table is set twice.
+  static func syntaxError(_ e: TOMLParseError, in text: String) -> ParseError {
+    let lineNumber = e.source.begin.line
+    let message = e.description
+    let marker = "cannot redefine existing "
+    if let m = message.range(of: marker), let open = message[m.upperBound...].firstIndex(of: "'"),
+      let close = message.lastIndex(of: "'"), open < close
+    {
+      let name = String(message[message.index(after: open)..<close])
+      let isTable = message.contains("table header")
+      let suffix = name.split(separator: ".").map(String.init)
+      let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lineNumber - 1)
+      // A quoted key comes back mangled in the message; then the parser's own words stand.
+      if let first = KeyLines(before.joined(separator: "\n")).lastDefined(endingWith: suffix) {
+        let since = " (first on line \(first))"
+        return ParseError(
+          line: lineNumber, reason: isTable ? "[\(name)] appears twice\(since)" : "\(name) is set twice\(since)")
+      }
     }
-    return s
+    // A value that is not TOML on a `token =` line gets the same advice as a valid one; the
+    // parser's message never quotes more than a character of the line.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lineNumber >= 1, lineNumber <= lines.count {
+      let raw = lines[lineNumber - 1].drop { $0 == " " || $0 == "\t" }
+      if raw.hasPrefix("token"), raw.dropFirst(5).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("=") {
+        return ParseError(line: lineNumber, reason: "put the token in a file and name it with token_file, not in config.toml")
+      }
+    }
+    return ParseError(line: lineNumber, reason: "not valid TOML at column \(e.source.begin.column): \(message)")
+  }
+}
+
+/// Where each key and table of a TOML text is first defined. TOMLKit (toml++) tells values but
+/// not their lines, so the text is parsed again a line at a time: a path is defined on the first
+/// line from which the text up to that line holds it. Only messages need this, so it is computed
+/// only for a file that has something to say, and config files are a few dozen lines.
+struct KeyLines {
+  var first: [[String]: Int] = [:]
+
+  init(_ text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var parsedUpTo = 0
+    for n in lines.indices {
+      guard let table = try? TOMLTable(string: lines[...n].joined(separator: "\n")) else { continue }
+      // A value over several lines (a multi-line string or array) starts on the first line
+      // after the last text that parsed whole, blank lines and comments aside.
+      var start = parsedUpTo
+      while start < n {
+        let t = lines[start].trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty && !t.hasPrefix("#") { break }
+        start += 1
+      }
+      Self.walk(table, at: []) { path in
+        if first[path] == nil { first[path] = start + 1 }
+      }
+      parsedUpTo = n + 1
+    }
+  }
+
+  static func walk(_ table: TOMLTable, at path: [String], _ visit: ([String]) -> Void) {
+    for key in table.keys {
+      visit(path + [key])
+      if let sub = table[key]?.table { walk(sub, at: path + [key], visit) }
+    }
+  }
+
+  /// The line of `path`, or 1 when it cannot be found (a key inside an array of tables).
+  func line(of path: [String]) -> Int { first[path] ?? 1 }
+
+  /// The line of the latest-defined path that ends with `suffix`: the one that the line after
+  /// this text defines again.
+  func lastDefined(endingWith suffix: [String]) -> Int? {
+    first.filter { $0.key.count >= suffix.count && Array($0.key.suffix(suffix.count)) == suffix }.values.max()
   }
 }

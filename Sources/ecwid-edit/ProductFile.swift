@@ -110,36 +110,13 @@ enum PrivateFile {
     }
   }
 
-  /// Writes all of `data` to an open descriptor.
-  static func write(_ data: Data, to fd: Int32) -> Bool {
-    data.withUnsafeBytes { raw -> Bool in
-      var offset = 0
-      while offset < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += n
-      }
-      return true
-    }
-  }
-
   /// Writes a temporary file beside `path` (0600), syncs it and renames it over `path`.
   static func writeAtomically(_ data: Data, to path: String) throws {
-    let dir = (path as NSString).deletingLastPathComponent
-    try makeDirectory(dir)
-    let temp = "\(dir)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard fd >= 0 else { throw Failure(description: "cannot create \(temp): \(String(cString: strerror(errno)))") }
-    fchmod(fd, 0o600)
-    let ok = write(data, to: fd) && fsync(fd) == 0
-    close(fd)
-    guard ok, rename(temp, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temp)
-      throw Failure(description: "cannot write \(path): \(reason)")
+    try makeDirectory((path as NSString).deletingLastPathComponent)
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      throw Failure(description: error.description)
     }
   }
 
@@ -154,7 +131,7 @@ enum PrivateFile {
         throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
       }
       fchmod(fd, 0o600)
-      let ok = write(data, to: fd)
+      let ok = AtomicFile.write(data, to: fd)
       close(fd)
       guard ok else { throw Failure(description: "cannot write \(path)") }
       return path

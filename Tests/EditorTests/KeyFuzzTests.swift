@@ -1,5 +1,6 @@
 import EcwidAPI
 import ProductDocument
+import ProductSamples
 import ProductSync
 import Terminal
 import Testing

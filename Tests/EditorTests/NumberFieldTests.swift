@@ -1,6 +1,7 @@
 import EcwidAPI
 import Foundation
 import ProductDocument
+import ProductSamples
 import Terminal
 import Testing
 

@@ -1,6 +1,7 @@
 import EcwidAPI
 import EcwidSandbox
 import ProductDocument
+import ProductSamples
 import Terminal
 import Testing
 

@@ -73,6 +73,41 @@ import Testing
     #expect(get.stderr.contains("unknown key \"tokenfile\""), "\(get.stderr)")
   }
 
+  /// The file is TOML, read by a TOML library: a literal string, an inline table and a string
+  /// over several lines are read as TOML says, and a syntax error names its line and column.
+  @Test func aConfigFileIsReadAsTOMLAndASyntaxErrorNamesItsLineAndColumn() async throws {
+    let dir = try directory()
+    let file = dir.appendingPathComponent("config.toml")
+    try #"""
+    default_store = 'shop'   # a literal string
+    stores.staging = { store_id = 43 }
+
+    [stores.shop]
+    store_id = 42
+    api_url = """
+    https://shop.example.test/api/v3"""
+    unknown = [
+      1, 2,
+    ]
+    """#.write(to: file, atomically: true, encoding: .utf8)
+    let r = try await CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": file.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("42  (config file)"), "\(r.stdout)")
+    #expect(r.stdout.contains("https://shop.example.test/api/v3  (config file)"), "\(r.stdout)")
+    #expect((r.stdout + r.stderr).contains("line 8: unknown key \"unknown\" in [stores.shop] (line 4)"), "\(r.stdout + r.stderr)")
+    let staging = try await CLI.run(["config", "--store", "staging"], env: ["ECWID_EDIT_CONFIG": file.path])
+    #expect(staging.stdout.contains("43  (config file)"), "\(staging.stdout)")
+
+    try """
+    [stores.shop]
+    store_id = 42
+    api_url = https://shop.example.test
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let bad = try await CLI.run(["config", "--store", "shop"], env: ["ECWID_EDIT_CONFIG": file.path])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("line 3: not valid TOML at column 11"), "\(bad.stderr)")
+  }
+
   @Test func aMissingOrDirectoryConfigFileIsRefusedClearly() async throws {
     let dir = try directory()
     let missing = try await CLI.run(["config"], env: ["ECWID_EDIT_CONFIG": dir.appendingPathComponent("nope.toml").path])

@@ -1,6 +1,7 @@
 import EcwidAPI
 import EcwidSandbox
 import Foundation
+import ProductSamples
 import ProductSync
 import Testing
 

@@ -1,5 +1,6 @@
 import EcwidAPI
 import Foundation
+import ProductSamples
 import Testing
 
 @testable import ProductDocument

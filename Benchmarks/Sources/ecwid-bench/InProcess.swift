@@ -2,6 +2,7 @@ import EcwidAPI
 import Editor
 import Foundation
 import ProductDocument
+import ProductSamples
 import Terminal
 
 /// Checks the generated products have the shape the issue asks for; returns (ok, description).

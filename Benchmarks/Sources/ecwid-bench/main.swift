@@ -7,6 +7,7 @@
 import EcwidAPI
 import Foundation
 import ProductDocument
+import ProductSamples
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in args: [String]) -> String? {

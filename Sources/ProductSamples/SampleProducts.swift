@@ -1,6 +1,7 @@
 import EcwidAPI
 
-/// Deterministic products for tests and benchmarks, shaped like Ecwid's own examples.
+/// Deterministic products for tests and benchmarks, shaped like Ecwid's own examples (a support
+/// module of the tests and the benchmark; the shipped modules do not link it).
 public enum SampleProducts {
   public static let hugeLanguages = [
     "en", "fr", "de", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "fi", "nb", "ru", "uk", "tr", "ja", "zh", "ko", "es_419",
@@ -21,17 +22,12 @@ public enum SampleProducts {
   }
 }
 
-/// SplitMix64: small, fast, deterministic.
+/// The generator of the sample products and of the tests' random scripts: EcwidAPI's
+/// `SplitMix64`, started one step in, so every seed gives the products it always gave.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-  var state: UInt64
-  public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  var base: SplitMix64
+  public init(seed: UInt64) { base = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
+  public mutating func next() -> UInt64 { base.next() }
 }
 
 struct SampleGenerator {
