@@ -326,6 +326,7 @@ enum ProductRules {
         }
       }
     }
+    try DocumentedRules.check(body)
   }
 
   // MARK: Applying an update
@@ -350,6 +351,7 @@ enum ProductRules {
       throw .badRequest("The request body must be a JSON object")
     }
     body = checked
+    DocumentedRules.sortTiers(&body)
     try checkLanguages(.object(body), ctx: ctx)
     try checkValues(body, product: product, ctx: ctx)
 

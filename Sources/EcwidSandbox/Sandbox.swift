@@ -632,6 +632,9 @@ public final class Sandbox: Sendable {
   {
     if let u = query["externalUrl"] { return u }
     guard !body.isEmpty else { throw .badRequest("Send the image as the request body or as externalUrl") }
+    if body.count > DocumentedRules.maxImageBytes {
+      throw APIError(413, nil, "The image is \(body.count) bytes; an image may be at most 20 MB (ECWID-API.md)")
+    }
     let ct = headers[.contentType]?.lowercased() ?? ""
     guard ct.hasPrefix("image/") || ct.hasPrefix("application/octet-stream") else {
       throw APIError(415, nil, "Unsupported content-type: expected an image (image/jpeg, image/png, image/gif)")

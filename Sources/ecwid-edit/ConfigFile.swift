@@ -9,6 +9,7 @@ import Foundation
 /// store_id = 1003
 /// api_url = "https://app.ecwid.com/api/v3"
 /// token_file = "~/.config/ecwid-edit/shop.token"
+/// notify_low_stock = true   # optional, false by default
 /// ```
 /// The token itself never goes in this file, only the path of a file that holds it.
 /// Only this subset of TOML is read: tables, and keys with string, integer or boolean values.
@@ -17,6 +18,8 @@ struct ConfigFile: Equatable {
     var storeId: Int?
     var apiURL: String?
     var tokenFile: String?
+    /// `notify_low_stock = true|false`: ask Ecwid to check the low-stock email after each update.
+    var notifyLowStock: Bool?
   }
   var defaultStore: String?
   var stores: [String: Store] = [:]
@@ -79,7 +82,7 @@ struct ConfigFile: Equatable {
     var description: String { "\(file) line \(line): \(reason)" }
   }
 
-  static let storeKeys = ["store_id", "api_url", "token_file"]
+  static let storeKeys = ["store_id", "api_url", "token_file", "notify_low_stock"]
 
   static func parse(_ text: String) throws -> ConfigFile {
     var c = ConfigFile()
@@ -142,6 +145,11 @@ struct ConfigFile: Equatable {
           s.storeId = i
         case "api_url": s.apiURL = value
         case "token_file": s.tokenFile = value
+        case "notify_low_stock":
+          guard valueText == "true" || valueText == "false" else {
+            throw ParseError(line: lineNumber, reason: "notify_low_stock must be true or false")
+          }
+          s.notifyLowStock = valueText == "true"
         case "token":
           throw ParseError(line: lineNumber, reason: "put the token in a file and name it with token_file, not in config.toml")
         default:
