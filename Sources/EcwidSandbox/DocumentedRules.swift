@@ -50,6 +50,30 @@ enum DocumentedRules {
     }
   }
 
+  /// spec/003 AttributeValue: `alias` "can be used instead of id or name to quickly set the
+  /// basic variation attributes without numeric id", and `name` "can be used to specify the
+  /// attribute. It's case-insensitive." An attribute sent without `id` gets the id of the product
+  /// type attribute its alias (that attribute's `type`) or, without an alias, its name (ignoring
+  /// case) names, when exactly one does; otherwise it is stored as sent (what Ecwid does with a
+  /// name that names no attribute is not documented).
+  static func resolveAttributes(_ attributes: [JSON], ctx: StoreContext) -> [JSON] {
+    attributes.map { a in
+      guard let o = a.objectValue, o["id"] == nil || o["id"] == .null else { return a }
+      let ids: Set<Int>?
+      if let alias = o["alias"]?.stringValue, !alias.isEmpty {
+        ids = ctx.aliasIds[alias.uppercased()]
+      } else if let name = o["name"]?.stringValue, !name.isEmpty {
+        ids = ctx.nameIds[name.lowercased()]
+      } else {
+        ids = nil
+      }
+      guard let ids, ids.count == 1, let id = ids.first else { return a }
+      var out: JSONObject = ["id": .int(id)]
+      for (k, v) in o where k != "id" { out[k] = v }
+      return .object(out)
+    }
+  }
+
   static func checkInterval(_ c: JSONObject, path: String) throws(APIError) {
     guard let interval = c["recurringInterval"]?.stringValue, let allowed = intervalCounts[interval.uppercased()],
       let count = c["recurringIntervalCount"], !count.isNull

@@ -573,11 +573,7 @@ public final class Sandbox: Sendable {
       }
     case 1 where rest[0] == "categories":
       guard method == "GET" else { throw wrongMethod() }
-      let items = await store.categories
-      return ok([
-        "total": .int(items.count), "count": .int(items.count), "offset": 0, "limit": 100,
-        "items": .array(items.map(JSON.object)),
-      ])
+      return ok(try await store.categoryList(query))
     case 1 where rest[0] == "classes":
       guard method == "GET" else { throw wrongMethod() }
       return ok(.array(await store.productClasses.map(JSON.object)))

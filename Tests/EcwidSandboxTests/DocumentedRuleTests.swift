@@ -60,6 +60,25 @@ import Testing
     #expect(stored.first?["alias"] == "UPC" && stored.first?["value"] == "7")
   }
 
+  @Test func anAliasOrACaseInsensitiveNameSelectsTheProductTypesAttribute() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    let r = try await h.put(
+      Harness.sweater,
+      [
+        "attributes": [
+          ["alias": "BRAND", "value": "Nordlys AS"], ["name": "mAtErIaL", "value": "Wool"],
+          ["name": "Not a type attribute", "value": "kept"],
+        ]
+      ])
+    #expect(r.status == 200, "\(r.text)")
+    let stored = try await h.product(Harness.sweater).json["attributes"]?.arrayValue ?? []
+    #expect(stored.count == 3)
+    #expect(stored[0]["id"] == 148_181_711 && stored[0]["name"] == "Brand" && stored[0]["value"] == "Nordlys AS")
+    #expect(stored[1]["id"] == 148_181_713 && stored[1]["name"] == "Material" && stored[1]["value"] == "Wool")
+    #expect(stored[2]["id"] == nil && stored[2]["name"] == "Not a type attribute")
+  }
+
   // MARK: Recurring interval count (spec/003 RecurringChargeSettings)
 
   static func subscription(_ interval: String, _ count: JSON, arrays: Bool) -> JSON {
@@ -107,5 +126,78 @@ import Testing
       contentType: "image/jpeg", timeout: .seconds(60))
     #expect(exact.status == 200, "\(exact.text)")
     #expect(try await h.product(Harness.minimal).images.count == before.images.count + 1)
+  }
+
+  // MARK: Zero ids and linked entities (spec/003 productClassId, defaultCategoryId, relatedCategory, categoryIds)
+
+  @Test func linkedEntitiesZeroMeansNoneAndUnknownIs404() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    // "0 value means the product is of the default 'General' type."
+    #expect(try await h.put(Harness.sweater, ["productClassId": 0]).status == 200)
+    #expect(try await h.product(Harness.sweater).json["productClassId"] == 0)
+    // relatedCategory.categoryId: "Zero value means 'any category'"; an unknown one is a missing linked entity.
+    let any = try await h.put(
+      Harness.sweater, ["relatedProducts": ["productIds": [], "relatedCategory": ["enabled": true, "categoryId": 0, "productCount": 3]]])
+    #expect(any.status == 200, "\(any.text)")
+    let unknown = try await h.put(
+      Harness.sweater, ["relatedProducts": ["relatedCategory": ["enabled": true, "categoryId": 424_242, "productCount": 3]]])
+    #expect(unknown.status == 404 && unknown.errorCode == nil, "\(unknown.text)")
+    // No categories: the default category is 0 ("does not have a default category").
+    #expect(try await h.put(Harness.sweater, ["categoryIds": []]).status == 200)
+    #expect(try await h.product(Harness.sweater).defaultCategoryId == 0)
+    // "If no categories provided, product will be displayed on the store front page."
+    let created = try await h.send(.POST, "/products", json: ["name": "No categories"])
+    let id = try #require(created.json["id"]?.intValue, "\(created.text)")
+    let p = try await h.product(id)
+    #expect(p.json["showOnFrontpage"] == 1)
+    #expect(p.defaultCategoryId == 0)
+  }
+
+  // MARK: Price modifiers (spec/003 ProductOptionChoice)
+
+  @Test func priceModifiersAreAbsoluteByDefaultAndPercentOfThePrice() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    let options: JSON = [
+      [
+        "type": "SELECT", "name": "Size",
+        "choices": [["text": "S"], ["text": "L", "priceModifier": 5], ["text": "XL", "priceModifier": 10, "priceModifierType": "PERCENT"]],
+      ]
+    ]
+    #expect(try await h.put(Harness.minimal, ["price": 20, "options": options]).status == 200)
+    var displayed: [String: Double] = [:]
+    for size in ["S", "L", "XL"] {
+      let r = try await h.send(.POST, "/products/\(Harness.minimal)/combinations", json: ["options": optionValues([("Size", size)])])
+      let cid = try #require(r.json["id"]?.intValue, "\(r.text)")
+      displayed[size] = try await h.combo(Harness.minimal, cid).defaultDisplayedPrice?.double
+    }
+    // priceModifier "Default is 0"; priceModifierType "Default is ABSOLUTE"; PERCENT of the price.
+    #expect(displayed == ["S": 20, "L": 25, "XL": 22])
+  }
+
+  // MARK: Categories (ECWID-API.md "Categories")
+
+  @Test func categoriesFollowParentPagingAndProductIds() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    func ids(_ query: String) async throws -> (total: Int?, ids: [Int], items: [JSON]) {
+      let a = try await h.get("/categories\(query)")
+      #expect(a.status == 200, "\(query): \(a.text)")
+      let items = a.json["items"]?.arrayValue ?? []
+      return (a.json["total"]?.intValue, items.compactMap { $0["id"]?.intValue }, items)
+    }
+    let all = try await ids("")
+    #expect(all.total == 6 && all.ids.count == 6)
+    #expect(all.items.allSatisfy { $0["productIds"] == nil })
+    #expect(try await ids("?parent=0").ids == [9_691_094, 9_691_096, 9_691_097, 9_691_098, 9_691_099])
+    #expect(try await ids("?parent=9691094").ids == [9_691_095])
+    let page = try await ids("?offset=1&limit=2")
+    #expect(page.total == 6 && page.ids == [9_691_095, 9_691_096])
+    let withIds = try await ids("?productIds=true")
+    let gifts = try #require(withIds.items.first { $0["id"] == 9_691_097 })
+    let expected = await h.sandbox.products().filter { ($0.categoryIds ?? []).contains(9_691_097) }.compactMap(\.id)
+    #expect(!expected.isEmpty)
+    #expect(gifts["productIds"]?.arrayValue?.compactMap(\.intValue) == expected)
   }
 }
