@@ -18,7 +18,9 @@ struct EcwidEdit: AsyncParsableCommand {
       --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from \
       $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: \
       seconds to wait for each answer (default 30); a write whose answer is lost is checked by \
-      re-reading the product, never sent twice. Ctrl-C ends a wait (get, search).
+      re-reading the product, never sent twice. Ctrl-C ends a wait (get, search). \
+      --notify-low-stock / ECWID_NOTIFY_LOW_STOCK / notify_low_stock in the named store: ask Ecwid \
+      to check whether the low-stock email is due after each update (edit, apply; off by default).
       """,
     version: "0.1.0",
     subcommands: [
