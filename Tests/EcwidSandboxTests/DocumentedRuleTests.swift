@@ -200,4 +200,20 @@ import Testing
     #expect(!expected.isEmpty)
     #expect(gifts["productIds"]?.arrayValue?.compactMap(\.intValue) == expected)
   }
+
+  // MARK: Bulk media gallery items (spec/000)
+
+  @Test func aGalleryItemIsOneImageOrOneVideo() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    let before = try await h.product(Harness.sweater)
+    for item: JSON in [[:], ["imageUrl": "https://example.com/a.jpg", "videoUrl": "https://vimeo.com/1"], ["imageUrl": nil]] {
+      let r = try await h.send(.PUT, "/products/\(Harness.sweater)/media", json: ["mainMedia": nil, "galleryMedia": [item]])
+      #expect(r.status == 400, "\(item.compactText): \(r.text)")
+    }
+    #expect(try await h.product(Harness.sweater) == before)
+    let one = try await h.send(
+      .PUT, "/products/\(Harness.sweater)/media", json: ["mainMedia": nil, "galleryMedia": [["videoUrl": "https://vimeo.com/1"]]])
+    #expect(one.status == 200 && one.json["galleryMedia"] == [["success": true, "id": "1"]], "\(one.text)")
+  }
 }
