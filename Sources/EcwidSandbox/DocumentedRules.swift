@@ -22,6 +22,14 @@ enum DocumentedRules {
   /// larger image is not documented: the sandbox answers 413, as it does for any body too large.
   static let maxImageBytes = 20 * 1024 * 1024
 
+  /// The same sentence's "JPG, PNG, GIF": an image sent as the body with another type
+  /// (`image/webp`, `image/svg+xml`…) is refused like any unsupported content type (415; Ecwid's
+  /// answer is not documented).
+  static func isImageType(_ contentType: String) -> Bool {
+    let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    return ["image/jpeg", "image/jpg", "image/pjpeg", "image/png", "image/gif"].contains(type)
+  }
+
   /// Checks of a product (or variation) update body after the type checks.
   static func check(_ body: JSONObject) throws(APIError) {
     for (i, a) in (body["attributes"]?.arrayValue ?? []).enumerated() {

@@ -632,7 +632,7 @@ public final class Sandbox: Sendable {
       throw APIError(413, nil, "The image is \(body.count) bytes; an image may be at most 20 MB (ECWID-API.md)")
     }
     let ct = headers[.contentType]?.lowercased() ?? ""
-    guard ct.hasPrefix("image/") || ct.hasPrefix("application/octet-stream") else {
+    guard DocumentedRules.isImageType(ct) || ct.hasPrefix("application/octet-stream") else {
       throw APIError(415, nil, "Unsupported content-type: expected an image (image/jpeg, image/png, image/gif)")
     }
     let ext = ct.contains("png") ? "png" : ct.contains("gif") ? "gif" : "jpg"

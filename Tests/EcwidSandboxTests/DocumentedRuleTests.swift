@@ -128,6 +128,25 @@ import Testing
     #expect(try await h.product(Harness.minimal).images.count == before.images.count + 1)
   }
 
+  // MARK: Image types (ECWID-API.md "Images: JPG, PNG, GIF")
+
+  @Test func anImageBodyIsJPGPNGOrGIF() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    let before = try await h.product(Harness.minimal)
+    let bytes = Data([0x52, 0x49, 0x46, 0x46])
+    for type in ["image/webp", "image/svg+xml", "image/heic"] {
+      let r = try await h.send(.POST, "/products/\(Harness.minimal)/gallery?fileName=x", raw: bytes, contentType: type)
+      #expect(r.status == 415, "\(type): \(r.text)")
+    }
+    #expect(try await h.product(Harness.minimal) == before)
+    for type in ["image/jpeg", "image/png", "image/gif; charset=binary"] {
+      let r = try await h.send(.POST, "/products/\(Harness.minimal)/gallery?fileName=x", raw: bytes, contentType: type)
+      #expect(r.status == 200, "\(type): \(r.text)")
+    }
+    #expect(try await h.product(Harness.minimal).images.count == before.images.count + 3)
+  }
+
   // MARK: Zero ids and linked entities (spec/003 productClassId, defaultCategoryId, relatedCategory, categoryIds)
 
   @Test func linkedEntitiesZeroMeansNoneAndUnknownIs404() async throws {
