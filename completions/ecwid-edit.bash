@@ -186,7 +186,7 @@ _ecwid-edit() {
 
 _ecwid-edit_edit() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--notify-low-stock --no-notify-low-stock --version -h --help)
     repeating_options=()
     non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options 1
@@ -318,7 +318,7 @@ _ecwid-edit_diff() {
 
 _ecwid-edit_apply() {
     repeating_flags=()
-    non_repeating_flags=(--yes --force --allow-destructive --notify-low-stock --version -h --help)
+    non_repeating_flags=(--yes --force --allow-destructive --notify-low-stock --no-notify-low-stock --version -h --help)
     repeating_options=()
     non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options -1
@@ -378,7 +378,7 @@ _ecwid-edit_sandbox() {
 
 _ecwid-edit_config() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--notify-low-stock --no-notify-low-stock --version -h --help)
     repeating_options=()
     non_repeating_options=(--api-url --store-id --token-file --store --timeout)
     __ecwid-edit_offer_flags_options 0

@@ -42,7 +42,8 @@ extension EcwidClient {
   public func updateCombination(
     productId: Int, combinationId: Int, body: JSONObject, checkLowStockNotification: Bool = false
   ) async throws(EcwidError) -> Int {
-    let q = checkLowStockNotification ? [("checkLowStockNotification", "true")] : []
+    let q =
+      checkLowStockNotification || config.checkLowStockNotification ? [("checkLowStockNotification", "true")] : []
     let o = try await object(
       .PUT, "/products/\(productId)/combinations/\(combinationId)", query: q, body: .object(body))
     return o["updateCount"]?.intValue ?? 0

@@ -49,6 +49,9 @@ public struct EcwidConfig: Sendable {
   public var retry = RetryPolicy()
   /// How often a request still without an answer is reported (`ClientEvent.stillWaiting`).
   public var progressInterval: Duration = .seconds(5)
+  /// Every product and variation update (`PUT`) asks Ecwid to check whether the low-stock email is
+  /// due (`?checkLowStockNotification=true`, spec/003 "Update product"); off by default.
+  public var checkLowStockNotification = false
 
   public init(apiURL: URL, storeId: Int, token: String) {
     self.apiURL = apiURL
@@ -176,7 +179,9 @@ public final class EcwidClient: Sendable {
   ) async throws(EcwidError) -> UpdateStatus {
     var q: [(String, String)] = []
     if returnItem { q.append(("returnItem", "true")) }
-    if checkLowStockNotification { q.append(("checkLowStockNotification", "true")) }
+    if checkLowStockNotification || config.checkLowStockNotification {
+      q.append(("checkLowStockNotification", "true"))
+    }
     return UpdateStatus(json: try await object(.PUT, "/products/\(id)", query: q, body: .object(body)))
   }
 

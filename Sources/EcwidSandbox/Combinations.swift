@@ -39,6 +39,7 @@ enum CombinationRules {
       throw .badRequest("The request body must be a JSON object")
     }
     body = checked
+    DocumentedRules.sortTiers(&body)
     try ProductRules.checkLanguages(.object(body), ctx: ctx)
     // Prices and wholesale tiers follow the product's rules (the SKU is checked store-wide below).
     var values = body

@@ -15,6 +15,10 @@ struct StoreContext: Sendable {
   var attributeNames: [Int: String] = [:]
   /// Attribute alias (its `type`: BRAND, UPC…) → its name in the product types.
   var aliasNames: [String: String] = [:]
+  /// Attribute alias (its `type`) → the attribute ids of that type in the product types, and an
+  /// attribute's lowercased name → the ids of that name (`DocumentedRules.resolveAttributes`).
+  var aliasIds: [String: Set<Int>] = [:]
+  var nameIds: [String: Set<Int>] = [:]
   var classIds: Set<Int>
   var productIds: Set<Int>
   /// SKU → id of the product that has it (its own or one of its variations').
@@ -326,6 +330,7 @@ enum ProductRules {
         }
       }
     }
+    try DocumentedRules.check(body)
   }
 
   // MARK: Applying an update
@@ -350,6 +355,7 @@ enum ProductRules {
       throw .badRequest("The request body must be a JSON object")
     }
     body = checked
+    DocumentedRules.sortTiers(&body)
     try checkLanguages(.object(body), ctx: ctx)
     try checkValues(body, product: product, ctx: ctx)
 
@@ -367,7 +373,9 @@ enum ProductRules {
       p.json["options"] = .array(keepDefaultChoices(opts, old: old.json["options"]?.arrayValue ?? []))
     }
     if let attrs = body["attributes"]?.arrayValue {
-      p.json["attributes"] = .array(attributeNamesFromTypes(attrs, old: old.json["attributes"]?.arrayValue ?? [], ctx: ctx))
+      p.json["attributes"] = .array(
+        attributeNamesFromTypes(
+          DocumentedRules.resolveAttributes(attrs, ctx: ctx), old: old.json["attributes"]?.arrayValue ?? [], ctx: ctx))
     }
     if let images = body["media"]?["images"], !images.isNull {
       let reordered = try MediaRules.reorder(

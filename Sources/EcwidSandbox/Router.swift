@@ -45,11 +45,7 @@ extension Sandbox {
       }
     case 1 where rest[0] == "categories":
       guard method == "GET" else { throw wrongMethod() }
-      let items = await store.categories
-      return ok([
-        "total": .int(items.count), "count": .int(items.count), "offset": 0, "limit": 100,
-        "items": .array(items.map(JSON.object)),
-      ])
+      return ok(try await store.categoryList(query))
     case 1 where rest[0] == "classes":
       guard method == "GET" else { throw wrongMethod() }
       return ok(.array(await store.productClasses.map(JSON.object)))
@@ -104,8 +100,11 @@ extension Sandbox {
   {
     if let u = query["externalUrl"] { return u }
     guard !body.isEmpty else { throw .badRequest("Send the image as the request body or as externalUrl") }
+    if body.count > DocumentedRules.maxImageBytes {
+      throw APIError(413, nil, "The image is \(body.count) bytes; an image may be at most 20 MB (ECWID-API.md)")
+    }
     let ct = headers[.contentType]?.lowercased() ?? ""
-    guard ct.hasPrefix("image/") || ct.hasPrefix("application/octet-stream") else {
+    guard DocumentedRules.isImageType(ct) || ct.hasPrefix("application/octet-stream") else {
       throw APIError(415, nil, "Unsupported content-type: expected an image (image/jpeg, image/png, image/gif)")
     }
     let ext = ct.contains("png") ? "png" : ct.contains("gif") ? "gif" : "jpg"

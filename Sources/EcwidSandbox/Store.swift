@@ -69,6 +69,35 @@ actor SandboxStore {
   var categories: [JSONObject] { document["categories"]?.arrayValue?.compactMap(\.objectValue) ?? [] }
   var productClasses: [JSONObject] { document["productClasses"]?.arrayValue?.compactMap(\.objectValue) ?? [] }
 
+  /// `GET /categories` (ECWID-API.md "Categories"): `parent=ID` lists that category's children
+  /// (`parent=0` the top level), without `parent` all; `offset`/`limit` page the list (default
+  /// 100; no maximum is documented); `productIds=true` adds each category's `productIds` (from the
+  /// products' `categoryIds`). `hidden_categories` is taken but its effect is not documented:
+  /// every category is listed.
+  func categoryList(_ q: QueryParams) throws(APIError) -> JSON {
+    var items = categories
+    if let parent = try q.int("parent") {
+      items = items.filter { ($0["parentId"]?.intValue ?? 0) == parent }
+    }
+    let offset = try q.int("offset") ?? 0
+    guard offset >= 0 else { throw .badRequest("Parameter 'offset' can't be negative") }
+    let limit = max(0, try q.int("limit") ?? 100)
+    let page = offset < items.count ? Array(items[offset..<min(items.count, offset + limit)]) : []
+    let withIds = q.bool("productIds")
+    let out = page.map { c -> JSON in
+      var o = c
+      o.removeValue(forKey: "productIds")
+      if withIds, let id = c["id"]?.intValue {
+        o["productIds"] = .array(products.filter { ($0.categoryIds ?? []).contains(id) }.compactMap(\.id).map { .int($0) })
+      }
+      return .object(o)
+    }
+    return [
+      "total": .int(items.count), "count": .int(out.count), "offset": .int(offset), "limit": .int(limit),
+      "items": .array(out),
+    ]
+  }
+
   func context() -> StoreContext {
     let langs = StoreLanguages(json: profile["languages"]?.objectValue ?? [:])
     let def = langs.defaultLanguage ?? langs.enabledLanguages.first ?? "en"
@@ -123,6 +152,10 @@ actor SandboxStore {
         guard let name = a["name"]?.stringValue else { continue }
         if let id = a["id"]?.intValue { ctx.attributeNames[id] = name }
         if let type = a["type"]?.stringValue, type != "CUSTOM" { ctx.aliasNames[type.uppercased()] = name }
+        if let id = a["id"]?.intValue {
+          ctx.nameIds[name.lowercased(), default: []].insert(id)
+          if let type = a["type"]?.stringValue, type != "CUSTOM" { ctx.aliasIds[type.uppercased(), default: []].insert(id) }
+        }
       }
     }
     return ctx

@@ -108,13 +108,11 @@ struct ApplyCommand: AsyncParsableCommand {
   var force = false
   @Flag(name: .customLong("allow-destructive"), help: "Allow clearing the name or the price, or deleting every image.")
   var allowDestructive = false
-  @Flag(
-    name: .customLong("notify-low-stock"),
-    help: "Ask Ecwid to check whether the low-stock email is due after the update (checkLowStockNotification).")
-  var notifyLowStock = false
+  @OptionGroup var lowStock: LowStockOption
 
   func run() async throws {
-    let comparison = try await Comparison.load(id: id, path: file, connection: connection, force: force)
+    let comparison = try await Comparison.load(
+      id: id, path: file, connection: connection, force: force, notifyLowStock: lowStock.notifyLowStock)
     do {
       try await save(comparison)
     } catch {
@@ -193,33 +191,16 @@ struct ApplyCommand: AsyncParsableCommand {
     var summary: [String]
   }
 
-  /// Runs the plan, printing one bounded line per request on stderr. With --notify-low-stock the
-  /// product update (always the first step) carries `checkLowStockNotification=true`.
+  /// Runs the plan, printing one bounded line per request on stderr. With the low-stock setting
+  /// on (`--notify-low-stock`, `ECWID_NOTIFY_LOW_STOCK`, `notify_low_stock`) the client asks for
+  /// `checkLowStockNotification=true` on every product update.
   func send(_ plan: UpdatePlan, client: EcwidClient) async -> Run {
     let printer = ProgressPrinter(plan: plan, productId: id)
-    var rest = plan
-    var offset = 0
-    if notifyLowStock, case .updateProduct(let body)? = plan.steps.first {
-      printer.handle(.started(step: 1, of: plan.steps.count, description: ""))
-      do {
-        _ = try await client.updateProduct(id: id, body: body, checkLowStockNotification: true)
-      } catch {
-        printer.failed()
-        return Run(
-          applied: 0, error: error, product: nil,
-          summary: ["applied: 0 of \(plan.steps.count) request\(plan.steps.count == 1 ? "" : "s")"])
-      }
-      printer.handle(.finished(step: 1))
-      rest.steps.removeFirst()
-      offset = 1
-    }
-    let shifted = ProgressPrinter.Shift(printer: printer, offset: offset)
-    let outcome = await runPlan(rest, productId: id, client: client) { shifted.handle($0) }
+    let outcome = await runPlan(plan, productId: id, client: client) { printer.handle($0) }
     if outcome.error != nil { printer.failed() }
-    var summary = outcome.summary(productId: id)
-    if offset > 0 { summary.insert("applied before it: the product update (with --notify-low-stock)", at: 0) }
     return Run(
-      applied: offset + outcome.applied.count, error: outcome.error, product: outcome.product, summary: summary)
+      applied: outcome.applied.count, error: outcome.error, product: outcome.product,
+      summary: outcome.summary(productId: id))
   }
 
   /// Keeps the file's JSON in `apply-failed/product-ID-SECONDS[-N].json`: a new file for every
@@ -247,19 +228,6 @@ final class ProgressPrinter: @unchecked Sendable {
   init(plan: UpdatePlan, productId: Int) {
     self.plan = plan
     self.productId = productId
-  }
-
-  struct Shift: Sendable {
-    let printer: ProgressPrinter
-    let offset: Int
-    func handle(_ p: PlanProgress) {
-      switch p {
-      case .started(let step, _, let d): printer.handle(.started(step: step + offset, of: printer.plan.steps.count, description: d))
-      case .finished(let step): printer.handle(.finished(step: step + offset))
-      case .verifying(let step): printer.handle(.verifying(step: step + offset))
-      case .waiting: printer.handle(p)
-      }
-    }
   }
 
   func handle(_ p: PlanProgress) {

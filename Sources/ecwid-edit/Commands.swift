@@ -12,9 +12,10 @@ struct EditCommand: AsyncParsableCommand {
     discussion: "Example: ECWID_STORE_ID=1003 ECWID_TOKEN=secret_… ecwid-edit edit 692730761")
   @OptionGroup var connection: ConnectionOptions
   @Argument(help: "Product id; leave out to search and pick.") var id: Int?
+  @OptionGroup var lowStock: LowStockOption
 
   func run() async throws {
-    let client = try makeClient(connection)
+    let client = try makeClient(connection, notifyLowStock: lowStock.notifyLowStock)
     let code = await runEditor(
       client: client, options: EditorOptions(storeLabel: "store \(client.config.storeId)", productId: id, stderrLogPath: AppLog.path))
     await client.shutdown()

@@ -35,9 +35,11 @@ struct Comparison {
   /// Fields both sides changed, overridden with `--force`.
   var overridden: [Conflict]
 
-  static func load(id: Int, path: String, connection: ConnectionOptions, force: Bool) async throws -> Comparison {
+  static func load(
+    id: Int, path: String, connection: ConnectionOptions, force: Bool, notifyLowStock: Bool? = nil
+  ) async throws -> Comparison {
     let file = try ProductFile.read(path, productId: id)
-    let client = try makeClient(connection)
+    let client = try makeClient(connection, notifyLowStock: notifyLowStock)
     do {
       return try await load(id: id, file: file, client: client, force: force)
     } catch {

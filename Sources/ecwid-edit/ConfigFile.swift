@@ -10,6 +10,7 @@ import TOMLKit
 /// store_id = 1003
 /// api_url = "https://app.ecwid.com/api/v3"
 /// token_file = "~/.config/ecwid-edit/shop.token"
+/// notify_low_stock = true   # optional, false by default
 /// ```
 /// The token itself never goes in this file, only the path of a file that holds it.
 /// Any TOML is read (by TOMLKit); keys that are not these are warned about with their lines.
@@ -18,6 +19,8 @@ struct ConfigFile: Equatable {
     var storeId: Int?
     var apiURL: String?
     var tokenFile: String?
+    /// `notify_low_stock = true|false`: ask Ecwid to check the low-stock email after each update.
+    var notifyLowStock: Bool?
   }
   var defaultStore: String?
   var stores: [String: Store] = [:]
@@ -80,7 +83,7 @@ struct ConfigFile: Equatable {
     var description: String { "\(file) line \(line): \(reason)" }
   }
 
-  static let storeKeys = ["store_id", "api_url", "token_file"]
+  static let storeKeys = ["store_id", "api_url", "token_file", "notify_low_stock"]
 
   /// Reads the file with TOMLKit (toml++): any valid TOML is read, and anything else is an error
   /// at the line and column where the parser stopped.
@@ -136,6 +139,11 @@ struct ConfigFile: Equatable {
                 throw ParseError(line: line(path), reason: "\(storeKey) must be text in quotes")
               }
               if storeKey == "api_url" { s.apiURL = text } else { s.tokenFile = text }
+            case "notify_low_stock":
+              guard let flag = v.bool else {
+                throw ParseError(line: line(path), reason: "notify_low_stock must be true or false")
+              }
+              s.notifyLowStock = flag
             case "token":
               throw ParseError(
                 line: line(path), reason: "put the token in a file and name it with token_file, not in config.toml")

@@ -18,7 +18,9 @@ struct EcwidEdit: AsyncParsableCommand {
       --token-file (never on the command line), --api-url / ECWID_API_URL, or a named store from \
       $XDG_CONFIG_HOME/ecwid-edit/config.toml with --store NAME. --timeout / ECWID_TIMEOUT: \
       seconds to wait for each answer (default 30); a write whose answer is lost is checked by \
-      re-reading the product, never sent twice. Ctrl-C ends a wait (get, search).
+      re-reading the product, never sent twice. Ctrl-C ends a wait (get, search). \
+      --notify-low-stock / ECWID_NOTIFY_LOW_STOCK / notify_low_stock in the named store: ask Ecwid \
+      to check whether the low-stock email is due after each update (edit, apply; off by default).
       """,
     version: "0.1.0",
     subcommands: [
@@ -52,10 +54,10 @@ func fail(_ message: String, code: Int32 = 2) -> ExitCode {
   return ExitCode(code)
 }
 
-func makeClient(_ connection: ConnectionOptions) throws -> EcwidClient {
+func makeClient(_ connection: ConnectionOptions, notifyLowStock: Bool? = nil) throws -> EcwidClient {
   do {
     AppLog.bootstrap()
-    return try EcwidClient(config: try connection.clientConfig(), logger: AppLog.logger)
+    return try EcwidClient(config: try connection.clientConfig(notifyLowStock: notifyLowStock), logger: AppLog.logger)
   } catch let e as SettingsError {
     throw fail(e.description)
   } catch let e as EcwidError {
@@ -265,15 +267,17 @@ struct ConfigCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "config", abstract: "Show the effective connection settings (the token masked).")
   @OptionGroup var connection: ConnectionOptions
+  @OptionGroup var lowStock: LowStockOption
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
     do {
-      let r = try connection.resolve(environment: env)
+      let r = try connection.resolve(environment: env, notifyLowStock: lowStock.notifyLowStock)
       print("config file: \(ConfigFile.path(environment: env))")
       print("api url:     \(r.apiURL)  (\(r.apiURLSource.rawValue))")
       print("store id:    \(r.storeId.map(String.init) ?? "(none)")  (\(r.storeIdSource.rawValue))")
       print("token:       \(ResolvedSettings.mask(r.token))  (\(r.tokenSource.rawValue)\(r.tokenFile.map { ": \($0)" } ?? ""))")
+      print("low stock:   \(r.notifyLowStock ? "notify" : "off")  (\(r.notifyLowStockSource.rawValue))")
       print("log file:    \(AppLog.path)")
       for w in r.warnings { print(w) }
     } catch {

@@ -22,6 +22,16 @@ struct ConnectionOptions: ParsableArguments {
   var timeout: Double?
 }
 
+/// `--notify-low-stock` / `--no-notify-low-stock`, for the commands that save (edit, apply) and
+/// `config`. Precedence as for every setting: flag > `ECWID_NOTIFY_LOW_STOCK` > the named store's
+/// `notify_low_stock` > off.
+struct LowStockOption: ParsableArguments {
+  @Flag(
+    name: .customLong("notify-low-stock"), inversion: .prefixedNo,
+    help: "Ask Ecwid to check whether the low-stock email is due after each update (checkLowStockNotification; default off; env ECWID_NOTIFY_LOW_STOCK, config notify_low_stock).")
+  var notifyLowStock: Bool?
+}
+
 /// Where a setting's value came from, for `ecwid-edit config`.
 enum SettingSource: String {
   case flag, environment, configFile = "config file", defaultValue = "default", missing
@@ -35,6 +45,8 @@ struct ResolvedSettings {
   var token: String?
   var tokenSource: SettingSource
   var tokenFile: String?
+  var notifyLowStock = false
+  var notifyLowStockSource: SettingSource = .defaultValue
   var warnings: [String] = []
 
   /// Shows the token as its prefix and length only.
@@ -54,6 +66,7 @@ enum SettingsError: Error, CustomStringConvertible {
   case invalidToken(String, String)
   case invalidAPIURL(String)
   case invalidTimeout(String)
+  case invalidSwitch(String)
 
   var description: String {
     switch self {
@@ -69,6 +82,7 @@ enum SettingsError: Error, CustomStringConvertible {
       return "The token from \(source) cannot be used: \(problem). Check that it holds the token alone, on one line."
     case .invalidAPIURL(let why): return why
     case .invalidTimeout(let what): return "\(what) is not a timeout: give seconds, more than 0 and at most 600."
+    case .invalidSwitch(let what): return "\(what) is not on or off: give 1, true, yes or on, or 0, false, no or off."
     case .unknownStore(let name, let known):
       return "No store named \"\(name)\" in the configuration file (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
     }
@@ -76,7 +90,9 @@ enum SettingsError: Error, CustomStringConvertible {
 }
 
 extension ConnectionOptions {
-  func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResolvedSettings {
+  func resolve(
+    environment: [String: String] = ProcessInfo.processInfo.environment, notifyLowStock flag: Bool? = nil
+  ) throws -> ResolvedSettings {
     let config = try ConfigFile.load(environment: environment)
     let named: ConfigFile.Store?
     if let name = store ?? environment["ECWID_STORE"] ?? config?.defaultStore {
@@ -129,6 +145,15 @@ extension ConnectionOptions {
         )
       }
     }
+    if let n = named?.notifyLowStock { (r.notifyLowStock, r.notifyLowStockSource) = (n, .configFile) }
+    if let t = environment["ECWID_NOTIFY_LOW_STOCK"], !t.isEmpty {
+      switch t.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "1", "true", "yes", "on": (r.notifyLowStock, r.notifyLowStockSource) = (true, .environment)
+      case "0", "false", "no", "off": (r.notifyLowStock, r.notifyLowStockSource) = (false, .environment)
+      default: throw SettingsError.invalidSwitch("ECWID_NOTIFY_LOW_STOCK=\(t)")
+      }
+    }
+    if let f = flag { (r.notifyLowStock, r.notifyLowStockSource) = (f, .flag) }
     r.warnings += config?.warnings ?? []
     return r
   }
@@ -178,8 +203,10 @@ extension ConnectionOptions {
   }
 
   /// Settings complete enough to build a client, or a message that names what is missing.
-  func clientConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EcwidConfig {
-    let r = try resolve(environment: environment)
+  func clientConfig(
+    environment: [String: String] = ProcessInfo.processInfo.environment, notifyLowStock: Bool? = nil
+  ) throws -> EcwidConfig {
+    let r = try resolve(environment: environment, notifyLowStock: notifyLowStock)
     for w in r.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
     var missing: [String] = []
     if r.storeId == nil { missing.append("store id") }
@@ -189,6 +216,7 @@ extension ConnectionOptions {
       throw SettingsError.invalidAPIURL("The API URL \"\(r.apiURL)\" (\(r.apiURLSource.rawValue)) is not a URL.")
     }
     var config = EcwidConfig(apiURL: url, storeId: r.storeId!, token: r.token!)
+    config.checkLowStockNotification = r.notifyLowStock
     if let seconds = try requestTimeout(environment: environment) {
       config.requestTimeout = .milliseconds(Int64(seconds * 1000))
       config.retry.deadline = max(config.retry.deadline, seconds + 30)

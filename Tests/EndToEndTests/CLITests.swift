@@ -27,7 +27,7 @@ enum CLI {
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
     var environment = ProcessInfo.processInfo.environment
-    for k in ["ECWID_TOKEN", "ECWID_STORE_ID", "ECWID_API_URL", "ECWID_STORE"] { environment.removeValue(forKey: k) }
+    for k in ["ECWID_TOKEN", "ECWID_STORE_ID", "ECWID_API_URL", "ECWID_STORE", "ECWID_NOTIFY_LOW_STOCK"] { environment.removeValue(forKey: k) }
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("cli-home-\(UUID().uuidString)").path
     environment["XDG_CONFIG_HOME"] = home + "/config"
     environment["XDG_STATE_HOME"] = home + "/state"

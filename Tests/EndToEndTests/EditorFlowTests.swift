@@ -55,6 +55,8 @@ extension EditorEndToEnd {
       #expect(Set(put["body"]?.objectValue?.keys ?? []) == ["name", "price"])
       #expect(put["body"]?["name"]?.stringValue == "Nordlys Sweater E2E")
       #expect(put["body"]?["price"]?.doubleValue == 77.5)
+      // checkLowStockNotification is off by default (issue 15).
+      #expect(put["query"]?["checkLowStockNotification"] == nil, "\(put.compactText)")
     }
 
     @Test func quitWithUnsavedChangesAsksKeepsEditingOnNAndLeavesTheDraftOnY() async throws {

@@ -136,7 +136,7 @@ final class Tmux: @unchecked Sendable {
     vars["XDG_CONFIG_HOME"] = dir.configHome
     vars["VISUAL"] = vars["VISUAL"] ?? "false"
     let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
-    let unset = "-u ECWID_STORE -u ECWID_TOKEN -u ECWID_STORE_ID -u ECWID_API_URL -u NO_COLOR"
+    let unset = "-u ECWID_STORE -u ECWID_TOKEN -u ECWID_STORE_ID -u ECWID_API_URL -u ECWID_NOTIFY_LOW_STOCK -u NO_COLOR"
     let command = ([CLI.binary] + args).map(quote).joined(separator: " ")
     return (exec ? "exec " : "") + "env \(unset) \(assignments) \(command)"
   }
