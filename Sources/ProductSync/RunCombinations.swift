@@ -72,16 +72,7 @@ extension PlanRunner {
     let sent = requests.enumerated().compactMap { i, step in step.batchRequest(id: "r\(i)", productId: productId) }
     let ticket = try await client.submitBatch(sent, stopOnFirstFailure: true, deduplicationKey: key)
     known = nil
-    let wait = polling.initialDelay + polling.perRequest * Double(sent.count)
-    do {
-      try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
-    } catch {
-      throw EcwidError(kind: .cancelled, detail: "the batch was sent; its outcome was not read")
-    }
-    let total = sent.count
-    let status = try await client.waitForBatch(ticket: ticket, pollInterval: polling.interval, timeout: polling.timeout) {
-      progress($0.completedRequests ?? 0, total)
-    }
+    let status = try await waitForBatch(ticket: ticket, total: sent.count, polling: polling, progress: progress)
     var applied: [PlanStep] = []
     var failed: [PlanStep] = []
     var firstError: EcwidError?
@@ -103,6 +94,43 @@ extension PlanRunner {
       firstError = EcwidError(kind: .invalidResponse, status: 200, detail: "the batch did not answer every request")
     }
     return BatchRun(applied: applied, notApplied: failed, error: firstError)
+  }
+}
+
+extension PlanRunner {
+  /// Polls a ticket until the batch is `COMPLETED`. The first look comes once the batch had
+  /// time to run (`BatchPolling`); later ones when the rate seen so far says it will be done,
+  /// so a slow server costs few extra polls (each counts against the rate limit).
+  func waitForBatch(
+    ticket: String, total: Int, polling: BatchPolling, progress: @escaping @Sendable (Int, Int) -> Void
+  ) async throws(EcwidError) -> BatchStatus {
+    let started = ContinuousClock.now
+    var wait = polling.initialDelay + polling.perRequest * Double(total)
+    var polls = 0
+    while true {
+      do {
+        try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+      } catch {
+        throw EcwidError(kind: .cancelled, attempts: polls, detail: "the batch was sent; its outcome was not read")
+      }
+      let s = try await client.batchStatus(ticket: ticket)
+      polls += 1
+      let done = s.completedRequests ?? 0
+      progress(done, total)
+      if s.isCompleted { return s }
+      let elapsed = Self.seconds(ContinuousClock.now - started)
+      if elapsed >= polling.timeout {
+        throw EcwidError(
+          kind: .timeout, attempts: polls,
+          detail: "the batch was still \(s.status?.rawValue ?? "unknown") after \(Int(polling.timeout)) s")
+      }
+      let estimate = done > 0 ? elapsed / Double(done) * Double(max(1, total - done)) * 1.1 : polling.interval
+      wait = min(max(estimate, 0.05), max(polling.interval, 5))
+    }
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
   }
 }
 
