@@ -100,8 +100,10 @@ struct CombinationPlanner {
       deletes.append(.deleteCombination(id: id, label: Combination(json: o).label))
     }
     for (k, n) in zip(newKeys, new) {
+      let o = oldByKey[k]
+      if let o, o == n { continue }
       let label = Combination(json: n).label
-      guard let o = oldByKey[k] else {
+      guard let o else {
         var body = Combination(json: n).writableBody
         if let sku = body["sku"]?.stringValue, sku.isEmpty { body.removeValue(forKey: "sku") }
         creates.append(.createCombination(body: body))
@@ -145,6 +147,9 @@ struct CombinationPlanner {
   /// variation gives up waits until that one has given it up. A cycle (two variations swapping
   /// SKUs) is broken by moving one of them to a temporary SKU first.
   static func orderedBySku(_ updates: [(id: Int, label: String, body: JSONObject, oldSku: String?)]) -> [PlanStep] {
+    if !updates.contains(where: { $0.body["sku"] != nil }) {
+      return updates.map { .updateCombination(id: $0.id, label: $0.label, body: $0.body) }
+    }
     var pending = updates
     var out: [PlanStep] = []
     func newSku(_ u: (id: Int, label: String, body: JSONObject, oldSku: String?)) -> String? {

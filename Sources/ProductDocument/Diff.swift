@@ -165,8 +165,8 @@ struct Differ {
     var commonBaseIndices: [Int] = []
     var commonCurrentIndices: [Int] = []
     for (j, k) in newKeys.enumerated() {
-      let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
       guard let i = oldIndex[k] else {
+        let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
         let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: nil, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
         record(.added, c, old: nil, new: new[j])
         continue
@@ -174,6 +174,7 @@ struct Differ {
       commonBaseIndices.append(i)
       commonCurrentIndices.append(j)
       if old[i] == new[j] { continue }
+      let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
       let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
       if identity.descends {
         diffValue(old[i], new[j], c)

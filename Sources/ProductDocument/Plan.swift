@@ -107,7 +107,7 @@ public struct UpdatePlan: Sendable {
   ) -> UpdatePlan {
     var body = JSONObject()
     var warnings: [String] = []
-    for (key, value) in current.json where !notSent.contains(key) {
+    for (key, value) in current.json where !notSent.contains(key) && key != "combinations" {
       let old = base.json[key]
       if old == value || sameJSON(old, value) { continue }
       body[key] = value
