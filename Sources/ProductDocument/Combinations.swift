@@ -45,6 +45,20 @@ extension Document {
     combinationsPath + [.index(index), .key(field)]
   }
 
+  /// Gives the variation at `index` an image by URL (nil removes its image), as one undo step:
+  /// `originalImageUrl` holds the URL and the sized copies Ecwid made of the old image go (Ecwid
+  /// makes new ones when it is saved).
+  @discardableResult
+  public mutating func setCombinationImage(index: Int, url: String?) -> FieldPathError? {
+    let path = combinationsPath + [.index(index)]
+    guard var c = current.value(at: path)?.objectValue else {
+      return FieldPathError(path: path, message: "There is no variation \(index + 1)")
+    }
+    for key in ["imageUrl", "thumbnailUrl", "smallThumbnailUrl", "hdThumbnailUrl"] { c.removeValue(forKey: key) }
+    if let url { c[combinationImageKey] = .string(url) } else { c.removeValue(forKey: combinationImageKey) }
+    return apply(.set(path, .object(c)))
+  }
+
   public func plan(storeLanguages: [String]?, batching: CombinationBatching) -> UpdatePlan {
     UpdatePlan.make(base: base, current: current, storeLanguages: storeLanguages, batching: batching)
   }

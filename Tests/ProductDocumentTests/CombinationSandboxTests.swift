@@ -195,6 +195,36 @@ struct LoggedSandbox {
     #expect(c.base == 33 && c.mine == 40 && c.theirs == 35)
   }
 
+  /// A variation's image by URL: set on one row (`POST …/image?externalUrl=`), removed from
+  /// another (`DELETE …/image`), and nothing else sent.
+  @Test func variationImagesBySetAndRemove() async throws {
+    let env = try await LoggedSandbox.start()
+    defer { Task { await env.stop() } }
+    let fetched = try await env.client.productWithCombinations(id: LoggedSandbox.tee)
+    var doc = Document(base: fetched)
+    let withImage = try #require(doc.combinations.firstIndex { $0.hasImage })
+    let without = try #require(doc.combinations.firstIndex { !$0.hasImage })
+    let url = "https://cdn.example.com/tee-red.jpg"
+    doc.setCombinationImage(index: without, url: url)
+    doc.setCombinationImage(index: withImage, url: nil)
+    #expect(!doc.combinations[withImage].hasImage)
+    #expect(doc.changes().map(\.label).sorted() == [
+      "Variation \(doc.combinations[withImage].label) › image", "Variation \(doc.combinations[without].label) › image",
+    ].sorted())
+    let plan = doc.plan(storeLanguages: nil)
+    #expect(plan.steps.count == 2, "\(plan.requestDescriptions)")
+    let before = try env.log().count
+    let outcome = await runPlan(plan, productId: LoggedSandbox.tee, client: env.client)
+    #expect(outcome.succeeded, "\(outcome.error.map(\.sentence) ?? "")")
+    let writes = try env.log().dropFirst(before).filter { $0["method"]?.stringValue != "GET" }
+    #expect(writes.map { "\($0["method"]!.stringValue!) \($0["path"]!.stringValue!.split(separator: "/").suffix(2).joined(separator: "/"))" }.sorted() == [
+      "DELETE \(doc.combinations[withImage].id!)/image", "POST \(doc.combinations[without].id!)/image",
+    ])
+    let stored = try #require(await env.sandbox.product(id: LoggedSandbox.tee)?.combinations)
+    #expect(stored.first { $0.id == doc.combinations[without].id }?.originalImageUrl == url)
+    #expect(stored.first { $0.id == doc.combinations[withImage].id }?.hasImage == false)
+  }
+
   static func twoWithSkus(_ list: [Combination]) -> (Int, Int)? {
     let with = list.indices.filter { !(list[$0].sku ?? "").isEmpty }
     return with.count >= 2 ? (with[0], with[1]) : nil
