@@ -26,6 +26,8 @@ struct BatchRun {
   var applied: [PlanStep]
   var notApplied: [PlanStep]
   var error: EcwidError?
+  /// The request the batch stopped at.
+  var refused: PlanStep?
 }
 
 extension PlanRunner {
@@ -76,6 +78,7 @@ extension PlanRunner {
     var applied: [PlanStep] = []
     var failed: [PlanStep] = []
     var firstError: EcwidError?
+    var refused: PlanStep?
     for (i, step) in requests.enumerated() {
       let answer = status.response(id: "r\(i)")
       if let answer, answer.succeeded || (step.isCombinationDelete && answer.httpStatusCode == 404) {
@@ -87,13 +90,14 @@ extension PlanRunner {
           e.detail = [e.detail, "request \(i + 1) of the batch: \(step.requestDescription(productId: productId))"]
             .compactMap { $0 }.joined(separator: "; ")
           firstError = e
+          refused = step
         }
       }
     }
     if !failed.isEmpty && firstError == nil {
       firstError = EcwidError(kind: .invalidResponse, status: 200, detail: "the batch did not answer every request")
     }
-    return BatchRun(applied: applied, notApplied: failed, error: firstError)
+    return BatchRun(applied: applied, notApplied: failed, error: firstError, refused: refused)
   }
 }
 

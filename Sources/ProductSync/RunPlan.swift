@@ -146,7 +146,10 @@ func runPlanSteps(
             let note = "\(run.applied.count) of \(requests.count) variation requests applied"
             reports.append(StepReport(step: .batch(requests: run.applied, deduplicationKey: key), status: .applied, note: note))
           }
-          reports.append(StepReport(step: .retryBatch(run.notApplied, after: key), status: .notApplied, note: error.sentence))
+          let refused = run.refused.map { "Ecwid refused \($0.requestDescription(productId: productId)): " } ?? ""
+          let rest = run.notApplied.count - (run.refused == nil ? 0 : 1)
+          let note = refused + error.sentence + (rest > 0 ? " The \(rest) request\(rest == 1 ? "" : "s") after it were not run." : "")
+          reports.append(StepReport(step: .retryBatch(run.notApplied, after: key), status: .notApplied, note: note))
           reports += steps[(index + 1)...].map { StepReport(step: $0, status: .notApplied) }
           return PlanOutcome(reports: reports, error: error, product: nil)
         }

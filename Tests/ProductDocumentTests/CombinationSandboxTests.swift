@@ -225,6 +225,50 @@ struct LoggedSandbox {
     #expect(stored.first { $0.id == doc.combinations[withImage].id }?.hasImage == false)
   }
 
+  /// A batch whose fifth request is refused (a SKU another product has): the four before it
+  /// are reported applied, the refused one and those after it not applied (and not run), with
+  /// Ecwid's reason; sending them again uses a key of their own.
+  @Test func aRefusedRequestStopsTheBatchAndIsReported() async throws {
+    let env = try await LoggedSandbox.start()
+    defer { Task { await env.stop() } }
+    let taken = try #require(await env.sandbox.product(id: 692_730_761)?.sku)
+    let fetched = try await env.client.productWithCombinations(id: LoggedSandbox.tee)
+    var doc = Document(base: fetched)
+    for i in 0..<12 { doc.apply(.set(comboPath(i, "quantity"), .int(300 + i))) }
+    doc.apply(.set(comboPath(4, "sku"), .string(taken)))
+    let plan = doc.plan(storeLanguages: nil)
+    guard case .batch(let requests, let key)? = plan.steps.first, plan.steps.count == 1 else {
+      Issue.record("expected one batch: \(plan.requestDescriptions)")
+      return
+    }
+    let refusedAt = try #require(requests.firstIndex {
+      if case .updateCombination(_, _, let body) = $0 { return body["sku"] != nil }
+      return false
+    })
+    let outcome = await runPlan(plan, productId: LoggedSandbox.tee, client: env.client)
+    let error = try #require(outcome.error)
+    #expect(error.errorCode == "SKU_ALREADY_EXISTS", "\(error)")
+    let summary = outcome.summary(productId: LoggedSandbox.tee).joined(separator: "\n")
+    let refusedId = try #require(doc.combinations[4].id)
+    #expect(summary.contains("Ecwid refused PUT /products/\(LoggedSandbox.tee)/combinations/\(refusedId)"), "\(summary)")
+    #expect(summary.contains(doc.combinations[4].label), "\(summary)")
+    #expect(summary.contains("SKU_ALREADY_EXISTS"), "\(summary)")
+    guard case .batch(let applied, _)? = outcome.applied.first, case .batch(let again, let againKey)? = outcome.notApplied.first else {
+      Issue.record("expected an applied and a not-applied batch: \(outcome.reports)")
+      return
+    }
+    #expect(applied == Array(requests[..<refusedAt]))
+    #expect(again == Array(requests[refusedAt...]))
+    #expect(againKey != key)
+    #expect(env.sandbox.batchRequests().count == refusedAt + 1)
+    let stored = try #require(await env.sandbox.product(id: LoggedSandbox.tee)?.combinations)
+    for (i, step) in requests.enumerated() {
+      guard case .updateCombination(let id, _, let body) = step else { continue }
+      let q = stored.first { $0.id == id }?.quantity?.double
+      #expect((q == body["quantity"]?.doubleValue) == (i < refusedAt), "request \(i + 1)")
+    }
+  }
+
   static func twoWithSkus(_ list: [Combination]) -> (Int, Int)? {
     let with = list.indices.filter { !(list[$0].sku ?? "").isEmpty }
     return with.count >= 2 ? (with[0], with[1]) : nil
