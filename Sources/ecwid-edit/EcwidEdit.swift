@@ -3,6 +3,7 @@ import EcwidAPI
 import EcwidSandbox
 import Foundation
 import Logging
+import ProductSync
 
 @main
 struct EcwidEdit: AsyncParsableCommand {

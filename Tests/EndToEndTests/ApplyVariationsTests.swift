@@ -103,4 +103,29 @@ import Testing
     #expect(!stored.contains { $0.id == removed.id })
     #expect(stored.contains { $0.sku == "TEE-NEW-1" && $0.label == removed.label })
   }
+
+  /// Fifteen changed rows (more than the batch threshold): one `POST /batch` carries exactly
+  /// those fifteen PUTs; no variation request goes out on its own.
+  @Test func manyChangedRowsGoThroughOneBatch() async throws {
+    let rig = try await ApplyRig.start()
+    defer { Task { await rig.stop() } }
+    var mine = try await rig.get(Self.tee)
+    let list = try #require(mine.combinations)
+    for i in 10..<25 { setPath(&mine, i, "quantity", .int(500 + i)) }
+    let path = try rig.write("tee.json", mine)
+    let r = try await rig.run(["apply", "\(Self.tee)", path, "--yes"])
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    let writes = try rig.s.loggedWrites()
+    let direct = writes.filter { $0["batchTicket"] == nil }
+    #expect(direct.map { "\($0["method"]?.stringValue ?? "") \($0["path"]?.stringValue?.split(separator: "/").last ?? "")" } == ["POST batch"])
+    let members = writes.filter { $0["batchTicket"] != nil }
+    #expect(members.count == 15)
+    let ids = Set(members.compactMap { $0["path"]?.stringValue?.split(separator: "/").last.flatMap { Int($0) } })
+    #expect(ids == Set(list[10..<25].compactMap(\.id)))
+    let stored = try #require(try await rig.stored(Self.tee).combinations)
+    for c in list[10..<25] {
+      let i = list.firstIndex { $0.id == c.id }!
+      #expect(stored.first { $0.id == c.id }?.quantity?.double == Double(500 + i))
+    }
+  }
 }
