@@ -80,6 +80,16 @@ func comboAt(_ index: Int) -> FieldPath { [.key("combinations"), .index(index)] 
     #expect(doc.combinations.map(\.id) == [101, 102, 103, 104, nil])
   }
 
+  /// An undo step of a variation edit holds that one value, not the list of variations.
+  @Test func aVariationEditIsASmallHistoryStep() {
+    var doc = Document(base: variedProduct())
+    let whole = (doc.current.json["combinations"] ?? .null).valueCount
+    doc.apply(.set(comboPath(3, "quantity"), 9))
+    #expect(doc.historySize <= 8 && doc.historySize * 5 < whole, "history holds \(doc.historySize); the variations are \(whole)")
+    doc.undo()
+    #expect(doc.historySize <= 8)
+  }
+
   @Test func derivedFieldsAreNeverAChange() {
     var doc = Document(base: variedProduct())
     doc.apply(.set(comboPath(0, "inStock"), false))
