@@ -79,7 +79,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "DraftJournalTests", dependencies: ["DraftJournal", "EcwidAPI"]),
+    .testTarget(name: "DraftJournalTests", dependencies: ["DraftJournal", "EcwidAPI", "ProductDocument"]),
     .testTarget(
       name: "EcwidSandboxTests",
       dependencies: ["EcwidSandbox", "EcwidAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")]

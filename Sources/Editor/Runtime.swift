@@ -333,6 +333,9 @@ final class EditorRuntime: @unchecked Sendable {
           if case .started(let step, let total, let description) = progress {
             mailbox.post(.saveProgress("Saving \(step)/\(total): \(description)"))
           }
+          if case .batchProgress(let step, let done, let total) = progress {
+            mailbox.post(.saveProgress("Saving \(step)/\(plan.steps.count): variations \(done)/\(total) done"))
+          }
           if case .waiting(let event) = progress { mailbox.post(.clientWaiting(event)) }
         }
         mailbox.post(.saved(outcome))

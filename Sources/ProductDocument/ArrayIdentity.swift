@@ -5,6 +5,8 @@ import EcwidAPI
 /// quantity, scalars by value. Arrays with no natural identity are matched by position.
 enum ArrayIdentity: Sendable {
   case mediaImage, mediaVideo, option, choice, attribute, wholesaleTier, customPriceTier, byId, scalar, position
+  /// The product's variations (`combinations`): by id, new ones (no id yet) by their option values.
+  case combination
 
   /// The identity used for the array stored under `key`, inside an object stored under `parentKey`.
   static func of(key: String?, parentKey: String?, topLevel: Bool, elements: [JSON]) -> ArrayIdentity {
@@ -12,6 +14,7 @@ enum ArrayIdentity: Sendable {
     case ("media", "images"): return .mediaImage
     case ("media", "videos"): return .mediaVideo
     case (_, "options") where topLevel: return .option
+    case (_, "combinations") where topLevel: return .combination
     case (_, "choices"): return .choice
     case (_, "attributes"): return .attribute
     case (_, "wholesalePrices"): return .wholesaleTier
@@ -44,6 +47,9 @@ enum ArrayIdentity: Sendable {
     case .wholesaleTier: return element["quantity"]?.numberValue.map { String($0.double) } ?? "?"
     case .customPriceTier: return element["value"]?.numberValue.map { String($0.double) } ?? "?"
     case .byId: return element["id"]?.idString ?? "#\(index)"
+    case .combination:
+      if let id = element["id"]?.idString { return "id:" + id }
+      return "new:" + ProductVariation(json: element.objectValue ?? [:]).label
     case .scalar:
       if case .number(let n) = element { return "n:" + String(n.double) }
       return element.compactText
@@ -68,7 +74,7 @@ enum ArrayIdentity: Sendable {
   /// Whether an element's label names it fully ("Option "Size"", "Image 3 (id 5)").
   var selfDescribing: Bool {
     switch self {
-    case .mediaImage, .mediaVideo, .option, .choice, .attribute, .wholesaleTier: return true
+    case .mediaImage, .mediaVideo, .option, .choice, .attribute, .wholesaleTier, .combination: return true
     default: return false
     }
   }

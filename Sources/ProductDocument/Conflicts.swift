@@ -55,6 +55,45 @@ public func checkConflicts(base: Product, mine: Product, theirs: Product) -> Con
 
 struct ThreeWayMerge {
   var conflicts: [Conflict] = []
+  /// `Variation Size=XL · Color=Red` while merging one variation.
+  var combinationLabel: String?
+
+  /// Variations merged one by one, matched by id (new ones by option values), field by field:
+  /// a remote stock change on a variation I did not touch is taken in; on a field I changed
+  /// differently it is a conflict. Mine keep my order; variations only they added come last;
+  /// one I deleted stays deleted unless they changed it, one they deleted that I did not touch
+  /// goes.
+  mutating func mergeCombinations(base: [JSON], mine: [JSON], theirs: [JSON]) -> [JSON] {
+    let identity = ArrayIdentity.combination
+    let (bk, mk, tk) = (identity.keys(base), identity.keys(mine), identity.keys(theirs))
+    let baseBy = Dictionary(zip(bk, base), uniquingKeysWith: { a, _ in a })
+    let theirsBy = Dictionary(zip(tk, theirs), uniquingKeysWith: { a, _ in a })
+    let mineKeys = Set(mk)
+    var out: [JSON] = []
+    for (j, (k, m)) in zip(mk, mine).enumerated() {
+      let b = baseBy[k]
+      let t = theirsBy[k]
+      combinationLabel = Labels.element(m, index: j, identity: identity, arrayKey: "combinations")
+      let path = combinationsPath + [.index(out.count)]
+      if let merged = mergeValue(base: b, mine: m, theirs: b != nil && t == nil ? nil : (t ?? m), path: path) {
+        out.append(merged)
+      }
+      combinationLabel = nil
+    }
+    for (k, t) in zip(tk, theirs) where !mineKeys.contains(k) {
+      guard let b = baseBy[k] else {
+        out.append(t)  // they added it
+        continue
+      }
+      // I deleted it: it stays deleted unless they changed it meanwhile.
+      if !sameJSON(b, t) {
+        combinationLabel = Labels.element(t, index: out.count, identity: identity, arrayKey: "combinations")
+        conflicts.append(Conflict(path: combinationsPath + [.index(out.count)], label: combinationLabel!, base: b, mine: nil, theirs: t))
+        combinationLabel = nil
+      }
+    }
+    return out
+  }
 
   mutating func mergeObjects(base: JSONObject, mine: JSONObject, theirs: JSONObject, path: FieldPath) -> JSONObject {
     // Keys in my order; then keys only they added, in their order.
@@ -86,12 +125,20 @@ struct ThreeWayMerge {
     if case .object(let m)? = mine, case .object(let t)? = theirs, case .object(let b)? = base {
       return .object(mergeObjects(base: b, mine: m, theirs: t, path: path))
     }
-    let label = Labels.join(path.enumerated().map { i, c in
+    if path == combinationsPath, case .array(let m)? = mine, case .array(let t)? = theirs, case .array(let b)? = base {
+      return .array(mergeCombinations(base: b, mine: m, theirs: t))
+    }
+    var label = Labels.join(path.enumerated().map { i, c in
       switch c {
       case .key(let k): return Labels.field(k, topLevel: i == 0)
       case .index(let n): return "item \(n + 1)"
       }
     })
+    if path.count >= 3, path[0] == .key("combinations"), let name = combinationLabel, case .key(let k) = path[2] {
+      label = Labels.join([name] + [Labels.combinationField(k)] + path.dropFirst(3).map(\.description))
+    } else if path.count == 2, path[0] == .key("combinations"), let name = combinationLabel {
+      label = name
+    }
     conflicts.append(Conflict(path: path, label: label, base: base, mine: mine, theirs: theirs))
     return mine
   }

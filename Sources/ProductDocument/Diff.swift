@@ -54,6 +54,8 @@ struct DiffContext {
   var key: String?
   var parentKey: String?
   var insideMediaImage = false
+  /// Directly inside one of the product's variations (`combinations[…]`).
+  var insideCombination = false
 
   var section: Section { Section.of(topLevelKey: path.topLevelKey ?? "") }
   var isTopLevel: Bool { path.count == 1 }
@@ -63,15 +65,17 @@ struct DiffContext {
     c.path.append(.key(k))
     c.basePath.append(.key(k))
     c.idText += idText.isEmpty ? k : "." + k
-    c.labels.append(Labels.field(k, topLevel: path.isEmpty))
+    c.labels.append(insideCombination ? Labels.combinationField(k) : Labels.field(k, topLevel: path.isEmpty))
     c.parentKey = key
     c.key = k
     c.insideMediaImage = false
+    c.insideCombination = false
     return c
   }
 
   func element(
-    identityKey: String, currentIndex: Int?, baseIndex: Int?, label: String, isMediaImage: Bool, selfDescribing: Bool
+    identityKey: String, currentIndex: Int?, baseIndex: Int?, label: String, isMediaImage: Bool, selfDescribing: Bool,
+    isCombination: Bool = false
   ) -> DiffContext {
     var c = self
     c.path.append(.index(currentIndex ?? baseIndex ?? 0))
@@ -85,6 +89,7 @@ struct DiffContext {
     c.parentKey = key
     c.key = nil
     c.insideMediaImage = isMediaImage
+    c.insideCombination = isCombination
     return c
   }
 }
@@ -126,12 +131,14 @@ struct Differ {
   mutating func diffObject(_ old: JSONObject, _ new: JSONObject, _ ctx: DiffContext) {
     for (k, nv) in new {
       if ctx.insideMediaImage && Self.derivedImageKeys.contains(k) { continue }
+      if ctx.insideCombination && combinationDerivedKeys.contains(k) { continue }
       let ov = old[k]
       if ov == nv { continue }
       diffValue(ov, nv, ctx.field(k))
     }
     for (k, ov) in old where new[k] == nil {
       if ctx.insideMediaImage && Self.derivedImageKeys.contains(k) { continue }
+      if ctx.insideCombination && combinationDerivedKeys.contains(k) { continue }
       diffValue(ov, nil, ctx.field(k))
     }
   }
@@ -148,36 +155,40 @@ struct Differ {
     newIndex.reserveCapacity(newKeys.count)
     for (j, k) in newKeys.enumerated() { newIndex[k] = j }
     let isImage = identity == .mediaImage
+    let isCombination = identity == .combination
 
     for (i, k) in oldKeys.enumerated() where newIndex[k] == nil {
       let label = Labels.element(old[i], index: i, identity: identity, arrayKey: ctx.key)
-      let c = ctx.element(identityKey: k, currentIndex: nil, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing)
+      let c = ctx.element(identityKey: k, currentIndex: nil, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
       record(.removed, c, old: old[i], new: nil)
     }
     var commonBaseIndices: [Int] = []
     var commonCurrentIndices: [Int] = []
     for (j, k) in newKeys.enumerated() {
-      let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
       guard let i = oldIndex[k] else {
-        let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: nil, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing)
+        let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
+        let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: nil, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
         record(.added, c, old: nil, new: new[j])
         continue
       }
       commonBaseIndices.append(i)
       commonCurrentIndices.append(j)
       if old[i] == new[j] { continue }
-      let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing)
+      let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
+      let c = ctx.element(identityKey: k, currentIndex: j, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
       if identity.descends {
         diffValue(old[i], new[j], c)
       } else {
         record(.changed, c, old: old[i], new: new[j])
       }
     }
+    // Variations have no order of their own to save (Ecwid lists them by option order).
+    if isCombination { return }
     for p in movedPositions(commonBaseIndices).sorted() {
       let i = commonBaseIndices[p]
       let j = commonCurrentIndices[p]
       let label = Labels.element(new[j], index: j, identity: identity, arrayKey: ctx.key)
-      let c = ctx.element(identityKey: newKeys[j], currentIndex: j, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing)
+      let c = ctx.element(identityKey: newKeys[j], currentIndex: j, baseIndex: i, label: label, isMediaImage: isImage, selfDescribing: identity.selfDescribing, isCombination: isCombination)
       record(.moved, c, old: .int(i), new: .int(j))
     }
   }

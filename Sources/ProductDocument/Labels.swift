@@ -124,9 +124,26 @@ enum Labels {
       return "Attribute \(quoted(name))"
     case .wholesaleTier: return "Wholesale tier from \(element["quantity"]?.numberValue?.text ?? "?") items"
     case .customPriceTier: return "price tier \(element["value"]?.numberValue?.text ?? "?")"
+    case .combination:
+      let values = ProductVariation(json: element.objectValue ?? [:]).label
+      let name = values.isEmpty ? "#\(index + 1)" : values
+      return element["id"] == nil ? "New variation \(name)" : "Variation \(name)"
     case .byId: return "\(arrayKey.map { words($0) } ?? "item") id \(element["id"]?.idString ?? "?")"
     case .scalar: return element.stringValue.map(quoted) ?? element.compactText
     case .position: return "\(arrayKey.map { words($0) } ?? "item") \(index + 1)"
+    }
+  }
+
+  /// The label of a variation's field (`Variation Size=XL › price`).
+  static func combinationField(_ key: String) -> String {
+    switch key {
+    case "sku": return "SKU"
+    case "compareToPrice": return "compare-to price"
+    case "warningLimit": return "low stock warning"
+    case "isShippingRequired": return "requires shipping"
+    case "unlimited": return "unlimited stock"
+    case "originalImageUrl": return "image"
+    default: return field(key, topLevel: false)
     }
   }
 

@@ -15,6 +15,22 @@ public enum PlanStep: Sendable, Hashable {
   /// the re-read product. Each entry also carries `imageOriginalUrl` and `expectedPosition` to
   /// find its image; only `id`, `orderBy` and `alt` are sent.
   case updateMediaOrder(images: [JSONObject])
+  /// `POST /products/{id}/combinations` with the new variation's fields (its option values included).
+  case createCombination(body: JSONObject)
+  /// `PUT /products/{id}/combinations/{combinationId}` with only the changed fields; `label`
+  /// names the variation by its option values (`Size=XL · Color=Red`).
+  case updateCombination(id: Int, label: String, body: JSONObject)
+  /// `DELETE /products/{id}/combinations/{combinationId}`.
+  case deleteCombination(id: Int, label: String)
+  /// `POST /products/{id}/combinations/{combinationId}/image?externalUrl=…`; `id` nil for a
+  /// variation this plan creates (found by its option values once it exists).
+  case setCombinationImage(id: Int?, label: String, url: String)
+  /// `DELETE /products/{id}/combinations/{combinationId}/image`.
+  case deleteCombinationImage(id: Int, label: String)
+  /// Variation requests (the three above) sent as one `POST /batch?stopOnFirstFailure=true`
+  /// with `deduplicationKey`, then its ticket polled. The key is derived from the plan, so
+  /// sending this step again (a retry) never runs the requests twice.
+  case batch(requests: [PlanStep], deduplicationKey: String)
 
   /// The request as a person reads it, with `{id}` for the product id.
   public var requestDescription: String { requestDescription(productId: nil) }
@@ -37,6 +53,20 @@ public enum PlanStep: Sendable, Hashable {
     case .updateMediaOrder(let images):
       let sent = images.map { JSON.object(mediaOrderEntry($0)) }
       return "PUT \(product) \(JSON.object(["media": .object(["images": .array(sent)])]).compactText) (ids as re-read)"
+    case .createCombination(let body):
+      return "POST \(product)/combinations \(JSON.object(body).compactText)"
+    case .updateCombination(let id, let label, let body):
+      return "PUT \(product)/combinations/\(id) \(JSON.object(body).compactText) (\(label))"
+    case .deleteCombination(let id, let label):
+      return "DELETE \(product)/combinations/\(id) (\(label))"
+    case .setCombinationImage(let id, let label, let url):
+      return "POST \(product)/combinations/\(id.map(String.init) ?? "{new}")/image?externalUrl=\(url) (\(label))"
+    case .deleteCombinationImage(let id, let label):
+      return "DELETE \(product)/combinations/\(id)/image (\(label))"
+    case .batch(let requests, _):
+      let kinds = Dictionary(grouping: requests, by: { $0.httpMethod }).mapValues(\.count)
+      let parts = ["PUT", "POST", "DELETE"].compactMap { m in kinds[m].map { "\($0) \(m)" } }
+      return "POST /batch (\(requests.count) variation request\(requests.count == 1 ? "" : "s"): \(parts.joined(separator: ", ")))"
     }
   }
 }
@@ -72,10 +102,12 @@ public struct UpdatePlan: Sendable {
     "originalImageUrl", "originalImage", "borderInfo",
   ])
 
-  static func make(base: Product, current: Product, storeLanguages: [String]?) -> UpdatePlan {
+  static func make(
+    base: Product, current: Product, storeLanguages: [String]?, batching: CombinationBatching = .init()
+  ) -> UpdatePlan {
     var body = JSONObject()
     var warnings: [String] = []
-    for (key, value) in current.json where !notSent.contains(key) {
+    for (key, value) in current.json where !notSent.contains(key) && key != "combinations" {
       let old = base.json[key]
       if old == value || sameJSON(old, value) { continue }
       body[key] = value
@@ -83,9 +115,8 @@ public struct UpdatePlan: Sendable {
     for (key, _) in base.json where current.json[key] == nil && !notSent.contains(key) {
       body[key] = .null
     }
-    if body.removeValue(forKey: "combinations") != nil {
-      warnings.append("Changes to variations (combinations) are not saved by a product update and were left out.")
-    }
+    // Variations are saved through their own endpoints (see `CombinationPlanner`).
+    body.removeValue(forKey: "combinations")
     if body["options"] != nil && base.hasCombinations {
       warnings.append(
         "This product has variations: changing its options may make Ecwid rebuild or drop them.")
@@ -98,6 +129,9 @@ public struct UpdatePlan: Sendable {
     if !body.isEmpty { steps.append(.updateProduct(body: body)) }
     steps += media.steps
     warnings += media.warnings
+    let variations = CombinationPlanner(base: base, current: current, batching: batching)
+    steps += variations.steps
+    warnings += variations.warnings
     return UpdatePlan(steps: steps, warnings: warnings, productId: current.id ?? base.id)
   }
 }

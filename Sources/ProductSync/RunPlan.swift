@@ -11,6 +11,9 @@ public enum PlanProgress: Sendable {
   /// A request's answer was lost or unreadable; the product is being re-read to learn whether
   /// it landed.
   case verifying(step: Int)
+  /// A batch step (`POST /batch`) is under way: `done` of its `total` variation requests have
+  /// been answered (for the status line).
+  case batchProgress(step: Int, done: Int, total: Int)
 }
 
 /// What became of one request of a plan.
@@ -101,15 +104,17 @@ public struct PlanOutcome: Sendable {
 /// the re-read does not show it, the plan stops and the step is reported `.unknown`.
 /// Waits of the client (`Retry-After`, slow answers) are reported as `.waiting`.
 public func runPlan(
-  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @escaping @Sendable (PlanProgress) -> Void = { _ in }
+  _ plan: UpdatePlan, productId: Int, client: EcwidClient, polling: BatchPolling = .standard,
+  progress: @escaping @Sendable (PlanProgress) -> Void = { _ in }
 ) async -> PlanOutcome {
   await EcwidClient.$events.withValue({ event in progress(.waiting(event)) }) {
-    await runPlanSteps(plan, productId: productId, client: client, progress: progress)
+    await runPlanSteps(plan, productId: productId, client: client, polling: polling, progress: progress)
   }
 }
 
 func runPlanSteps(
-  _ plan: UpdatePlan, productId: Int, client: EcwidClient, progress: @escaping @Sendable (PlanProgress) -> Void
+  _ plan: UpdatePlan, productId: Int, client: EcwidClient, polling: BatchPolling = .standard,
+  progress: @escaping @Sendable (PlanProgress) -> Void
 ) async -> PlanOutcome {
   var runner = PlanRunner(productId: productId, client: client)
   var reports: [StepReport] = []
@@ -131,6 +136,23 @@ func runPlanSteps(
       before = try await runner.snapshotIfNeeded(for: group)
       if group.count > 1 || steps[index].isVideoStep {
         failures = try await runner.runVideoSteps(group)
+      } else if case .batch(let requests, let key) = steps[index] {
+        let stepNumber = index + 1
+        let run = try await runner.runBatch(requests, key: key, polling: polling) { done, total in
+          progress(.batchProgress(step: stepNumber, done: done, total: total))
+        }
+        if let error = run.error {
+          if !run.applied.isEmpty {
+            let note = "\(run.applied.count) of \(requests.count) variation requests applied"
+            reports.append(StepReport(step: .batch(requests: run.applied, deduplicationKey: key), status: .applied, note: note))
+          }
+          let refused = run.refused.map { "Ecwid refused \($0.requestDescription(productId: productId)): " } ?? ""
+          let rest = run.notApplied.count - (run.refused == nil ? 0 : 1)
+          let note = refused + error.sentence + (rest > 0 ? " The \(rest) request\(rest == 1 ? "" : "s") after it were not run." : "")
+          reports.append(StepReport(step: .retryBatch(run.notApplied, after: key), status: .notApplied, note: note))
+          reports += steps[(index + 1)...].map { StepReport(step: $0, status: .notApplied) }
+          return PlanOutcome(reports: reports, error: error, product: nil)
+        }
       } else {
         try await runner.run(steps[index])
       }
@@ -245,10 +267,13 @@ func finishAfterMediaFailures(
 }
 
 extension PlanStep {
-  /// Sending it twice leaves the product as sending it once (every step but an image upload).
+  /// Sending it twice leaves the product as sending it once (every step but an image upload
+  /// and a variation's creation; a batch carries its deduplication key).
   public var harmlessToRepeat: Bool {
-    if case .addMedia(_, .image) = self { return false }
-    return true
+    switch self {
+    case .addMedia(_, .image), .createCombination: return false
+    default: return true
+    }
   }
 
   var isVideoStep: Bool {
@@ -303,6 +328,11 @@ struct PlanRunner {
       let images = Self.resolve(entries, against: product)
       _ = try await client.updateProduct(id: productId, body: ["media": .object(["images": .array(images.map(JSON.object))])])
       known = nil
+    case .createCombination, .updateCombination, .deleteCombination, .setCombinationImage, .deleteCombinationImage:
+      try await runCombination(step)
+    case .batch(let requests, let key):
+      let run = try await runBatch(requests, key: key, polling: .standard) { _, _ in }
+      if let error = run.error { throw error }
     }
   }
 

@@ -59,6 +59,8 @@ func landed(_ step: PlanStep, before: Product?, after: Product) -> Bool {
     return !(after.media?.videos ?? []).contains { $0.id == id }
   case .refetch:
     return true
+  case .createCombination, .updateCombination, .deleteCombination, .setCombinationImage, .deleteCombinationImage, .batch:
+    return landedCombination(step, after: after.combinations ?? [])
   case .updateMediaOrder(let entries):
     let urls = entries.compactMap { $0["imageOriginalUrl"]?.stringValue }
     let order = after.images.compactMap(\.imageOriginalUrl).filter { urls.contains($0) }

@@ -256,6 +256,8 @@ final class ProgressPrinter: @unchecked Sendable {
       if open != nil { write("\n") }
       write("  [\(step)/\(plan.steps.count)] the answer was lost: re-reading the product to learn whether it landed\n")
       open = nil
+    case .batchProgress(_, let done, let total):
+      if open != nil { write("\(done)/\(total) ") }
     }
   }
 
@@ -294,6 +296,14 @@ final class ProgressPrinter: @unchecked Sendable {
     case .removeMedia(let id, .video): return "PUT \(product)/media (remove video \(clip(id, 20)))"
     case .refetch: return "GET \(product)"
     case .updateMediaOrder(let images): return "PUT \(product) (image order and alt text, \(images.count) images)"
+    case .createCombination(let body): return "POST \(product)/combinations (\(clip(Combination(json: body).label)))"
+    case .updateCombination(let id, let label, let body):
+      return "PUT \(product)/combinations/\(id) (\(clip(label)): \(body.keys.prefix(8).joined(separator: ", ")))"
+    case .deleteCombination(let id, let label): return "DELETE \(product)/combinations/\(id) (\(clip(label)))"
+    case .setCombinationImage(let id, let label, let url):
+      return "POST \(product)/combinations/\(id.map(String.init) ?? "{new}")/image (\(clip(label)): \(clip(url)))"
+    case .deleteCombinationImage(let id, let label): return "DELETE \(product)/combinations/\(id)/image (\(clip(label)))"
+    case .batch: return TextSafety.plain(step.requestDescription(productId: productId))
     }
   }
 }

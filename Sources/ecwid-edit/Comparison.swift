@@ -2,6 +2,7 @@ import ArgumentParser
 import EcwidAPI
 import Foundation
 import ProductDocument
+import ProductSync
 
 /// Exit statuses of `diff` and `apply` (README, "Editing JSON in your own editor").
 enum Exit {
@@ -51,7 +52,7 @@ struct Comparison {
   static func load(id: Int, file: ProductFile, client: EcwidClient, force: Bool) async throws -> Comparison {
     let live: Product
     do {
-      live = try await client.getProduct(id: id)
+      live = try await client.productWithCombinations(id: id)
     } catch {
       throw fail(error.sentence)
     }
@@ -117,10 +118,11 @@ struct Comparison {
   /// fields the server computes from them are left out of the list.
   static func changedFields(_ a: Product, _ b: Product) -> [String] {
     var keys: [String] = []
-    for key in a.json.keys where Product.updatableFields.contains(key) && !sameJSON(a.json[key], b.json[key]) {
+    let fields = Product.updatableFields.union(["combinations"])
+    for key in a.json.keys where fields.contains(key) && !sameJSON(a.json[key], b.json[key]) {
       keys.append(key)
     }
-    for key in b.json.keys where a.json[key] == nil && Product.updatableFields.contains(key) {
+    for key in b.json.keys where a.json[key] == nil && fields.contains(key) {
       keys.append(key)
     }
     return keys

@@ -3,6 +3,7 @@ import EcwidAPI
 import EcwidSandbox
 import Foundation
 import Logging
+import ProductSync
 
 @main
 struct EcwidEdit: AsyncParsableCommand {
@@ -134,7 +135,7 @@ struct GetCommand: AsyncParsableCommand {
     let id = self.id
     let p: Product
     do {
-      p = try await interruptible { try await client.getProduct(id: id) }
+      p = try await interruptible { try await client.productWithCombinations(id: id) }
     } catch let e as ExitCode {
       throw e
     } catch {

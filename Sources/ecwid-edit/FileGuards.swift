@@ -29,6 +29,11 @@ enum FileOverlay {
         continue
       }
       if key == "galleryImages" { continue }
+      if key == "combinations" {
+        // Variations: saved through the combination endpoints (only the changed ones).
+        mine.json[key] = value
+        continue
+      }
       if !Product.updatableFields.contains(key) {
         if !sameJSON(value, reference.json[key]) { ignored.append(key) }
         continue

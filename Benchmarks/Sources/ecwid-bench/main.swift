@@ -55,6 +55,8 @@ progress("measuring a 1 MB paste…")
 rows += pasteRows(huge: huge)
 progress("measuring diff and plan…")
 rows += diffAndPlanRows(huge: huge, n: reps)
+progress("measuring variations (500)…")
+rows += variationRows(n: reps)
 progress("measuring open…")
 rows += openRows(huge: huge, n: quick ? 5 : 15)
 
