@@ -3,6 +3,28 @@ import Foundation
 import ProductDocument
 import Terminal
 
+/// Keys of the recovery screen.
+enum RecoverKeys {
+  static let table = KeyTable(
+    "recover",
+    [
+      b("r / Enter", "recover the draft's changes", [.char("r"), .enter], hint: "r: recover it"),
+      b("d", "discard the draft", [.char("d")], hint: "d: discard it"),
+      b(
+        "Tab → n / Shift-Tab ← p", "next / previous draft, when several were left behind",
+        [.tab, .right, .char("n"), .backTab, .left, .char("p")],
+        menu: [("show the next draft", .char("n")), ("show the previous draft", .char("p"))]),
+      b("↑ ↓ / j k", "scroll the changes", [.down, .up, .char("j"), .char("k")], menu: []),
+      b("q / Ctrl-C", "quit and keep the draft for later", [.char("q"), .ctrl("c")], hint: "q: decide later"),
+    ])
+
+  static func b(_ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil)
+    -> KeyBinding
+  {
+    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.recoverKey(key) }
+  }
+}
+
 /// Recovering drafts left behind by earlier runs: every one is listed, one is shown at a time.
 extension Model {
   mutating func offerRecovery(_ drafts: [DraftJournalDraft], live: Product, selected: Int = 0) {

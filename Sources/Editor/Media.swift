@@ -24,6 +24,38 @@ public struct AltEditing: Equatable, Sendable {
   public var coalesceKey: String
 }
 
+/// Keys of the gallery (the common editor keys follow them).
+enum MediaKeys {
+  static let table = KeyTable(
+    "media",
+    [
+      b("↑ ↓ / j k", "select an image", [.down, .up, .char("j"), .char("k")], menu: []),
+      b("PgUp PgDn", "select a page further up / down", [.pageUp, .pageDown], menu: []),
+      b(
+        "g G / Home End", "select the first / last image", [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first image", .char("g")), ("select the last image", .char("G"))]),
+      b(
+        "J K / Shift-↑↓", "move the image down / up one place", [.char("J"), .shiftDown, .char("K"), .shiftUp],
+        hint: "J/K: move",
+        menu: [("move the image down one place", .char("J")), ("move the image up one place", .char("K"))]),
+      b(
+        "Alt-g / Alt-G, Ctrl-Home / Ctrl-End", "move the image to the top / bottom",
+        [.alt("g"), .ctrlHome, .alt("G"), .ctrlEnd], hint: "Alt-g/Alt-G: to top/bottom",
+        menu: [("move the image to the top", .alt("g")), ("move the image to the bottom", .alt("G"))]),
+      b("m", "make it the main image", [.char("m")], hint: "m: main"),
+      b("e / Enter", "edit the alt text", [.char("e"), .enter], hint: "e: alt"),
+      b("l", "edit the alt text's translation in another language", [.char("l")], hint: "l: alt translation"),
+      b("a", "add an image (or a video: URL of a video site) by URL", [.char("a")], hint: "a: add URL"),
+      b("x / Delete", "remove the image (asks first)", [.char("x"), .delete], hint: "x: remove"),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.mediaAction(key) }
+  }
+}
+
 /// One row of the gallery.
 struct MediaRow {
   var index: Int
@@ -46,12 +78,16 @@ extension Model {
     imageCount + (document?.current.json["media"]?["videos"]?.arrayValue?.count ?? 0)
   }
 
-  var mediaHint: String {
-    "J/K: move · Alt-g/Alt-G: to top/bottom · m: main · e: alt · l: alt translation · a: add URL · x: remove · ?: help"
+  /// The hint line of an open prompt (nil: the key table's hints).
+  var mediaHint: String? {
+    if media.adding != nil { return "Enter: add · Esc: cancel" }
+    if media.choosingLanguage != nil { return "↑↓: language · Enter: edit its alt text · Esc: cancel" }
+    return nil
   }
 
-  /// Handles a key on the media section; nil lets the common editor keys have it.
-  mutating func mediaKey(_ key: Key) -> [Command]? {
+  /// Keys of an alt text being typed, the URL box, the language list or the remove question;
+  /// nil when none is open (the gallery's key table has the key then).
+  mutating func mediaModalKey(_ key: Key) -> [Command]? {
     if media.editing != nil { return altEditingKey(key) }
     if let languageIndex = media.choosingLanguage { return languageChoiceKey(key, highlighted: languageIndex) }
     if media.adding != nil { return addingKey(key) }
@@ -67,6 +103,11 @@ extension Model {
       }
       return []
     }
+    return nil
+  }
+
+  /// What a key of the gallery's table does (`MediaKeys` decides which keys come here).
+  mutating func mediaAction(_ key: Key) -> [Command] {
     let count = mediaCount
     let images = imageCount
     let selected = min(media.selected, max(0, count - 1))
@@ -129,7 +170,7 @@ extension Model {
       guard count > 0 else { return [] }
       media.confirmingRemove = selected
     default:
-      return nil
+      break
     }
     return []
   }

@@ -44,23 +44,66 @@ public enum OptionsConfirm: Equatable, Sendable {
   case changeType(option: Int, type: String, choices: Int)
 }
 
-enum OptionsHelp {
-  static let entries: [(String, String)] = [
-    ("↑ ↓ / j k", "select an option (or a choice)"),
-    ("→ / ←, Esc", "into the option's choices / back to the options"),
-    ("Enter / e", "edit the option name (choice text in the choices)"),
-    ("a", "add an option (a choice, in the choices)"),
-    ("x", "delete the option (asks) / the choice"),
-    ("J K / Shift-↑↓", "move the option (or choice) down / up"),
-    ("D", "duplicate the option"),
-    ("t", "change the option type (SELECT, RADIO, … SIZE)"),
-    ("Space / r", "toggle required"),
-    ("*", "make the choice the default (a saved default cannot be cleared)"),
-    ("p", "edit the choice's price modifier (a number)"),
-    ("%", "switch the modifier between ABSOLUTE and PERCENT"),
-    ("g G", "first / last"),
-    ("", "Translations of names: section 4 (Translations)"),
-  ]
+/// Keys of the option list (the common editor keys follow them).
+enum OptionKeys {
+  static let table = KeyTable(
+    "options",
+    [
+      b("↑ ↓ / j k", "select an option", [.down, .up, .char("j"), .char("k")], menu: []),
+      b("PgUp PgDn", "select a page further up / down", [.pageUp, .pageDown], menu: []),
+      b(
+        "g G / Home End", "first / last option", [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]),
+      b("→ / l", "into the option's choices", [.right, .char("l")], hint: "→: choices"),
+      b("a", "add an option", [.char("a")], hint: "a: add"),
+      b("x / Delete", "delete the option (asks)", [.char("x"), .delete], hint: "x: delete"),
+      b(
+        "J K / Shift-↑↓", "move the option down / up", [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]),
+      b("D", "duplicate the option", [.char("D")], hint: "D: duplicate"),
+      b("Enter / e", "edit the option name", [.enter, .char("e")], hint: "e: name"),
+      b("t", "change the option type (SELECT, RADIO, … SIZE)", [.char("t")], hint: "t: type"),
+      b("Space / r", "toggle required", [.char(" "), .char("r")], hint: "r: required"),
+      .note("", "Translations of names: section 4 (Translations)"),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.optionListAction(key) }
+  }
+}
+
+/// Keys of the selected option's choice list (the common editor keys follow them).
+enum ChoiceKeys {
+  static let table = KeyTable(
+    "optionChoices",
+    [
+      b("← / h / Esc", "back to the options", [.left, .char("h"), .escape], hint: "←/Esc: options"),
+      b("↑ ↓ / j k", "select a choice", [.down, .up, .char("j"), .char("k")], menu: []),
+      b("PgUp PgDn", "select a page further up / down", [.pageUp, .pageDown], menu: []),
+      b(
+        "g G / Home End", "first / last choice", [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first choice", .char("g")), ("select the last choice", .char("G"))]),
+      b("a", "add a choice", [.char("a")], hint: "a: add"),
+      b("x / Delete", "delete the choice (u undoes)", [.char("x"), .delete], hint: "x: delete"),
+      b(
+        "J K / Shift-↑↓", "move the choice down / up", [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the choice down", .char("J")), ("move the choice up", .char("K"))]),
+      b("Enter / e", "edit the choice text", [.enter, .char("e")], hint: "e: text"),
+      b("p", "edit the choice's price modifier (a number)", [.char("p")], hint: "p: price"),
+      b("%", "switch the modifier between ABSOLUTE and PERCENT", [.char("%")], hint: "%: abs/%"),
+      b("*", "make the choice the default (a saved default cannot be cleared)", [.char("*")], hint: "*: default"),
+      b("D", "duplicate the option", [.char("D")]),
+      b("t", "change the option type (back in the option list)", [.char("t")]),
+      b("Space / r", "toggle the option's required (back in the option list)", [.char(" "), .char("r")]),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.choiceListAction(key) }
+  }
 }
 
 /// The option types the picker offers (an unknown type is kept and offered as it came).
@@ -80,23 +123,22 @@ extension Model {
 
   func optionType(_ option: JSON) -> OptionType { OptionType(rawValue: option["type"]?.stringValue ?? "SELECT") }
 
-  var optionsHint: String {
+  /// The hint line of a field or popup (nil: the key table's hints).
+  var optionsHint: String? {
     if options.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if options.choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
-    if options.focus == .choices {
-      return "←/Esc: options · a: add · x: delete · J/K: move · e: text · p: price · %: abs/% · *: default · ?: help"
-    }
-    return "→: choices · a: add · x: delete · J/K: move · D: duplicate · e: name · t: type · r: required · ?: help"
+    return nil
   }
 
-  /// Handles a key on the options section; nil lets the common editor keys have it.
-  mutating func optionsKey(_ key: Key) -> [Command]? {
+  /// Keys of a field being typed into, the type list or a question; nil when none is open (the
+  /// option list's or the choice list's key table has the key then).
+  mutating func optionsModalKey(_ key: Key) -> [Command]? {
     guard document != nil else { return nil }
     if options.editing != nil { return optionEditingKey(key) }
     if let highlighted = options.choosingType { return optionTypeKey(key, highlighted: highlighted) }
     if let confirm = options.confirming { return optionsConfirmKey(key, confirm) }
     clampOptionsSelection()
-    return options.focus == .options ? optionListKey(key) : choiceListKey(key)
+    return nil
   }
 
   mutating func clampOptionsSelection() {
@@ -107,7 +149,10 @@ extension Model {
     if count == 0 { options.focus = .options }
   }
 
-  private mutating func optionListKey(_ key: Key) -> [Command]? {
+  /// What a key of the option list's table does (`OptionKeys` decides which keys come here).
+  mutating func optionListAction(_ key: Key) -> [Command] {
+    guard document != nil else { return [] }
+    clampOptionsSelection()
     let all = optionValues
     let count = all.count
     let i = options.selected
@@ -168,12 +213,16 @@ extension Model {
       apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
       message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
     default:
-      return nil
+      break
     }
     return []
   }
 
-  private mutating func choiceListKey(_ key: Key) -> [Command]? {
+  /// What a key of the choice list's table does (`ChoiceKeys` decides which keys come here).
+  mutating func choiceListAction(_ key: Key) -> [Command] {
+    guard document != nil else { return [] }
+    clampOptionsSelection()
+    guard options.focus == .choices else { return [] }
     let i = options.selected
     let option = optionValues[i]
     let choices = choiceValues(i)
@@ -254,9 +303,9 @@ extension Model {
       }
     case .char("t"), .char(" "), .char("r"):
       options.focus = .options
-      return optionListKey(key)
+      return optionListAction(key)
     default:
-      return nil
+      break
     }
     return []
   }
@@ -478,204 +527,6 @@ extension Model {
       message = StatusMessage("Choice text set")
     }
     return []
-  }
-
-  // MARK: Display
-
-  static func modifierText(_ choice: JSON) -> String {
-    let raw = choice["priceModifier"]
-    var n = raw?.numberValue?.double ?? Double(raw?.stringValue ?? "") ?? 0
-    if n == 0 { n = 0 }  // no "-0"
-    let type = choice["priceModifierType"]?.stringValue ?? "ABSOLUTE"
-    switch type {
-    case "ABSOLUTE": return String(format: "%+.2f", n)
-    case "PERCENT": return (n >= 0 ? "+" : "") + plainNumber(n) + "%"
-    default: return (n >= 0 ? "+" : "") + plainNumber(n) + " " + type
-    }
-  }
-
-  static func plainNumber(_ n: Double) -> String {
-    if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
-    var s = String(format: "%.4f", n)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-  }
-
-  /// How many of the store's other languages have a non-empty entry in `map`.
-  func translatedCount(_ map: JSON?) -> Int {
-    guard let object = map?.objectValue else { return 0 }
-    return translationLanguages.filter { !(object[$0]?.stringValue ?? "").isEmpty }.count
-  }
-
-  func drawOptions(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard document != nil else { return nil }
-    var cursor = drawOptionsBody(into: &screen, top: top, bottom: bottom)
-    let all = optionValues
-    let selected = max(0, min(options.selected, all.count - 1))
-    guard all.indices.contains(selected) else { return cursor }
-    let option = all[selected]
-    let optionName = option["name"]?.stringValue ?? "option \(selected + 1)"
-    if let highlighted = options.choosingType {
-      let types = optionTypeChoices(for: option)
-      let w = min(width, 40)
-      let h = min(bottom - top, types.count + 2)
-      let x = max(0, min(width - w, width / 3))
-      drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Type of “\(optionName)”")
-      let firstType = scrollStart(selected: highlighted, count: types.count, rows: h - 2)
-      for row in 0..<max(0, h - 2) {
-        let k = firstType + row
-        guard k < types.count else { break }
-        let t = OptionType(rawValue: types[k])
-        var label = types[k]
-        if !t.isKnown { label += " (unknown, kept as it came)" } else if !t.hasChoices { label += " (no choices)" }
-        screen.put(padRight(" " + label, toWidth: w - 2), x: x + 1, y: top + 2 + row,
-          style: k == highlighted ? Theme.selected : Theme.popup)
-      }
-      cursor = nil
-    }
-    if let confirm = options.confirming {
-      switch confirm {
-      case .deleteOption(let i):
-        let name = all.indices.contains(i) ? all[i]["name"]?.stringValue ?? "" : ""
-        drawDialog(into: &screen, title: "Delete option",
-          lines: ["Delete the option “\(name)” and its choices?", "y  delete    any other key  keep"])
-      case .changeType(_, let type, let n):
-        drawDialog(into: &screen, title: "Change type",
-          lines: [
-            "A \(type) option has no choices:", "\(n) choice\(n == 1 ? "" : "s") of “\(optionName)” will go (u undoes).",
-            "y  change the type    any other key  keep",
-          ])
-      }
-      cursor = nil
-    }
-    return cursor
-  }
-
-  private func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let all = optionValues
-    let count = all.count
-    let selected = max(0, min(options.selected, count - 1))
-    var y = top
-    var cursor: (x: Int, y: Int)?
-    let others = translationLanguages.count
-    screen.put(
-      " \(count) option\(count == 1 ? "" : "s") · \(options.focus == .options ? "→ choices of the selected option" : "← back to the options")",
-      x: 0, y: y, style: Theme.header, maxWidth: width)
-    y += 1
-    if document.current.hasCombinations {
-      let n = document.current.json["combinations"]?.arrayValue?.count ?? 0
-      screen.put(
-        " ⚠ This product has \(n) variation\(n == 1 ? "" : "s"): changing options can rebuild them on save",
-        x: 0, y: y, style: Theme.warning, maxWidth: width)
-      y += 1
-    }
-    // Columns of the option list.
-    let typeW = 10, reqW = 4, choicesW = 7, langW = 6
-    let defaultW = max(8, min(20, width / 6))
-    let nameW = max(6, width - 2 - 3 - typeW - reqW - choicesW - defaultW - langW - 7)
-    func optionLine(_ n: String, _ name: String, _ type: String, _ req: String, _ ch: String, _ def: String, _ lang: String) -> String {
-      padRight(n, toWidth: 3) + " " + padRight(name, toWidth: nameW) + " " + padRight(type, toWidth: typeW) + " "
-        + padRight(req, toWidth: reqW) + " " + padRight(ch, toWidth: choicesW) + " " + padRight(def, toWidth: defaultW)
-        + " " + padRight(lang, toWidth: langW)
-    }
-    screen.put("  " + optionLine("#", "Option", "Type", "Req", "Choices", "Default", "Langs"), x: 0, y: y, style: Theme.header,
-      maxWidth: width)
-    y += 1
-    if count == 0 {
-      screen.put("  No options. a adds one.", x: 0, y: y, style: Theme.dim, maxWidth: width)
-      return nil
-    }
-    let remaining = bottom - y
-    let choices = choiceValues(selected)
-    let type = optionType(all[selected])
-    let choiceArea = type.hasChoices ? max(3, min(choices.count + 2, remaining / 2)) : 2
-    let listRows = max(1, min(count, remaining - choiceArea))
-    let first = scrollStart(selected: selected, count: count, rows: listRows)
-    let nameX = 2 + 3 + 1
-    for row in 0..<listRows {
-      let i = first + row
-      guard i < count else { break }
-      let option = all[i]
-      let t = optionType(option)
-      let name = option["name"]?.stringValue ?? ""
-      let optionChoices = option["choices"]?.arrayValue ?? []
-      var def = "—"
-      if t.hasDefaultChoice, let d = option["defaultChoice"]?.intValue {
-        def = optionChoices.indices.contains(d) ? optionChoices[d]["text"]?.stringValue ?? "#\(d + 1)" : "#\(d + 1)?"
-      } else if !t.hasDefaultChoice {
-        def = ""
-      }
-      let typeText = t.isKnown ? t.rawValue : "\(t.rawValue)?"
-      let line = optionLine(
-        "\(i + 1)", name, typeText, option["required"]?.boolValue == true ? "yes" : "no",
-        t.hasChoices ? "\(optionChoices.count)" : "—", def, others > 0 ? "\(translatedCount(option["nameTranslated"]))/\(others)" : "")
-      let changed = option != document.base.value(at: optionPath(i))
-      let isSelected = i == selected
-      let style: Style = isSelected ? (options.focus == .options ? Theme.selected : Theme.changedLabel) : Theme.value
-      let ly = y + row
-      screen.put((changed ? "●" : " ") + (isSelected ? "›" : " ") + line, x: 0, y: ly, style: style, maxWidth: width)
-      if !t.isKnown {
-        screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
-      }
-      if isSelected, let editing = options.editing, case .optionName(let e) = editing.target, e == i {
-        cursor = (editing.field.draw(into: &screen, x: nameX, y: ly, width: nameW, style: Theme.input), ly)
-      }
-    }
-    y += listRows
-    guard y < bottom else { return cursor }
-    // The choices of the selected option.
-    let option = all[selected]
-    let optionName = option["name"]?.stringValue ?? "option \(selected + 1)"
-    guard type.hasChoices else {
-      screen.put(
-        " “\(optionName)” is a \(type.rawValue) option: the customer types or picks the value; it has no choices",
-        x: 0, y: y, style: Theme.dim, maxWidth: width)
-      return cursor
-    }
-    let focusNote = options.focus == .choices ? "" : " (→ to edit)"
-    screen.put(
-      " Choices of “\(optionName)” (\(type.rawValue))\(focusNote)", x: 0, y: y, style: Theme.header, maxWidth: width)
-    y += 1
-    guard y < bottom else { return cursor }
-    let modW = 12
-    let textW = max(6, width - 4 - modW - langW - 4)
-    screen.put(
-      "    " + padRight("Choice", toWidth: textW) + " " + padRight("Price", toWidth: modW) + " " + "Langs", x: 0, y: y,
-      style: Theme.header, maxWidth: width)
-    y += 1
-    let choiceRows = bottom - y
-    if choices.isEmpty {
-      if choiceRows > 0 { screen.put("    No choices. → then a adds one.", x: 0, y: y, style: Theme.dim, maxWidth: width) }
-      return cursor
-    }
-    let selectedChoice = max(0, min(options.choice, choices.count - 1))
-    let firstChoice = scrollStart(selected: selectedChoice, count: choices.count, rows: choiceRows)
-    let defaultIndex = type.hasDefaultChoice ? option["defaultChoice"]?.intValue : nil
-    for row in 0..<max(0, choiceRows) {
-      let j = firstChoice + row
-      guard j < choices.count else { break }
-      let choice = choices[j]
-      let cy = y + row
-      let isSelected = options.focus == .choices && j == selectedChoice
-      let changed = choice != document.base.value(at: choicePath(selected, j))
-      let text = choice["text"]?.stringValue ?? ""
-      let line = (changed ? "●" : " ") + (isSelected ? "›" : " ") + (defaultIndex == j ? "*" : " ") + " "
-        + padRight(text, toWidth: textW) + " " + padRight(Model.modifierText(choice), toWidth: modW) + " "
-        + (others > 0 ? "\(translatedCount(choice["textTranslated"]))/\(others)" : "")
-      screen.put(line, x: 0, y: cy, style: isSelected ? Theme.selected : Theme.value, maxWidth: width)
-      if isSelected, let editing = options.editing {
-        switch editing.target {
-        case .choiceText(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4, y: cy, width: textW, style: Theme.input), cy)
-        case .priceModifier(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW, style: Theme.input), cy)
-        default: break
-        }
-      }
-    }
-    return cursor
   }
 }
 

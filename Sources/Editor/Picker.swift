@@ -3,30 +3,53 @@ import Foundation
 import ProductDocument
 import Terminal
 
+/// Keys of the product list (while the search field is typed into, keys are text for it).
+enum PickerKeys {
+  static let table = KeyTable(
+    "picker",
+    [
+      b("/ or s", "new search: results narrow as you type (sku:ABC for a SKU)", [.char("/"), .char("s")]),
+      b("Esc", "clear the search and show every product (without a search: quit)", [.escape]),
+      b("↑ ↓ / j k", "select a product", [.down, .up, .char("j"), .char("k")], menu: []),
+      b("Enter", "open the selected product", [.enter]),
+      b(
+        "n / p, PgDn PgUp", "next / previous page", [.char("n"), .pageDown, .char("p"), .pageUp],
+        menu: [("next page", .char("n")), ("previous page", .char("p"))]),
+      b("q / Ctrl-C", "quit", [.char("q"), .ctrl("c")]),
+    ])
+
+  static func b(_ label: String, _ description: String, _ keys: [Key], menu: [(title: String, key: Key)]? = nil) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, menu: menu) { m, key in m.pickerAction(key) }
+  }
+}
+
 /// The product picker: search by keyword or SKU through the API, paged; Enter opens.
 extension Model {
-  mutating func pickerKey(_ key: Key) -> [Command] {
-    if picker.typing {
-      switch key {
-      case .enter:
-        picker.typing = false
-        if picker.searching || picker.searchedQuery != currentPickerQuery { return search(offset: 0) }
-        return []
-      case .escape:
-        // Esc gives up the query: back to the whole list.
-        picker.typing = false
-        let hadQuery = !picker.query.text.isEmpty || picker.searchedQuery != ""
-        picker.query = TextField()
-        return hadQuery ? search(offset: 0, quietly: true) : []
-      case .down, .up, .pageDown, .pageUp:
-        picker.typing = false
-        return pickerKey(key)
-      default:
-        // Results narrow as you type: every edit asks again (older answers are dropped).
-        if picker.query.handle(key) == .edited { return search(offset: 0, quietly: true) }
-      }
+  /// Keys while the search field is typed into.
+  mutating func pickerTypingKey(_ key: Key) -> [Command] {
+    switch key {
+    case .enter:
+      picker.typing = false
+      if picker.searching || picker.searchedQuery != currentPickerQuery { return search(offset: 0) }
       return []
+    case .escape:
+      // Esc gives up the query: back to the whole list.
+      picker.typing = false
+      let hadQuery = !picker.query.text.isEmpty || picker.searchedQuery != ""
+      picker.query = TextField()
+      return hadQuery ? search(offset: 0, quietly: true) : []
+    case .down, .up, .pageDown, .pageUp:
+      picker.typing = false
+      return dispatch(key, in: [PickerKeys.table])
+    default:
+      // Results narrow as you type: every edit asks again (older answers are dropped).
+      if picker.query.handle(key) == .edited { return search(offset: 0, quietly: true) }
     }
+    return []
+  }
+
+  /// What a key of the product list's table does (`PickerKeys` decides which keys come here).
+  mutating func pickerAction(_ key: Key) -> [Command] {
     switch key {
     case .char("/"), .char("s"):
       // A new query, not more letters on the old one.

@@ -2,6 +2,84 @@ import EcwidAPI
 import ProductDocument
 import Terminal
 
+/// Keys of the review's list of changes.
+enum ReviewKeys {
+  static let table = KeyTable(
+    "review",
+    [
+      b("↑ ↓ / j k", "select a change", [.down, .up, .char("j"), .char("k")], menu: []),
+      b(
+        "y / n", "accept / reject the change (rejecting reverts it)", [.char("y"), .char("n")], hint: "y/n: accept/reject",
+        rank: 40, menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]),
+      b(
+        "a / r", "accept all / reject all", [.char("a"), .char("r")], hint: "a/r: all", rank: 50,
+        menu: [("accept all changes", .char("a")), ("reject all changes", .char("r"))]),
+      b("u", "undo (a rejection)", [.char("u")]),
+      b("Enter / → / l", "the change in full, word by word (Esc back)", [.enter, .right, .char("l")], hint: "Enter: details", rank: 30),
+      b("t", "show the exact HTTP requests the save sends", [.char("t")], hint: "t: requests", rank: 60),
+      b("PgUp PgDn Space", "scroll", [.pageUp, .pageDown, .char(" ")], menu: []),
+      b("S / Ctrl-S", "save now", [.char("S"), .ctrl("s")], hint: "S: save", rank: 10),
+      b("Esc / q", "back to the editor", [.escape, .char("q")], hint: "Esc: back", rank: 20),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
+    menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.reviewKey(key) }
+  }
+}
+
+/// Keys of one change shown in full.
+enum ReviewDetailKeys {
+  static let table = KeyTable(
+    "reviewDetail",
+    [
+      b("↑ ↓ / j k", "scroll a line", [.down, .up, .char("j"), .char("k")], hint: "↑↓ PgUp PgDn: scroll", rank: 30, menu: []),
+      b("PgUp PgDn Space", "scroll a page", [.pageUp, .pageDown, .char(" ")], menu: []),
+      b(
+        "g G / Home End", "top / bottom", [.char("g"), .home, .char("G"), .end],
+        menu: [("scroll to the top", .char("g")), ("scroll to the bottom", .char("G"))]),
+      b(
+        "y / n", "accept / reject the change (rejecting reverts it)", [.char("y"), .char("n")], hint: "y/n: accept/reject",
+        rank: 20, menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]),
+      b(
+        "Esc / q / Enter / ← / h", "back to the list", [.escape, .char("q"), .enter, .left, .char("h")],
+        hint: "Esc: back to the list", rank: 10),
+      b("S / Ctrl-S", "save now", [.char("S"), .ctrl("s")]),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
+    menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.reviewKey(key) }
+  }
+}
+
+/// Keys of the conflict screen.
+enum ConflictKeys {
+  static let table = KeyTable(
+    "conflict",
+    [
+      b("↑ ↓ / j k", "select a field", [.down, .up, .char("j"), .char("k")], menu: []),
+      b(
+        "m / t", "keep mine / take theirs for this field", [.char("m"), .char("t")], hint: "m/t: mine/theirs",
+        menu: [("keep mine for this field", .char("m")), ("take theirs for this field", .char("t"))]),
+      b(
+        "M / T", "keep mine / take theirs for every field", [.char("M"), .char("T")],
+        menu: [("keep mine for every field", .char("M")), ("take theirs for every field", .char("T"))]),
+      b("Enter", "use these decisions and go back to review", [.enter], hint: "Enter: done"),
+      b("Esc / q", "cancel the save (nothing is sent, nothing lost)", [.escape, .char("q")], hint: "Esc: cancel the save"),
+    ])
+
+  static func b(_ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil)
+    -> KeyBinding
+  {
+    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.conflictKey(key) }
+  }
+}
+
 /// The review screen (every change, decided one by one), the conflict dialog and draft recovery.
 extension Model {
   /// Changes in the form's order: section by section, and within a section field by field as
@@ -180,7 +258,7 @@ extension Model {
   func drawReviewDetail(_ change: Change, into screen: inout Screen, top: Int, bottom: Int) {
     let title = " Change: "
     screen.put(
-      title + hintLine("Esc: back to the list · y/n: accept/reject · ↑↓ PgUp PgDn: scroll", width: width - 1 - displayWidth(title)),
+      title + hintLine(hintText([ReviewDetailKeys.table]), width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     let lines = reviewDetailLines(change, width: width - 2)
     let rows = bottom - top - 1
@@ -212,9 +290,7 @@ extension Model {
     let title = " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · "
     screen.put(
       title
-        + hintLine(
-          "S: save · Esc: back · Enter: details · y/n: accept/reject · a/r: all · t: requests",
-          width: width - 1 - displayWidth(title)),
+        + hintLine(hintText([ReviewKeys.table]), width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     var lines: [(String, Style, Bool)] = []  // text, style, selectable-row marker
     var rowOfChange: [Int] = []
@@ -330,7 +406,7 @@ extension Model {
   func drawConflict(into screen: inout Screen, top: Int, bottom: Int) {
     guard let result = conflict.result else { return }
     screen.put(
-      " Conflict: the product changed on the server since you opened it. Decide each field: m mine · t theirs · Enter done",
+      " Conflict: the product changed on the server since you opened it. Decide each field: " + hintText([ConflictKeys.table]),
       x: 0, y: top, style: Theme.warning, maxWidth: width)
     let blockHeight = 4
     let rows = max(1, (bottom - top - 1) / blockHeight)
@@ -355,7 +431,7 @@ extension Model {
 
   func drawRecover(into screen: inout Screen, top: Int, bottom: Int) {
     screen.put(
-      " A draft of this product was left by an earlier session. r: recover it · d: discard it · q: decide later",
+      " A draft of this product was left by an earlier session. " + hintText([RecoverKeys.table]),
       x: 0, y: top, style: Theme.warning, maxWidth: width)
     var lines: [(String, Style)] = recoverDraftListLines()
     if let draft = recover.draft {

@@ -163,18 +163,31 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
   }
 }
 
-enum TranslationsHelp {
-  static let entries: [(String, String)] = [
-    ("↑ ↓ / j k", "select a text"),
-    ("← → / h l", "select a language column (columns scroll)"),
-    ("PgUp PgDn g G", "page up / down, first / last text"),
-    ("Enter / e", "edit the cell (long texts open $EDITOR)"),
-    ("f", "show only texts missing a translation"),
-    ("L", "translate mode: pick a language, go missing row after row"),
-    ("Esc", "leave translate mode / the filter"),
-    ("x", "remove the translation in the cell"),
-    ("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
-  ]
+/// Keys of the translation grid (the common editor keys follow them).
+enum TranslationKeys {
+  static let table = KeyTable(
+    "translations",
+    [
+      b("↑ ↓ / j k", "select a text", [.down, .up, .char("j"), .char("k")], hint: "↑↓←→: cell", menu: []),
+      b("← → / h l", "select a language column (columns scroll)", [.left, .right, .char("h"), .char("l")], menu: []),
+      b("PgUp PgDn / Ctrl-D", "page up / down", [.pageUp, .pageDown, .ctrl("d")], hint: "PgUp/PgDn g G", rank: 90, menu: []),
+      b(
+        "g G / Home End", "first / last text", [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first text", .char("g")), ("select the last text", .char("G"))]),
+      b("Enter / e", "edit the cell (long texts open $EDITOR)", [.enter, .char("e")], hint: "Enter: edit"),
+      b("f", "show only texts missing a translation (again: all)", [.char("f")], hint: "f: only missing"),
+      b("L", "translate mode: pick a language, go missing row after row", [.char("L")], hint: "L: translate mode"),
+      b("Esc", "leave translate mode / the filter", [.escape]),
+      b("x / Delete", "remove the translation in the cell", [.char("x"), .delete]),
+      .note("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
+    ])
+
+  static func b(
+    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
+    menu: [(title: String, key: Key)]? = nil
+  ) -> KeyBinding {
+    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.translationsAction(key) }
+  }
 }
 
 extension Model {
@@ -212,13 +225,14 @@ extension Model {
     return list
   }
 
-  var translationsHint: String {
+  /// The hint line of a cell, the language list or translate mode (nil: the key table's hints).
+  var translationsHint: String? {
     if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
     if let lang = translations.translateLanguage {
       return "Translating into \(lang): Enter edits; Enter keeps and opens the next missing · Esc: stop · ?: help"
     }
-    return "↑↓←→: cell · Enter: edit · f: only missing · L: translate mode · PgUp/PgDn g G · ?: help"
+    return nil
   }
 
   var translationPageRows: Int { max(1, height - 6) }
@@ -233,10 +247,18 @@ extension Model {
     return (labelW, cellW, visible)
   }
 
-  mutating func translationsKey(_ key: Key) -> [Command]? {
+  /// Keys of a cell being typed into or the language list; nil when neither is open (the grid's
+  /// key table has the key then).
+  mutating func translationsModalKey(_ key: Key) -> [Command]? {
     guard document != nil else { return nil }
     if translations.editing != nil { return translationEditingKey(key) }
     if let highlighted = translations.choosingLanguage { return translationLanguageKey(key, highlighted: highlighted) }
+    return nil
+  }
+
+  /// What a key of the grid's table does (`TranslationKeys` decides which keys come here).
+  mutating func translationsAction(_ key: Key) -> [Command] {
+    guard document != nil else { return [] }
     let data = translationData
     let visible = visibleTranslationRows(total: data.rows.count)
     let columns = translationColumns(extras: data.extras)
@@ -299,7 +321,7 @@ extension Model {
       setTranslation(row, language: lang, value: nil, coalesceKey: nil)
       message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
     default:
-      return nil
+      break
     }
     return []
   }
@@ -483,162 +505,5 @@ extension Model {
     let commands = startTranslationEditing(row: next, rows: rows, columns: translationColumns(extras: data.extras))
     message = StatusMessage("\(done) · now: \(rows[next].label)")
     return commands
-  }
-
-  // MARK: View
-
-  func drawTranslations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let data = translationData
-    let rows = data.rows
-    let columns = translationColumns(extras: data.extras)
-    let storeCount = storeLanguageColumns.count
-    let visible = visibleTranslationRows(total: rows.count)
-    let layout = translationLayout(columns: columns.count)
-    let selectedColumn = max(0, min(translations.column, columns.count - 1))
-    var firstColumn = max(0, min(translations.columnScroll, columns.count - layout.visible))
-    if selectedColumn < firstColumn { firstColumn = selectedColumn }
-    if selectedColumn >= firstColumn + layout.visible { firstColumn = selectedColumn - layout.visible + 1 }
-    let shownColumns = Array(firstColumn..<min(columns.count, firstColumn + layout.visible))
-
-    var title = " \(rows.count) text\(rows.count == 1 ? "" : "s") × \(storeCount) language\(storeCount == 1 ? "" : "s")"
-    if translations.filterMissing { title += " · only missing (\(visible.count))" }
-    if firstColumn > 0 || shownColumns.last.map({ $0 < columns.count - 1 }) == true {
-      title += " · columns \(firstColumn + 1)–\(firstColumn + shownColumns.count) of \(columns.count) (←→)"
-    }
-    screen.put(title, x: 0, y: top, style: Theme.header, maxWidth: width)
-    if let lang = translations.translateLanguage {
-      let badge = " TRANSLATE MODE → \(lang) "
-      let w = displayWidth(badge)
-      screen.put(badge, x: max(0, width - w), y: top, style: Theme.statusWarning)
-    }
-
-    // Column headers.
-    let headerY = top + 1
-    screen.put(padRight(" Text", toWidth: layout.labelW), x: 0, y: headerY, style: Theme.header)
-    for (k, c) in shownColumns.enumerated() {
-      let x = layout.labelW + k * (layout.cellW + 1)
-      let lang = columns[c]
-      var name = lang.isEmpty ? "main" : lang
-      var style = Theme.header
-      if c == 0 && !lang.isEmpty { name += " (default)" }
-      if c >= storeCount {
-        name += " (not in store)"
-        style = Theme.error
-      }
-      if c == selectedColumn { style = style.merging(reverse: true) }
-      screen.put("│", x: x, y: headerY, style: Theme.border)
-      screen.put(padRight(name, toWidth: layout.cellW), x: x + 1, y: headerY, style: style)
-    }
-
-    let listTop = top + 2
-    var listRows = bottom - listTop
-    // Translate mode shows the source text of the selected row in full below the grid.
-    var sourceLines: [[(String, Style)]] = []
-    if let target = translations.translateLanguage, !visible.isEmpty {
-      let row = rows[visible[max(0, min(translations.selected, visible.count - 1))]]
-      let source = document.current.value(at: row.main)?.stringValue ?? ""
-      let sourceLanguage = storeLanguageColumns.first.map { $0.isEmpty ? "main" : $0 } ?? "main"
-      let room = max(1, min(8, listRows / 2 - 1))
-      sourceLines = wrapSegments(
-        [("\(row.label), \(sourceLanguage) → \(target): ", Theme.header), (source.isEmpty ? "(empty)" : source, Theme.value)],
-        width: width - 2)
-      if sourceLines.count > room {
-        sourceLines = Array(sourceLines.prefix(room))
-        sourceLines[room - 1].append((" …", Theme.dim))
-      }
-      listRows -= sourceLines.count + 1
-    }
-    guard listRows > 0 else { return nil }
-    if !sourceLines.isEmpty {
-      let y0 = listTop + listRows
-      screen.put(String(repeating: "─", count: max(0, width)), x: 0, y: y0, style: Theme.border)
-      for (k, line) in sourceLines.enumerated() {
-        var x = 1
-        for (text, style) in line {
-          x += screen.put(text, x: x, y: y0 + 1 + k, style: style, maxWidth: max(0, width - 1 - x))
-        }
-      }
-    }
-    if visible.isEmpty {
-      screen.put(
-        translations.filterMissing ? "  Nothing is missing a translation. f shows every text." : "  No texts.",
-        x: 0, y: listTop, style: Theme.dim, maxWidth: width)
-      return nil
-    }
-    let selected = max(0, min(translations.selected, visible.count - 1))
-    let first = scrollStart(selected: selected, count: visible.count, rows: listRows)
-    var cursor: (x: Int, y: Int)?
-    let current = document.current
-    for r in 0..<listRows {
-      let p = first + r
-      guard p < visible.count else { break }
-      let rowIndex = visible[p]
-      let row = rows[rowIndex]
-      let y = listTop + r
-      let isSelected = p == selected
-      let mainText = current.value(at: row.main)?.stringValue ?? ""
-      let rowChanged =
-        current.value(at: row.main) != document.base.value(at: row.main)
-        || current.value(at: row.translated) != document.base.value(at: row.translated)
-      screen.put(
-        padRight((rowChanged ? "●" : " ") + row.label, toWidth: layout.labelW), x: 0, y: y,
-        style: isSelected ? Theme.selected : (rowChanged ? Theme.changedLabel : Theme.label))
-      let translatedMap = current.value(at: row.translated)?.objectValue
-      for (k, c) in shownColumns.enumerated() {
-        let x = layout.labelW + k * (layout.cellW + 1)
-        screen.put("│", x: x, y: y, style: Theme.border)
-        let cellX = x + 1
-        let lang = columns[c]
-        if isSelected, let editing = translations.editing, editing.row == rowIndex,
-          (editing.language == nil ? c == 0 : editing.language == lang)
-        {
-          cursor = (editing.field.draw(into: &screen, x: cellX, y: y, width: layout.cellW, style: Theme.input), y)
-          continue
-        }
-        let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")
-        var text = value
-        var style = Theme.value
-        if row.readOnly {
-          style = Theme.dim
-          if value.isEmpty { text = "—" }
-        } else if c >= storeCount {
-          style = value.isEmpty ? Theme.dim : Theme.error
-          if value.isEmpty { text = "" }
-        } else if value.isEmpty {
-          if c > 0 && !mainText.isEmpty {
-            text = "— missing"
-            style = Theme.missing
-          } else {
-            text = "—"
-            style = Theme.dim
-          }
-        } else if row.kind == .long || value.utf8.contains(0x0A) {
-          text = "\(value.count) ch: " + value
-        }
-        if isSelected && c == selectedColumn { style = Theme.selected }
-        screen.put(padRight(text, toWidth: layout.cellW), x: cellX, y: y, style: style)
-      }
-    }
-    if let highlighted = translations.choosingLanguage {
-      let langs = translationLanguages
-      let w = min(width, 34)
-      let h = min(bottom - top, langs.count + 2)
-      let x = max(0, (width - w) / 2)
-      drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Translate into")
-      let firstLang = scrollStart(selected: highlighted, count: langs.count, rows: h - 2)
-      for row in 0..<max(0, h - 2) {
-        let k = firstLang + row
-        guard k < langs.count else { break }
-        let missing = translations.cache.missingRows(
-          translationCacheKey, product: current, languages: storeLanguageColumns, language: langs[k]
-        ).count
-        screen.put(
-          padRight(" \(langs[k])  \(missing) missing", toWidth: w - 2), x: x + 1, y: top + 2 + row,
-          style: k == highlighted ? Theme.selected : Theme.popup)
-      }
-      cursor = nil
-    }
-    return cursor
   }
 }
