@@ -31,7 +31,7 @@ enum MenuKeys {
         m.commandMenu = nil
         return []
       },
-      .note("typing", "narrows the list to the commands whose name or key contains every word typed"),
+      .note("what you type", "narrows the list to the commands whose name or key contains every word typed"),
     ])
 }
 

@@ -230,3 +230,23 @@ import Testing
     #expect(hint.trimmingCharacters(in: .whitespaces).hasSuffix("?: help"), "\(hint)")
   }
 }
+
+/// The README's key reference is generated from the tables (scripts/gen-docs); this says when it
+/// was not regenerated after a table changed.
+@Test func theReadmeKeyReferenceHasEveryRowOfEveryTable() throws {
+  let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("README.md")
+  let text = try String(contentsOf: readme, encoding: .utf8)
+  let start = try #require(text.range(of: "<!-- keys:begin -->"))
+  let end = try #require(text.range(of: "<!-- keys:end -->"))
+  let block = String(text[start.upperBound..<end.lowerBound])
+  for table in KeyReference.tables {
+    for (label, description) in table.reference {
+      let escaped = description.replacingOccurrences(of: "|", with: "\\|")
+      #expect(block.contains(escaped), "README lacks «\(label): \(description)» of \(table.name): run scripts/gen-docs")
+      if !label.isEmpty {
+        #expect(block.contains(label.replacingOccurrences(of: "|", with: "\\|")), "README lacks the keys «\(label)»")
+      }
+    }
+  }
+}
