@@ -62,22 +62,24 @@ enum ConflictKeys {
   static let table = KeyTable(
     "conflict",
     [
-      b("↑ ↓ / j k", "select a field", [.down, .up, .char("j"), .char("k")], menu: []),
-      b(
-        "m / t", "keep mine / take theirs for this field", [.char("m"), .char("t")], hint: "m/t: mine/theirs",
-        menu: [("keep mine for this field", .char("m")), ("take theirs for this field", .char("t"))]),
-      b(
-        "M / T", "keep mine / take theirs for every field", [.char("M"), .char("T")],
-        menu: [("keep mine for every field", .char("M")), ("take theirs for every field", .char("T"))]),
-      b("Enter", "use these decisions and go back to review", [.enter], hint: "Enter: done"),
-      b("Esc / q", "cancel the save (nothing is sent, nothing lost)", [.escape, .char("q")], hint: "Esc: cancel the save"),
+      KeyBinding("↑ ↓ / j k", "select a field", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectConflict(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding(
+        "m / t", "keep mine / take theirs for this field", keys: [.char("m"), .char("t")], hint: "m/t: mine/theirs",
+        menu: [("keep mine for this field", .char("m")), ("take theirs for this field", .char("t"))]
+      ) { m, key in m.decideConflict(keepMine: key == .char("m"), everyField: false) },
+      KeyBinding(
+        "M / T", "keep mine / take theirs for every field", keys: [.char("M"), .char("T")],
+        menu: [("keep mine for every field", .char("M")), ("take theirs for every field", .char("T"))]
+      ) { m, key in m.decideConflict(keepMine: key == .char("M"), everyField: true) },
+      KeyBinding("Enter", "use these decisions and go back to review", keys: [.enter], hint: "Enter: done") { m, _ in
+        m.finishConflicts()
+      },
+      KeyBinding(
+        "Esc / q", "cancel the save (nothing is sent, nothing lost)", keys: [.escape, .char("q")], hint: "Esc: cancel the save"
+      ) { m, _ in m.cancelConflicts() },
     ])
-
-  static func b(_ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil)
-    -> KeyBinding
-  {
-    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.conflictKey(key) }
-  }
 }
 
 /// The review screen (every change, decided one by one), the conflict dialog and draft recovery.
@@ -360,46 +362,52 @@ extension Model {
 
   // MARK: Conflicts
 
-  mutating func conflictKey(_ key: Key) -> [Command] {
-    guard let result = conflict.result else {
-      page = .form
+  var conflictCount: Int { conflict.result?.conflicts.count ?? 0 }
+
+  mutating func selectConflict(by rows: Int) -> [Command] {
+    conflict.selected = max(0, min(conflictCount - 1, conflict.selected + rows))
+    return []
+  }
+
+  /// m / t: this field (then the next one); M / T: every field.
+  mutating func decideConflict(keepMine: Bool, everyField: Bool) -> [Command] {
+    let count = conflictCount
+    guard count > 0 else { return [] }
+    if everyField {
+      for i in 0..<count { conflict.choices[i] = keepMine }
+    } else {
+      conflict.choices[conflict.selected] = keepMine
+      conflict.selected = min(count - 1, conflict.selected + 1)
+    }
+    return []
+  }
+
+  /// Enter: the decisions are taken into the draft and the review shows what the save sends.
+  mutating func finishConflicts() -> [Command] {
+    guard let result = conflict.result else { return [] }
+    let undecided = (0..<result.conflicts.count).filter { conflict.choices[$0] == nil }.count
+    if undecided > 0 {
+      message = StatusMessage("\(undecided) field(s) still to decide: m keeps yours, t takes theirs", .warning)
       return []
     }
-    let count = result.conflicts.count
-    switch key {
-    case .down, .char("j"): conflict.selected = min(count - 1, conflict.selected + 1)
-    case .up, .char("k"): conflict.selected = max(0, conflict.selected - 1)
-    case .char("m"):
-      conflict.choices[conflict.selected] = true
-      conflict.selected = min(count - 1, conflict.selected + 1)
-    case .char("t"):
-      conflict.choices[conflict.selected] = false
-      conflict.selected = min(count - 1, conflict.selected + 1)
-    case .char("M"): for i in 0..<count { conflict.choices[i] = true }
-    case .char("T"): for i in 0..<count { conflict.choices[i] = false }
-    case .enter:
-      let undecided = (0..<count).filter { conflict.choices[$0] == nil }.count
-      if undecided > 0 {
-        message = StatusMessage("\(undecided) field(s) still to decide: m keeps yours, t takes theirs", .warning)
-        return []
-      }
-      var merged = result.merged
-      for (i, c) in result.conflicts.enumerated() where conflict.choices[i] == false {
-        merged.setValue(c.theirs, at: c.path)
-      }
-      document?.takeRemote(merged, theirs: result.theirs)
-      documentChanged()
-      refreshDerived()
-      conflict = ConflictState()
-      review = ReviewState()
-      page = .review
-      message = StatusMessage("Decided. The review now shows what the save sends on top of their version", .success)
-    case .escape, .char("q"):
-      conflict = ConflictState()
-      page = .form
-      message = StatusMessage("Save cancelled; nothing sent, your edits are kept", .warning)
-    default: break
+    var merged = result.merged
+    for (i, c) in result.conflicts.enumerated() where conflict.choices[i] == false {
+      merged.setValue(c.theirs, at: c.path)
     }
+    document?.takeRemote(merged, theirs: result.theirs)
+    documentChanged()
+    refreshDerived()
+    conflict = ConflictState()
+    review = ReviewState()
+    page = .review
+    message = StatusMessage("Decided. The review now shows what the save sends on top of their version", .success)
+    return []
+  }
+
+  mutating func cancelConflicts() -> [Command] {
+    conflict = ConflictState()
+    page = .form
+    message = StatusMessage("Save cancelled; nothing sent, your edits are kept", .warning)
     return []
   }
 
