@@ -7,27 +7,44 @@ enum ReviewKeys {
   static let table = KeyTable(
     "review",
     [
-      b("↑ ↓ / j k", "select a change", [.down, .up, .char("j"), .char("k")], menu: []),
-      b(
-        "y / n", "accept / reject the change (rejecting reverts it)", [.char("y"), .char("n")], hint: "y/n: accept/reject",
-        rank: 40, menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]),
-      b(
-        "a / r", "accept all / reject all", [.char("a"), .char("r")], hint: "a/r: all", rank: 50,
-        menu: [("accept all changes", .char("a")), ("reject all changes", .char("r"))]),
-      b("u", "undo (a rejection)", [.char("u")]),
-      b("Enter / → / l", "the change in full, word by word (Esc back)", [.enter, .right, .char("l")], hint: "Enter: details", rank: 30),
-      b("t", "show the exact HTTP requests the save sends", [.char("t")], hint: "t: requests", rank: 60),
-      b("PgUp PgDn Space", "scroll", [.pageUp, .pageDown, .char(" ")], menu: []),
-      b("S / Ctrl-S", "save now", [.char("S"), .ctrl("s")], hint: "S: save", rank: 10),
-      b("Esc / q", "back to the editor", [.escape, .char("q")], hint: "Esc: back", rank: 20),
+      KeyBinding("↑ ↓ / j k", "select a change", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectChange(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding(
+        "y / n", "accept / reject the change (rejecting reverts it)", keys: [.char("y"), .char("n")],
+        hint: "y/n: accept/reject", hintRank: 40,
+        menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]
+      ) { m, key in key == .char("y") ? m.acceptSelectedChange() : m.rejectSelectedChange() },
+      KeyBinding(
+        "a / r", "accept all / reject all", keys: [.char("a"), .char("r")], hint: "a/r: all", hintRank: 50,
+        menu: [("accept all changes", .char("a")), ("reject all changes", .char("r"))]
+      ) { m, key in key == .char("a") ? m.acceptAllChanges() : m.rejectAllChanges() },
+      KeyBinding("u", "undo (a rejection)", keys: [.char("u")]) { m, _ in
+        m.undoSaying()
+        m.refreshDerived()
+        return []
+      },
+      KeyBinding(
+        "Enter / → / l", "the change in full, word by word (Esc back)", keys: [.enter, .right, .char("l")],
+        hint: "Enter: details", hintRank: 30
+      ) { m, _ in m.openChangeDetail() },
+      KeyBinding("t", "show the exact HTTP requests the save sends", keys: [.char("t")], hint: "t: requests", hintRank: 60) {
+        m, _ in
+        m.review.showRequests.toggle()
+        m.review.scroll = m.review.showRequests ? -10_000 : 0
+        return []
+      },
+      KeyBinding("PgUp PgDn Space", "scroll", keys: [.pageUp, .pageDown, .char(" ")], menu: []) { m, key in
+        m.scrollReview(down: key != .pageUp)
+      },
+      KeyBinding("S / Ctrl-S", "save now", keys: [.char("S"), .ctrl("s")], hint: "S: save", hintRank: 10) { m, _ in
+        m.beginSave()
+      },
+      KeyBinding("Esc / q", "back to the editor", keys: [.escape, .char("q")], hint: "Esc: back", hintRank: 20) { m, _ in
+        m.page = .form
+        return []
+      },
     ])
-
-  static func b(
-    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
-    menu: [(title: String, key: Key)]? = nil
-  ) -> KeyBinding {
-    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.reviewKey(key) }
-  }
 }
 
 /// Keys of one change shown in full.
@@ -35,26 +52,34 @@ enum ReviewDetailKeys {
   static let table = KeyTable(
     "reviewDetail",
     [
-      b("↑ ↓ / j k", "scroll a line", [.down, .up, .char("j"), .char("k")], hint: "↑↓ PgUp PgDn: scroll", rank: 30, menu: []),
-      b("PgUp PgDn Space", "scroll a page", [.pageUp, .pageDown, .char(" ")], menu: []),
-      b(
-        "g G / Home End", "top / bottom", [.char("g"), .home, .char("G"), .end],
-        menu: [("scroll to the top", .char("g")), ("scroll to the bottom", .char("G"))]),
-      b(
-        "y / n", "accept / reject the change (rejecting reverts it)", [.char("y"), .char("n")], hint: "y/n: accept/reject",
-        rank: 20, menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]),
-      b(
-        "Esc / q / Enter / ← / h", "back to the list", [.escape, .char("q"), .enter, .left, .char("h")],
-        hint: "Esc: back to the list", rank: 10),
-      b("S / Ctrl-S", "save now", [.char("S"), .ctrl("s")]),
+      KeyBinding(
+        "↑ ↓ / j k", "scroll a line", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓ PgUp PgDn: scroll",
+        hintRank: 30, menu: []
+      ) { m, key in m.scrollDetail(by: key == .down || key == .char("j") ? 1 : -1) },
+      KeyBinding("PgUp PgDn Space", "scroll a page", keys: [.pageUp, .pageDown, .char(" ")], menu: []) { m, key in
+        m.scrollDetail(by: (key == .pageUp ? -1 : 1) * max(1, m.height - 4))
+      },
+      KeyBinding(
+        "g G / Home End", "top / bottom", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("scroll to the top", .char("g")), ("scroll to the bottom", .char("G"))]
+      ) { m, key in m.scrollDetail(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding(
+        "y / n", "accept / reject the change (rejecting reverts it)", keys: [.char("y"), .char("n")],
+        hint: "y/n: accept/reject", hintRank: 20,
+        menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]
+      ) { m, key in key == .char("y") ? m.acceptShownChange() : m.rejectShownChange() },
+      KeyBinding(
+        "Esc / q / Enter / ← / h", "back to the list", keys: [.escape, .char("q"), .enter, .left, .char("h")],
+        hint: "Esc: back to the list", hintRank: 10
+      ) { m, _ in
+        m.review.detail = nil
+        return []
+      },
+      KeyBinding("S / Ctrl-S", "save now", keys: [.char("S"), .ctrl("s")]) { m, _ in
+        m.review.detail = nil
+        return m.beginSave()
+      },
     ])
-
-  static func b(
-    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
-    menu: [(title: String, key: Key)]? = nil
-  ) -> KeyBinding {
-    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.reviewKey(key) }
-  }
 }
 
 /// Keys of the conflict screen.
@@ -112,95 +137,114 @@ extension Model {
       }.map(\.2)
   }
 
-  mutating func reviewKey(_ key: Key) -> [Command] {
+  /// The changes in review order, with the selection kept inside them (undo or a rejection may
+  /// have shortened the list since the selection was made).
+  mutating func clampedReviewChanges() -> [Change] {
     let changes = reviewChanges
-    // Undo or a rejection may have shortened the list since the selection was made.
     review.selected = max(0, min(review.selected, changes.count - 1))
-    if review.detail != nil { return reviewDetailKey(key, changes: changes) }
-    switch key {
-    case .down, .char("j"):
-      review.selected = min(max(0, changes.count - 1), review.selected + 1)
-      review.scroll = 0
-    case .up, .char("k"):
-      review.selected = max(0, review.selected - 1)
-      review.scroll = 0
-    case .char("y"):
-      guard !changes.isEmpty else { return [] }
-      review.accepted.insert(changes[review.selected].id)
-      review.selected = min(changes.count - 1, review.selected + 1)
-    case .char("n"):
-      guard !changes.isEmpty else { return [] }
-      let change = changes[review.selected]
-      document?.revert(change)
-      documentChanged()
-      refreshDerived()
-      message = StatusMessage("Rejected: \(change.label) (u undoes)")
-      review.selected = min(review.selected, max(0, reviewChanges.count - 1))
-    case .char("a"):
-      review.accepted = Set(changes.map(\.id))
-      message = StatusMessage("All \(changes.count) changes accepted")
-    case .char("r"):
-      guard !changes.isEmpty else { return [] }
-      document?.revert(changes)
-      documentChanged()
-      refreshDerived()
-      review.selected = 0
-      message = StatusMessage("Rejected all changes (u undoes)")
-    case .char("t"):
-      review.showRequests.toggle()
-      review.scroll = review.showRequests ? -10_000 : 0
-    case .pageDown, .char(" "):
-      review.scroll = max(0, review.scroll) + max(1, height - 4)
-    case .pageUp:
-      review.scroll = min(0, review.scroll) - max(1, height - 4)
-    case .char("u"):
-      undoSaying()
-      refreshDerived()
-    case .enter, .right, .char("l"):
-      guard !changes.isEmpty else { return [] }
-      review.detail = changes[review.selected].id
-      review.detailScroll = 0
-    case .char("S"), .ctrl("s"):
-      return beginSave()
-    case .escape, .char("q"):
-      page = .form
-    default:
-      break
+    return changes
+  }
+
+  mutating func selectChange(by rows: Int) -> [Command] {
+    let changes = clampedReviewChanges()
+    review.selected = max(0, min(max(0, changes.count - 1), review.selected + rows))
+    review.scroll = 0
+    return []
+  }
+
+  /// y: the selected change is accepted and the next one selected.
+  mutating func acceptSelectedChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    review.accepted.insert(changes[review.selected].id)
+    review.selected = min(changes.count - 1, review.selected + 1)
+    return []
+  }
+
+  /// n: the selected change is reverted in the draft (u undoes).
+  mutating func rejectSelectedChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    let change = changes[review.selected]
+    document?.revert(change)
+    documentChanged()
+    refreshDerived()
+    message = StatusMessage("Rejected: \(change.label) (u undoes)")
+    review.selected = min(review.selected, max(0, reviewChanges.count - 1))
+    return []
+  }
+
+  mutating func acceptAllChanges() -> [Command] {
+    let changes = clampedReviewChanges()
+    review.accepted = Set(changes.map(\.id))
+    message = StatusMessage("All \(changes.count) changes accepted")
+    return []
+  }
+
+  mutating func rejectAllChanges() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    document?.revert(changes)
+    documentChanged()
+    refreshDerived()
+    review.selected = 0
+    message = StatusMessage("Rejected all changes (u undoes)")
+    return []
+  }
+
+  /// PgUp / PgDn / Space: the list a page up or down.
+  mutating func scrollReview(down: Bool) -> [Command] {
+    let page = max(1, height - 4)
+    review.scroll = down ? max(0, review.scroll) + page : min(0, review.scroll) - page
+    return []
+  }
+
+  mutating func openChangeDetail() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    review.detail = changes[review.selected].id
+    review.detailScroll = 0
+    return []
+  }
+
+  // MARK: One change in full
+
+  /// The index of the change shown in full; nil (and the detail closed) when it is gone.
+  mutating func shownChangeIndex(_ changes: [Change]) -> Int? {
+    guard let index = changes.firstIndex(where: { $0.id == review.detail }) else {
+      review.detail = nil
+      return nil
+    }
+    return index
+  }
+
+  /// Scrolls the change shown in full by `rows` (to the top when `to` is 0, to the end when -1).
+  mutating func scrollDetail(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard shownChangeIndex(clampedReviewChanges()) != nil else { return [] }
+    if let place {
+      review.detailScroll = place < 0 ? Int.max / 2 : 0
+    } else {
+      review.detailScroll = max(0, review.detailScroll + rows)
     }
     return []
   }
 
-  /// Keys of the detail view of one change: scroll, accept or reject it, go back to the list.
-  mutating func reviewDetailKey(_ key: Key, changes: [Change]) -> [Command] {
-    guard let index = changes.firstIndex(where: { $0.id == review.detail }) else {
-      review.detail = nil
-      return []
-    }
-    let page = max(1, height - 4)
-    switch key {
-    case .down, .char("j"): review.detailScroll += 1
-    case .up, .char("k"): review.detailScroll = max(0, review.detailScroll - 1)
-    case .pageDown, .char(" "): review.detailScroll += page
-    case .pageUp: review.detailScroll = max(0, review.detailScroll - page)
-    case .home, .char("g"): review.detailScroll = 0
-    case .end, .char("G"): review.detailScroll = Int.max / 2
-    case .char("y"):
-      review.accepted.insert(changes[index].id)
-      review.detail = nil
-      review.selected = min(changes.count - 1, index + 1)
-      message = StatusMessage("Accepted: \(ReviewText.label(changes[index]))")
-    case .char("n"):
-      review.detail = nil
-      review.selected = index
-      return reviewKey(.char("n"))
-    case .escape, .char("q"), .enter, .left, .char("h"):
-      review.detail = nil
-    case .char("S"), .ctrl("s"):
-      review.detail = nil
-      return beginSave()
-    default: break
-    }
+  mutating func acceptShownChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard let index = shownChangeIndex(changes) else { return [] }
+    review.accepted.insert(changes[index].id)
+    review.detail = nil
+    review.selected = min(changes.count - 1, index + 1)
+    message = StatusMessage("Accepted: \(ReviewText.label(changes[index]))")
     return []
+  }
+
+  mutating func rejectShownChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard let index = shownChangeIndex(changes) else { return [] }
+    review.detail = nil
+    review.selected = index
+    return rejectSelectedChange()
   }
 
   /// The lines of the detail view: the label, the whole old and new value, and the word-level
