@@ -168,26 +168,35 @@ enum TranslationKeys {
   static let table = KeyTable(
     "translations",
     [
-      b("↑ ↓ / j k", "select a text", [.down, .up, .char("j"), .char("k")], hint: "↑↓←→: cell", menu: []),
-      b("← → / h l", "select a language column (columns scroll)", [.left, .right, .char("h"), .char("l")], menu: []),
-      b("PgUp PgDn / Ctrl-D", "page up / down", [.pageUp, .pageDown, .ctrl("d")], hint: "PgUp/PgDn g G", rank: 90, menu: []),
-      b(
-        "g G / Home End", "first / last text", [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first text", .char("g")), ("select the last text", .char("G"))]),
-      b("Enter / e", "edit the cell (long texts open $EDITOR)", [.enter, .char("e")], hint: "Enter: edit"),
-      b("f", "show only texts missing a translation (again: all)", [.char("f")], hint: "f: only missing"),
-      b("L", "translate mode: pick a language, go missing row after row", [.char("L")], hint: "L: translate mode"),
-      b("Esc", "leave translate mode / the filter", [.escape]),
-      b("x / Delete", "remove the translation in the cell", [.char("x"), .delete]),
+      KeyBinding(
+        "↑ ↓ / j k", "select a text", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓←→: cell", menu: []
+      ) { m, key in m.selectTranslationRow(by: key == .down || key == .char("j") ? 1 : -1) },
+      KeyBinding(
+        "← → / h l", "select a language column (columns scroll)", keys: [.left, .right, .char("h"), .char("l")], menu: []
+      ) { m, key in m.selectTranslationColumn(by: key == .right || key == .char("l") ? 1 : -1) },
+      KeyBinding(
+        "PgUp PgDn / Ctrl-D", "page up / down", keys: [.pageUp, .pageDown, .ctrl("d")], hint: "PgUp/PgDn g G", hintRank: 90,
+        menu: []
+      ) { m, key in m.selectTranslationRow(by: key == .pageUp ? -m.translationPageRows : m.translationPageRows) },
+      KeyBinding(
+        "g G / Home End", "first / last text", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first text", .char("g")), ("select the last text", .char("G"))]
+      ) { m, key in m.selectTranslationRow(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("Enter / e", "edit the cell (long texts open $EDITOR)", keys: [.enter, .char("e")], hint: "Enter: edit") {
+        m, _ in m.editSelectedTranslation()
+      },
+      KeyBinding("f", "show only texts missing a translation (again: all)", keys: [.char("f")], hint: "f: only missing") {
+        m, _ in m.toggleMissingFilter()
+      },
+      KeyBinding(
+        "L", "translate mode: pick a language, go missing row after row", keys: [.char("L")], hint: "L: translate mode"
+      ) { m, _ in m.chooseTranslateLanguage() },
+      KeyBinding("Esc", "leave translate mode / the filter", keys: [.escape]) { m, _ in m.leaveTranslateModeOrFilter() },
+      KeyBinding("x / Delete", "remove the translation in the cell", keys: [.char("x"), .delete]) { m, _ in
+        m.removeSelectedTranslation()
+      },
       .note("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
     ])
-
-  static func b(
-    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, rank: Int = 50,
-    menu: [(title: String, key: Key)]? = nil
-  ) -> KeyBinding {
-    KeyBinding(label, description, keys: keys, hint: hint, hintRank: rank, menu: menu) { m, key in m.translationsAction(key) }
-  }
 }
 
 extension Model {
@@ -256,73 +265,98 @@ extension Model {
     return nil
   }
 
-  /// What a key of the grid's table does (`TranslationKeys` decides which keys come here).
-  mutating func translationsAction(_ key: Key) -> [Command] {
-    guard document != nil else { return [] }
+  /// What the grid's keys work on: every row, the rows shown, the language columns and the
+  /// selected row's place among the rows shown.
+  var translationGrid: (data: (rows: [TranslationRow], extras: [String]), visible: [Int], columns: [String], pos: Int) {
     let data = translationData
     let visible = visibleTranslationRows(total: data.rows.count)
-    let columns = translationColumns(extras: data.extras)
-    let count = visible.count
-    let pos = max(0, min(translations.selected, count - 1))
-    switch key {
-    case .down, .char("j"): translations.selected = min(max(0, count - 1), pos + 1)
-    case .up, .char("k"): translations.selected = max(0, pos - 1)
-    case .pageDown, .ctrl("d"): translations.selected = min(max(0, count - 1), pos + translationPageRows)
-    case .pageUp: translations.selected = max(0, pos - translationPageRows)
-    case .home, .char("g"): translations.selected = 0
-    case .end, .char("G"): translations.selected = max(0, count - 1)
-    case .right, .char("l"):
-      translations.column = min(columns.count - 1, translations.column + 1)
-      scrollTranslationColumns(count: columns.count)
-    case .left, .char("h"):
-      translations.column = max(0, translations.column - 1)
-      scrollTranslationColumns(count: columns.count)
-    case .char("f"):
-      let row = count > 0 ? visible[pos] : 0
-      translations.filterMissing.toggle()
-      let now = visibleTranslationRows(total: data.rows.count)
-      translations.selected = now.firstIndex(where: { $0 >= row }) ?? max(0, now.count - 1)
-      if translations.filterMissing {
-        let lang = translations.translateLanguage.map { " in \($0)" } ?? ""
-        message = StatusMessage(
-          now.isEmpty ? "Nothing is missing a translation\(lang)" : "\(now.count) text\(now.count == 1 ? "" : "s") missing a translation\(lang) (f shows all)")
-      } else {
-        message = StatusMessage("All \(data.rows.count) texts")
-      }
-    case .char("L"):
-      guard !translationLanguages.isEmpty else {
-        message = StatusMessage("The store has only one language", .warning)
-        return []
-      }
-      translations.choosingLanguage = translations.translateLanguage.flatMap { translationLanguages.firstIndex(of: $0) } ?? 0
-    case .escape:
-      if translations.translateLanguage != nil {
-        translations.translateLanguage = nil
-        message = StatusMessage("Translate mode off")
-      } else if translations.filterMissing {
-        translations.filterMissing = false
-        message = StatusMessage("All \(data.rows.count) texts")
-      }
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      if data.rows[visible[pos]].readOnly { return refuseAttributeName(data.rows[visible[pos]]) }
-      return startTranslationEditing(row: visible[pos], rows: data.rows, columns: columns)
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      let column = min(translations.column, columns.count - 1)
-      guard column > 0 else {
-        message = StatusMessage("That is the main text; edit it with Enter", .warning)
-        return []
-      }
-      let row = data.rows[visible[pos]]
-      if row.readOnly { return refuseAttributeName(row) }
-      let lang = columns[column]
-      guard document!.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
-      setTranslation(row, language: lang, value: nil, coalesceKey: nil)
-      message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
-    default:
-      break
+    return (data, visible, translationColumns(extras: data.extras), max(0, min(translations.selected, visible.count - 1)))
+  }
+
+  /// Moves the row selection by `rows`, or to the first (0) or last (-1) row shown.
+  mutating func selectTranslationRow(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    let last = max(0, grid.visible.count - 1)
+    translations.selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, grid.pos + rows))
+    return []
+  }
+
+  mutating func selectTranslationColumn(by offset: Int) -> [Command] {
+    guard document != nil else { return [] }
+    let count = translationGrid.columns.count
+    translations.column = max(0, min(count - 1, translations.column + offset))
+    scrollTranslationColumns(count: count)
+    return []
+  }
+
+  /// f: only the rows missing a translation, or all rows again; the selection stays on its row.
+  mutating func toggleMissingFilter() -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    let row = grid.visible.isEmpty ? 0 : grid.visible[grid.pos]
+    translations.filterMissing.toggle()
+    let now = visibleTranslationRows(total: grid.data.rows.count)
+    translations.selected = now.firstIndex(where: { $0 >= row }) ?? max(0, now.count - 1)
+    if translations.filterMissing {
+      let lang = translations.translateLanguage.map { " in \($0)" } ?? ""
+      message = StatusMessage(
+        now.isEmpty
+          ? "Nothing is missing a translation\(lang)"
+          : "\(now.count) text\(now.count == 1 ? "" : "s") missing a translation\(lang) (f shows all)")
+    } else {
+      message = StatusMessage("All \(grid.data.rows.count) texts")
     }
+    return []
+  }
+
+  /// L: asks for the language of translate mode.
+  mutating func chooseTranslateLanguage() -> [Command] {
+    guard !translationLanguages.isEmpty else {
+      message = StatusMessage("The store has only one language", .warning)
+      return []
+    }
+    translations.choosingLanguage = translations.translateLanguage.flatMap { translationLanguages.firstIndex(of: $0) } ?? 0
+    return []
+  }
+
+  /// Esc: translate mode off, else the filter off.
+  mutating func leaveTranslateModeOrFilter() -> [Command] {
+    if translations.translateLanguage != nil {
+      translations.translateLanguage = nil
+      message = StatusMessage("Translate mode off")
+    } else if translations.filterMissing {
+      translations.filterMissing = false
+      message = StatusMessage("All \(translationData.rows.count) texts")
+    }
+    return []
+  }
+
+  mutating func editSelectedTranslation() -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    guard !grid.visible.isEmpty else { return [] }
+    let row = grid.data.rows[grid.visible[grid.pos]]
+    if row.readOnly { return refuseAttributeName(row) }
+    return startTranslationEditing(row: grid.visible[grid.pos], rows: grid.data.rows, columns: grid.columns)
+  }
+
+  /// x: the selected cell's translation is removed (the main text is not a translation).
+  mutating func removeSelectedTranslation() -> [Command] {
+    guard let document else { return [] }
+    let grid = translationGrid
+    guard !grid.visible.isEmpty else { return [] }
+    let column = min(translations.column, grid.columns.count - 1)
+    guard column > 0 else {
+      message = StatusMessage("That is the main text; edit it with Enter", .warning)
+      return []
+    }
+    let row = grid.data.rows[grid.visible[grid.pos]]
+    if row.readOnly { return refuseAttributeName(row) }
+    let lang = grid.columns[column]
+    guard document.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
+    setTranslation(row, language: lang, value: nil, coalesceKey: nil)
+    message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
     return []
   }
 
