@@ -49,29 +49,35 @@ enum OptionKeys {
   static let table = KeyTable(
     "options",
     [
-      b("↑ ↓ / j k", "select an option", [.down, .up, .char("j"), .char("k")], menu: []),
-      b("PgUp PgDn", "select a page further up / down", [.pageUp, .pageDown], menu: []),
-      b(
-        "g G / Home End", "first / last option", [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]),
-      b("→ / l", "into the option's choices", [.right, .char("l")], hint: "→: choices"),
-      b("a", "add an option", [.char("a")], hint: "a: add"),
-      b("x / Delete", "delete the option (asks)", [.char("x"), .delete], hint: "x: delete"),
-      b(
-        "J K / Shift-↑↓", "move the option down / up", [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
-        menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]),
-      b("D", "duplicate the option", [.char("D")], hint: "D: duplicate"),
-      b("Enter / e", "edit the option name", [.enter, .char("e")], hint: "e: name"),
-      b("t", "change the option type (SELECT, RADIO, … SIZE)", [.char("t")], hint: "t: type"),
-      b("Space / r", "toggle required", [.char(" "), .char("r")], hint: "r: required"),
+      KeyBinding("↑ ↓ / j k", "select an option", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectOption(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
+        m.selectOption(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
+      },
+      KeyBinding(
+        "g G / Home End", "first / last option", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]
+      ) { m, key in m.selectOption(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("→ / l", "into the option's choices", keys: [.right, .char("l")], hint: "→: choices") { m, _ in m.enterChoices() },
+      KeyBinding("a", "add an option", keys: [.char("a")], hint: "a: add") { m, _ in m.addOption() },
+      KeyBinding("x / Delete", "delete the option (asks)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
+        m.askToDeleteOption()
+      },
+      KeyBinding(
+        "J K / Shift-↑↓", "move the option down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]
+      ) { m, key in m.moveSelectedOption(down: key == .char("J") || key == .shiftDown) },
+      KeyBinding("D", "duplicate the option", keys: [.char("D")], hint: "D: duplicate") { m, _ in m.duplicateSelectedOption() },
+      KeyBinding("Enter / e", "edit the option name", keys: [.enter, .char("e")], hint: "e: name") { m, _ in m.editOptionName() },
+      KeyBinding("t", "change the option type (SELECT, RADIO, … SIZE)", keys: [.char("t")], hint: "t: type") { m, _ in
+        m.chooseOptionType()
+      },
+      KeyBinding("Space / r", "toggle required", keys: [.char(" "), .char("r")], hint: "r: required") { m, _ in
+        m.toggleOptionRequired()
+      },
       .note("", "Translations of names: section 4 (Translations)"),
     ])
-
-  static func b(
-    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil
-  ) -> KeyBinding {
-    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.optionListAction(key) }
-  }
 }
 
 /// Keys of the selected option's choice list (the common editor keys follow them).
@@ -149,72 +155,98 @@ extension Model {
     if count == 0 { options.focus = .options }
   }
 
-  /// What a key of the option list's table does (`OptionKeys` decides which keys come here).
-  mutating func optionListAction(_ key: Key) -> [Command] {
-    guard document != nil else { return [] }
+  /// The option list as its keys see it (nil without a product): every option and the index of
+  /// the selected one.
+  mutating func optionList() -> (all: [JSON], count: Int, i: Int)? {
+    guard document != nil else { return nil }
     clampOptionsSelection()
     let all = optionValues
-    let count = all.count
-    let i = options.selected
-    switch key {
-    case .down, .char("j"): options.selected = min(max(0, count - 1), i + 1); options.choice = 0
-    case .up, .char("k"): options.selected = max(0, i - 1); options.choice = 0
-    case .home, .char("g"): options.selected = 0; options.choice = 0
-    case .end, .char("G"): options.selected = max(0, count - 1); options.choice = 0
-    case .pageDown: options.selected = min(max(0, count - 1), i + max(1, height / 3)); options.choice = 0
-    case .pageUp: options.selected = max(0, i - max(1, height / 3)); options.choice = 0
-    case .right, .char("l"):
-      guard count > 0 else { return [] }
-      guard optionType(all[i]).hasChoices else {
-        message = StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning)
-        return []
-      }
-      options.focus = .choices
-    case .char("a"):
-      let name = uniqueOptionName("New option")
-      let at = count == 0 ? 0 : i + 1
-      let session = "option-add:\(documentVersion)"
-      let new: JSONObject = ["type": "SELECT", "name": .string(name), "required": false, "choices": .array([])]
-      apply(.addOption(new, at: at), coalesceKey: session)
-      options.selected = at
-      options.choice = 0
-      startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
-      message = StatusMessage("Option added: type its name, Enter keeps it")
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      options.confirming = .deleteOption(i)
-    case .char("J"), .shiftDown:
-      guard i < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last option") }
-      apply(.moveOption(from: i, to: i + 1))
-      options.selected = i + 1
-      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: true, to: i + 1, of: count))
-    case .char("K"), .shiftUp:
-      guard i > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first option") }
-      apply(.moveOption(from: i, to: i - 1))
-      options.selected = i - 1
-      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: false, to: i - 1, of: count))
-    case .char("D"):
-      guard count > 0 else { return [] }
-      apply(.duplicateOption(i))
-      options.selected = i + 1
-      let name = optionValues[i + 1]["name"]?.stringValue ?? ""
-      message = StatusMessage("Duplicated as “\(name)”")
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.optionName(i))
-    case .char("t"):
-      guard count > 0 else { return [] }
-      let types = optionTypeChoices(for: all[i])
-      let current = all[i]["type"]?.stringValue ?? "SELECT"
-      options.choosingType = types.firstIndex(of: current) ?? 0
-    case .char(" "), .char("r"):
-      guard count > 0 else { return [] }
-      let now = all[i]["required"]?.boolValue ?? false
-      apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
-      message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
-    default:
-      break
+    return (all, all.count, options.selected)
+  }
+
+  /// Moves the option selection by `rows`, or to the first (0) or last (-1) option.
+  mutating func selectOption(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard let list = optionList() else { return [] }
+    let last = max(0, list.count - 1)
+    options.selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.i + rows))
+    options.choice = 0
+    return []
+  }
+
+  /// →: into the selected option's choices (types without choices say so).
+  mutating func enterChoices() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    guard optionType(all[i]).hasChoices else {
+      message = StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning)
+      return []
     }
+    options.focus = .choices
+    return []
+  }
+
+  /// a: a new option after the selected one, its name open for typing.
+  mutating func addOption() -> [Command] {
+    guard let (_, count, i) = optionList() else { return [] }
+    let name = uniqueOptionName("New option")
+    let at = count == 0 ? 0 : i + 1
+    let session = "option-add:\(documentVersion)"
+    let new: JSONObject = ["type": "SELECT", "name": .string(name), "required": false, "choices": .array([])]
+    apply(.addOption(new, at: at), coalesceKey: session)
+    options.selected = at
+    options.choice = 0
+    startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
+    message = StatusMessage("Option added: type its name, Enter keeps it")
+    return []
+  }
+
+  mutating func askToDeleteOption() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    options.confirming = .deleteOption(i)
+    return []
+  }
+
+  /// J / K: the selected option one place down or up.
+  mutating func moveSelectedOption(down: Bool) -> [Command] {
+    guard let (all, count, i) = optionList() else { return [] }
+    let target = down ? i + 1 : i - 1
+    guard count > 0, target >= 0, target < count else {
+      return moveRefused(count == 0 ? nil : down ? "It is the last option" : "It is the first option")
+    }
+    apply(.moveOption(from: i, to: target))
+    options.selected = target
+    message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: down, to: target, of: count))
+    return []
+  }
+
+  mutating func duplicateSelectedOption() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    apply(.duplicateOption(i))
+    options.selected = i + 1
+    let name = optionValues[i + 1]["name"]?.stringValue ?? ""
+    message = StatusMessage("Duplicated as “\(name)”")
+    return []
+  }
+
+  mutating func editOptionName() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    startOptionEditing(.optionName(i))
+    return []
+  }
+
+  /// t: the type list, on the option's type.
+  mutating func chooseOptionType() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    let types = optionTypeChoices(for: all[i])
+    let current = all[i]["type"]?.stringValue ?? "SELECT"
+    options.choosingType = types.firstIndex(of: current) ?? 0
+    return []
+  }
+
+  mutating func toggleOptionRequired() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    let now = all[i]["required"]?.boolValue ?? false
+    apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
+    message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
     return []
   }
 
@@ -303,7 +335,7 @@ extension Model {
       }
     case .char("t"), .char(" "), .char("r"):
       options.focus = .options
-      return optionListAction(key)
+      return key == .char("t") ? chooseOptionType() : toggleOptionRequired()
     default:
       break
     }
