@@ -85,31 +85,51 @@ enum ChoiceKeys {
   static let table = KeyTable(
     "optionChoices",
     [
-      b("← / h / Esc", "back to the options", [.left, .char("h"), .escape], hint: "←/Esc: options"),
-      b("↑ ↓ / j k", "select a choice", [.down, .up, .char("j"), .char("k")], menu: []),
-      b("PgUp PgDn", "select a page further up / down", [.pageUp, .pageDown], menu: []),
-      b(
-        "g G / Home End", "first / last choice", [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first choice", .char("g")), ("select the last choice", .char("G"))]),
-      b("a", "add a choice", [.char("a")], hint: "a: add"),
-      b("x / Delete", "delete the choice (u undoes)", [.char("x"), .delete], hint: "x: delete"),
-      b(
-        "J K / Shift-↑↓", "move the choice down / up", [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
-        menu: [("move the choice down", .char("J")), ("move the choice up", .char("K"))]),
-      b("Enter / e", "edit the choice text", [.enter, .char("e")], hint: "e: text"),
-      b("p", "edit the choice's price modifier (a number)", [.char("p")], hint: "p: price"),
-      b("%", "switch the modifier between ABSOLUTE and PERCENT", [.char("%")], hint: "%: abs/%"),
-      b("*", "make the choice the default (a saved default cannot be cleared)", [.char("*")], hint: "*: default"),
-      b("D", "duplicate the option", [.char("D")]),
-      b("t", "change the option type (back in the option list)", [.char("t")]),
-      b("Space / r", "toggle the option's required (back in the option list)", [.char(" "), .char("r")]),
+      KeyBinding("← / h / Esc", "back to the options", keys: [.left, .char("h"), .escape], hint: "←/Esc: options") { m, _ in
+        m.options.focus = .options
+        return []
+      },
+      KeyBinding("↑ ↓ / j k", "select a choice", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectChoice(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
+        m.selectChoice(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
+      },
+      KeyBinding(
+        "g G / Home End", "first / last choice", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first choice", .char("g")), ("select the last choice", .char("G"))]
+      ) { m, key in m.selectChoice(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("a", "add a choice", keys: [.char("a")], hint: "a: add") { m, _ in m.addChoice() },
+      KeyBinding("x / Delete", "delete the choice (u undoes)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
+        m.deleteSelectedChoice()
+      },
+      KeyBinding(
+        "J K / Shift-↑↓", "move the choice down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the choice down", .char("J")), ("move the choice up", .char("K"))]
+      ) { m, key in m.moveSelectedChoice(down: key == .char("J") || key == .shiftDown) },
+      KeyBinding("Enter / e", "edit the choice text", keys: [.enter, .char("e")], hint: "e: text") { m, _ in
+        m.editSelectedChoice(priceModifier: false)
+      },
+      KeyBinding("p", "edit the choice's price modifier (a number)", keys: [.char("p")], hint: "p: price") { m, _ in
+        m.editSelectedChoice(priceModifier: true)
+      },
+      KeyBinding("%", "switch the modifier between ABSOLUTE and PERCENT", keys: [.char("%")], hint: "%: abs/%") { m, _ in
+        m.togglePriceModifierType()
+      },
+      KeyBinding(
+        "*", "make the choice the default (a saved default cannot be cleared)", keys: [.char("*")], hint: "*: default"
+      ) { m, _ in m.toggleDefaultChoice() },
+      KeyBinding("D", "duplicate the option", keys: [.char("D")]) { m, _ in m.duplicateOptionFromChoices() },
+      KeyBinding("t", "change the option type (back in the option list)", keys: [.char("t")]) { m, _ in
+        m.options.focus = .options
+        return m.chooseOptionType()
+      },
+      KeyBinding("Space / r", "toggle the option's required (back in the option list)", keys: [.char(" "), .char("r")]) {
+        m, _ in
+        m.options.focus = .options
+        return m.toggleOptionRequired()
+      },
     ])
-
-  static func b(
-    _ label: String, _ description: String, _ keys: [Key], hint: String? = nil, menu: [(title: String, key: Key)]? = nil
-  ) -> KeyBinding {
-    KeyBinding(label, description, keys: keys, hint: hint, menu: menu) { m, key in m.choiceListAction(key) }
-  }
 }
 
 /// The option types the picker offers (an unknown type is kept and offered as it came).
@@ -250,94 +270,110 @@ extension Model {
     return []
   }
 
-  /// What a key of the choice list's table does (`ChoiceKeys` decides which keys come here).
-  mutating func choiceListAction(_ key: Key) -> [Command] {
-    guard document != nil else { return [] }
+  /// The choice list as its keys see it (nil unless it has the focus): the option's index, the
+  /// option, its choices and the index of the selected choice.
+  mutating func choiceList() -> (i: Int, option: JSON, choices: [JSON], count: Int, j: Int)? {
+    guard document != nil else { return nil }
     clampOptionsSelection()
-    guard options.focus == .choices else { return [] }
+    guard options.focus == .choices else { return nil }
     let i = options.selected
-    let option = optionValues[i]
     let choices = choiceValues(i)
-    let count = choices.count
-    let j = options.choice
-    switch key {
-    case .left, .escape, .char("h"):
-      options.focus = .options
-    case .down, .char("j"): options.choice = min(max(0, count - 1), j + 1)
-    case .up, .char("k"): options.choice = max(0, j - 1)
-    case .home, .char("g"): options.choice = 0
-    case .end, .char("G"): options.choice = max(0, count - 1)
-    case .pageDown: options.choice = min(max(0, count - 1), j + max(1, height / 3))
-    case .pageUp: options.choice = max(0, j - max(1, height / 3))
-    case .char("a"):
-      let at = count == 0 ? 0 : j + 1
-      let session = "choice-add:\(i):\(documentVersion)"
-      let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
-      apply(.addChoice(option: i, new, at: at), coalesceKey: session)
-      options.choice = at
-      startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
-      message = StatusMessage("Choice added: type its text, Enter keeps it")
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      let text = choices[j]["text"]?.stringValue ?? "choice"
-      apply(.removeChoice(option: i, choice: j))
-      options.choice = max(0, min(j, count - 2))
-      message = StatusMessage("Choice “\(text)” deleted (u undoes)")
-    case .char("J"), .shiftDown:
-      guard j < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last choice") }
-      apply(.moveChoice(option: i, from: j, to: j + 1))
-      options.choice = j + 1
-      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: true, to: j + 1, of: count))
-    case .char("K"), .shiftUp:
-      guard j > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first choice") }
-      apply(.moveChoice(option: i, from: j, to: j - 1))
-      options.choice = j - 1
-      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: false, to: j - 1, of: count))
-    case .char("D"):
-      apply(.duplicateOption(i))
-      options.selected = i + 1
-      options.focus = .options
-      message = StatusMessage("Option duplicated")
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.choiceText(option: i, choice: j))
-    case .char("p"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.priceModifier(option: i, choice: j))
-    case .char("%"):
-      guard count > 0 else { return [] }
-      let now = choices[j]["priceModifierType"]?.stringValue ?? "ABSOLUTE"
-      let next = now == "PERCENT" ? "ABSOLUTE" : "PERCENT"
-      apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next)))
-      message = StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")
-    case .char("*"):
-      guard count > 0 else { return [] }
-      let type = optionType(option)
-      guard type.hasDefaultChoice else {
-        message = StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning)
+    return (i, optionValues[i], choices, choices.count, options.choice)
+  }
+
+  /// Moves the choice selection by `rows`, or to the first (0) or last (-1) choice.
+  mutating func selectChoice(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard let list = choiceList() else { return [] }
+    let last = max(0, list.count - 1)
+    options.choice = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.j + rows))
+    return []
+  }
+
+  /// a: a new choice after the selected one, its text open for typing.
+  mutating func addChoice() -> [Command] {
+    guard let (i, _, _, count, j) = choiceList() else { return [] }
+    let at = count == 0 ? 0 : j + 1
+    let session = "choice-add:\(i):\(documentVersion)"
+    let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
+    apply(.addChoice(option: i, new, at: at), coalesceKey: session)
+    options.choice = at
+    startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
+    message = StatusMessage("Choice added: type its text, Enter keeps it")
+    return []
+  }
+
+  mutating func deleteSelectedChoice() -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let text = choices[j]["text"]?.stringValue ?? "choice"
+    apply(.removeChoice(option: i, choice: j))
+    options.choice = max(0, min(j, count - 2))
+    message = StatusMessage("Choice “\(text)” deleted (u undoes)")
+    return []
+  }
+
+  /// J / K: the selected choice one place down or up.
+  mutating func moveSelectedChoice(down: Bool) -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList() else { return [] }
+    let target = down ? j + 1 : j - 1
+    guard count > 0, target >= 0, target < count else {
+      return moveRefused(count == 0 ? nil : down ? "It is the last choice" : "It is the first choice")
+    }
+    apply(.moveChoice(option: i, from: j, to: target))
+    options.choice = target
+    message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: down, to: target, of: count))
+    return []
+  }
+
+  /// D in the choices: the option is duplicated and the option list has the focus again.
+  mutating func duplicateOptionFromChoices() -> [Command] {
+    guard let (i, _, _, _, _) = choiceList() else { return [] }
+    apply(.duplicateOption(i))
+    options.selected = i + 1
+    options.focus = .options
+    message = StatusMessage("Option duplicated")
+    return []
+  }
+
+  /// Enter / e: the choice text; p: its price modifier.
+  mutating func editSelectedChoice(priceModifier: Bool) -> [Command] {
+    guard let (i, _, _, count, j) = choiceList(), count > 0 else { return [] }
+    startOptionEditing(priceModifier ? .priceModifier(option: i, choice: j) : .choiceText(option: i, choice: j))
+    return []
+  }
+
+  /// %: the price modifier between an amount and a percentage.
+  mutating func togglePriceModifierType() -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let now = choices[j]["priceModifierType"]?.stringValue ?? "ABSOLUTE"
+    let next = now == "PERCENT" ? "ABSOLUTE" : "PERCENT"
+    apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next)))
+    message = StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")
+    return []
+  }
+
+  /// *: the selected choice becomes the default (again: no default, unless the server has one).
+  mutating func toggleDefaultChoice() -> [Command] {
+    guard let (i, option, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let type = optionType(option)
+    guard type.hasDefaultChoice else {
+      message = StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning)
+      return []
+    }
+    let text = choices[j]["text"]?.stringValue ?? "choice"
+    if option["defaultChoice"]?.intValue == j {
+      // The API keeps a default choice when null is sent or the key is left out: a default
+      // that is on the server cannot be cleared, only moved to another choice.
+      guard !defaultChoiceIsOnServer(option) else {
+        message = StatusMessage(
+          "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
+          .warning)
         return []
       }
-      let text = choices[j]["text"]?.stringValue ?? "choice"
-      if option["defaultChoice"]?.intValue == j {
-        // The API keeps a default choice when null is sent or the key is left out: a default
-        // that is on the server cannot be cleared, only moved to another choice.
-        guard !defaultChoiceIsOnServer(option) else {
-          message = StatusMessage(
-            "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
-            .warning)
-          return []
-        }
-        apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
-        message = StatusMessage("“\(text)” is no longer the default")
-      } else {
-        apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j)))
-        message = StatusMessage("“\(text)” is the default choice")
-      }
-    case .char("t"), .char(" "), .char("r"):
-      options.focus = .options
-      return key == .char("t") ? chooseOptionType() : toggleOptionRequired()
-    default:
-      break
+      apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
+      message = StatusMessage("“\(text)” is no longer the default")
+    } else {
+      apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j)))
+      message = StatusMessage("“\(text)” is the default choice")
     }
     return []
   }
