@@ -3,6 +3,33 @@ import Foundation
 import ProductDocument
 import Terminal
 
+/// Keys of the recovery screen.
+enum RecoverKeys {
+  static let table = KeyTable(
+    "recover",
+    [
+      KeyBinding("r / Enter", "recover the draft's changes", keys: [.char("r"), .enter], hint: "r: recover it") { m, _ in
+        m.recoverShownDraft()
+      },
+      KeyBinding("d", "discard the draft", keys: [.char("d")], hint: "d: discard it") { m, _ in m.discardShownDraft() },
+      KeyBinding(
+        "Tab → n / Shift-Tab ← p", "next / previous draft, when several were left behind",
+        keys: [.tab, .right, .char("n"), .backTab, .left, .char("p")],
+        menu: [("show the next draft", .char("n")), ("show the previous draft", .char("p"))]
+      ) { m, key in m.showDraft(offset: [.tab, .right, .char("n")].contains(key) ? 1 : -1) },
+      KeyBinding("↑ ↓ / j k", "scroll the changes", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.recover.scroll = max(0, m.recover.scroll + (key == .down || key == .char("j") ? 1 : -1))
+        return []
+      },
+      KeyBinding("q / Ctrl-C", "quit and keep the draft for later", keys: [.char("q"), .ctrl("c")], hint: "q: decide later") {
+        m, _ in
+        // Leaving keeps every draft untouched for next time.
+        m.quitting = true
+        return [.quit(code: 0)]
+      },
+    ])
+}
+
 /// Recovering drafts left behind by earlier runs: every one is listed, one is shown at a time.
 extension Model {
   mutating func offerRecovery(_ drafts: [DraftJournalDraft], live: Product, selected: Int = 0) {
@@ -29,60 +56,54 @@ extension Model {
     page = .recover
   }
 
-  mutating func recoverKey(_ key: Key) -> [Command] {
+  /// r / Enter: the shown draft's changes become this run's edits.
+  mutating func recoverShownDraft() -> [Command] {
+    let drafts = recover.drafts
+    var commands: [Command] = []
+    if let recovered = recover.recovered {
+      document = recovered
+      documentChanged()
+      var text = "Recovered \(recover.changes.count) change(s) from the draft journal"
+      if drafts.count > 1 { text += "; \(drafts.count - 1) other draft(s) are kept for next time" }
+      message = StatusMessage(text, .success)
+      // The draft now lives on as this run's own; the ended run's file goes once that is written.
+      if let source = recover.draft?.source { commands.append(.removeLeftBehindDraft(path: source)) }
+    }
+    recover = RecoverState()
+    page = .form
+    refreshDerived()
+    return commands
+  }
+
+  /// d: the shown draft is removed; the next one left behind is shown, or the editor.
+  mutating func discardShownDraft() -> [Command] {
     let drafts = recover.drafts
     let selected = recover.selectedDraft
-    switch key {
-    case .char("r"), .enter:
-      var commands: [Command] = []
-      if let recovered = recover.recovered {
-        document = recovered
-        documentChanged()
-        var text = "Recovered \(recover.changes.count) change(s) from the draft journal"
-        if drafts.count > 1 { text += "; \(drafts.count - 1) other draft(s) are kept for next time" }
-        message = StatusMessage(text, .success)
-        // The draft now lives on as this run's own; the ended run's file goes once that is written.
-        if let source = recover.draft?.source { commands.append(.removeLeftBehindDraft(path: source)) }
-      }
+    let discarded = recover.draft
+    var commands: [Command] = []
+    if let source = discarded?.source {
+      commands.append(.removeLeftBehindDraft(path: source))
+    } else if let productId {
+      commands.append(.removeJournal(productId: productId))
+    }
+    var rest = drafts
+    if selected < rest.count { rest.remove(at: selected) }
+    if let live = recover.live, !rest.isEmpty {
+      offerRecovery(rest, live: live, selected: selected)
+      message = StatusMessage("Draft discarded; \(rest.count) more left behind")
+    } else {
       recover = RecoverState()
       page = .form
-      refreshDerived()
-      return commands
-    case .char("d"):
-      let discarded = recover.draft
-      var commands: [Command] = []
-      if let source = discarded?.source {
-        commands.append(.removeLeftBehindDraft(path: source))
-      } else if let productId {
-        commands.append(.removeJournal(productId: productId))
-      }
-      var rest = drafts
-      if selected < rest.count { rest.remove(at: selected) }
-      if let live = recover.live, !rest.isEmpty {
-        offerRecovery(rest, live: live, selected: selected)
-        message = StatusMessage("Draft discarded; \(rest.count) more left behind")
-      } else {
-        recover = RecoverState()
-        page = .form
-        message = StatusMessage("Draft discarded")
-      }
-      return commands
-    case .tab, .right, .char("n"):
-      if drafts.count > 1, let live = recover.live { offerRecovery(drafts, live: live, selected: (selected + 1) % drafts.count) }
-    case .backTab, .left, .char("p"):
-      if drafts.count > 1, let live = recover.live {
-        offerRecovery(drafts, live: live, selected: (selected + drafts.count - 1) % drafts.count)
-      }
-    case .down, .char("j"):
-      recover.scroll += 1
-    case .up, .char("k"):
-      recover.scroll = max(0, recover.scroll - 1)
-    case .char("q"), .ctrl("c"):
-      // Leaving keeps every draft untouched for next time.
-      quitting = true
-      return [.quit(code: 0)]
-    default:
-      break
+      message = StatusMessage("Draft discarded")
+    }
+    return commands
+  }
+
+  /// Tab / Shift-Tab: the next or previous draft left behind.
+  mutating func showDraft(offset: Int) -> [Command] {
+    let drafts = recover.drafts
+    if drafts.count > 1, let live = recover.live {
+      offerRecovery(drafts, live: live, selected: (recover.selectedDraft + offset + drafts.count) % drafts.count)
     }
     return []
   }

@@ -2,6 +2,34 @@ import EcwidAPI
 import ProductDocument
 import Terminal
 
+/// Keys of the scalar sections' field list (the common editor keys follow them).
+enum FormKeys {
+  static let table = KeyTable(
+    "form",
+    [
+      KeyBinding("↑ ↓ / j k", "select a field", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓: field", hintRank: 10, menu: []) {
+        m, key in m.selectField(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn / Ctrl-D", "page up / down", keys: [.pageUp, .pageDown, .ctrl("d")], menu: []) { m, key in
+        m.selectField(by: key == .pageUp ? -m.formRows : m.formRows)
+      },
+      KeyBinding(
+        "g G / Home End", "first / last field", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("first field", .char("g")), ("last field", .char("G"))]
+      ) { m, key in m.selectField(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding(
+        "Enter / e / i", "edit the field (Description opens $EDITOR)", keys: [.enter, .char("e"), .char("i")],
+        hint: "Enter: edit", hintRank: 20
+      ) { m, _ in m.editSelectedField(viaSpace: false) },
+      KeyBinding("Space", "flip a yes/no field", keys: [.char(" ")]) { m, _ in m.editSelectedField(viaSpace: true) },
+      KeyBinding("r", "restore the field to the fetched value", keys: [.char("r")], hint: "r: restore", hintRank: 60) { m, _ in
+        m.restoreSelectedField()
+      },
+      .note("In a field", "←→ Home End, Ctrl-←→ words, Ctrl-U/K/W delete"),
+      .note("", "Enter keeps, Esc cancels; pasted text stays text"),
+    ])
+}
+
 /// The scalar sections (General, Pricing & stock, Shipping & tax, SEO, Attributes & related).
 extension Model {
   var formFields: [FieldSpec] {
@@ -14,43 +42,48 @@ extension Model {
     set { form.selected[section] = newValue }
   }
 
-  mutating func formKey(_ key: Key) -> [Command] {
+  /// Keys of a field being typed into, a popup or a question on the form; nil when none is open
+  /// (the section's key table has the key then).
+  mutating func formModalKey(_ key: Key) -> [Command]? {
     switch section {
-    case .media: if let done = mediaKey(key) { return done }
-    case .options: if let done = optionsKey(key) { return done }
-    case .translations: if let done = translationsKey(key) { return done }
+    case .media: if let done = mediaModalKey(key) { return done }
+    case .options: if let done = optionsModalKey(key) { return done }
+    case .translations: if let done = translationsModalKey(key) { return done }
     default: break
     }
     if form.editing != nil { return editingKey(key) }
     if form.choosing != nil { return choosingKey(key) }
-    if let common = commonEditorKey(key) { return common }
-    if section == .media || section == .options || section == .translations { return [] }
+    return nil
+  }
+
+  /// Moves the field selection by `rows` (clamped); `to` jumps to the first (0) or last (-1).
+  mutating func selectField(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    let count = formFields.count
+    guard count > 0 else { return [] }
+    if let place {
+      selectedFieldIndex = place < 0 ? count - 1 : place
+    } else {
+      selectedFieldIndex = max(0, min(count - 1, selectedFieldIndex + rows))
+    }
+    return []
+  }
+
+  mutating func editSelectedField(viaSpace: Bool) -> [Command] {
     let fields = formFields
     guard !fields.isEmpty else { return [] }
-    switch key {
-    case .down, .char("j"):
-      selectedFieldIndex = min(fields.count - 1, selectedFieldIndex + 1)
-    case .up, .char("k"):
-      selectedFieldIndex = max(0, selectedFieldIndex - 1)
-    case .pageDown, .ctrl("d"):
-      selectedFieldIndex = min(fields.count - 1, selectedFieldIndex + formRows)
-    case .pageUp:
-      selectedFieldIndex = max(0, selectedFieldIndex - formRows)
-    case .home, .char("g"):
-      selectedFieldIndex = 0
-    case .end, .char("G"):
-      selectedFieldIndex = fields.count - 1
-    case .enter, .char("e"), .char("i"), .char(" "):
-      return startEditing(fields[min(selectedFieldIndex, fields.count - 1)], viaSpace: key == .char(" "))
-    case .char("r"):
-      let spec = fields[min(selectedFieldIndex, fields.count - 1)]
-      let original = document?.base.value(at: spec.path)
-      if document?.current.value(at: spec.path) != original {
-        apply(.set(spec.path, original))
-        message = StatusMessage("\(spec.label) restored to the fetched value")
-      }
-    default:
-      break
+    return startEditing(fields[min(selectedFieldIndex, fields.count - 1)], viaSpace: viaSpace)
+  }
+
+  mutating func restoreSelectedField() -> [Command] {
+    let fields = formFields
+    guard !fields.isEmpty else { return [] }
+    let spec = fields[min(selectedFieldIndex, fields.count - 1)]
+    let original = document?.base.value(at: spec.path)
+    if document?.current.value(at: spec.path) != original {
+      apply(.set(spec.path, original))
+      message = StatusMessage("\(spec.label) restored to the fetched value")
+    } else {
+      message = StatusMessage("\(spec.label) is as fetched: nothing to restore")
     }
     return []
   }

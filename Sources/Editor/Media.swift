@@ -24,6 +24,48 @@ public struct AltEditing: Equatable, Sendable {
   public var coalesceKey: String
 }
 
+/// Keys of the gallery (the common editor keys follow them).
+enum MediaKeys {
+  static let table = KeyTable(
+    "media",
+    [
+      KeyBinding("↑ ↓ / j k", "select an image", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectMedium(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
+        m.selectMedium(by: key == .pageDown ? m.mediaPageRows : -m.mediaPageRows)
+      },
+      KeyBinding(
+        "g G / Home End", "select the first / last image", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first image", .char("g")), ("select the last image", .char("G"))]
+      ) { m, key in m.selectMedium(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding(
+        "J K / Shift-↑↓", "move the image down / up one place", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp],
+        hint: "J/K: move",
+        menu: [("move the image down one place", .char("J")), ("move the image up one place", .char("K"))]
+      ) { m, key in m.moveSelectedImage(down: key == .char("J") || key == .shiftDown) },
+      KeyBinding(
+        "Alt-g / Alt-G, Ctrl-Home / Ctrl-End", "move the image to the top / bottom",
+        keys: [.alt("g"), .ctrlHome, .alt("G"), .ctrlEnd], hint: "Alt-g/Alt-G: to top/bottom",
+        menu: [("move the image to the top", .alt("g")), ("move the image to the bottom", .alt("G"))]
+      ) { m, key in m.moveSelectedImageToEnd(top: key == .alt("g") || key == .ctrlHome) },
+      KeyBinding("m", "make it the main image", keys: [.char("m")], hint: "m: main") { m, _ in m.makeSelectedImageMain() },
+      KeyBinding("e / Enter", "edit the alt text", keys: [.char("e"), .enter], hint: "e: alt") { m, _ in
+        m.startAltEditing(index: m.selectedMedium, language: nil)
+      },
+      KeyBinding("l", "edit the alt text's translation in another language", keys: [.char("l")], hint: "l: alt translation") {
+        m, _ in m.chooseAltLanguage()
+      },
+      KeyBinding("a", "add an image (or a video: URL of a video site) by URL", keys: [.char("a")], hint: "a: add URL") { m, _ in
+        m.media.adding = TextField("")
+        return []
+      },
+      KeyBinding("x / Delete", "remove the image (asks first)", keys: [.char("x"), .delete], hint: "x: remove") { m, _ in
+        m.askToRemoveSelectedMedium()
+      },
+    ])
+}
+
 /// One row of the gallery.
 struct MediaRow {
   var index: Int
@@ -46,12 +88,16 @@ extension Model {
     imageCount + (document?.current.json["media"]?["videos"]?.arrayValue?.count ?? 0)
   }
 
-  var mediaHint: String {
-    "J/K: move · Alt-g/Alt-G: to top/bottom · m: main · e: alt · l: alt translation · a: add URL · x: remove · ?: help"
+  /// The hint line of an open prompt (nil: the key table's hints).
+  var mediaHint: String? {
+    if media.adding != nil { return "Enter: add · Esc: cancel" }
+    if media.choosingLanguage != nil { return "↑↓: language · Enter: edit its alt text · Esc: cancel" }
+    return nil
   }
 
-  /// Handles a key on the media section; nil lets the common editor keys have it.
-  mutating func mediaKey(_ key: Key) -> [Command]? {
+  /// Keys of an alt text being typed, the URL box, the language list or the remove question;
+  /// nil when none is open (the gallery's key table has the key then).
+  mutating func mediaModalKey(_ key: Key) -> [Command]? {
     if media.editing != nil { return altEditingKey(key) }
     if let languageIndex = media.choosingLanguage { return languageChoiceKey(key, highlighted: languageIndex) }
     if media.adding != nil { return addingKey(key) }
@@ -67,70 +113,85 @@ extension Model {
       }
       return []
     }
-    let count = mediaCount
-    let images = imageCount
-    let selected = min(media.selected, max(0, count - 1))
-    switch key {
-    case .down, .char("j"): media.selected = min(max(0, count - 1), selected + 1)
-    case .up, .char("k"): media.selected = max(0, selected - 1)
-    case .char("g"), .home: media.selected = 0
-    case .char("G"), .end: media.selected = max(0, count - 1)
-    case .pageDown: media.selected = min(max(0, count - 1), selected + max(1, height - 8))
-    case .pageUp: media.selected = max(0, selected - max(1, height - 8))
-    case .char("J"), .shiftDown:
-      guard selected < images - 1 else { return refuseMove(selected, images: images) }
-      let name = imageName(selected)
-      apply(.moveImage(from: selected, to: selected + 1))
-      media.selected = selected + 1
-      message = StatusMessage(moveMessage("Image", name, down: true, to: selected + 1, of: images))
-    case .char("K"), .shiftUp:
-      guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
-      let name = imageName(selected)
-      apply(.moveImage(from: selected, to: selected - 1))
-      media.selected = selected - 1
-      message = StatusMessage(
-        moveMessage("Image", name, down: false, to: selected - 1, of: images)
-          + (selected - 1 == 0 ? "; it is the main image now" : ""))
-    case .alt("g"), .ctrlHome:
-      guard selected > 0, selected < images else { return refuseMove(selected, images: images) }
-      apply(.moveImage(from: selected, to: 0))
-      media.selected = 0
-      message = StatusMessage("Moved to the top: it is the main image now")
-    case .alt("G"), .ctrlEnd:
-      guard selected < images - 1 else { return refuseMove(selected, images: images) }
-      let name = imageName(selected)
-      apply(.moveImage(from: selected, to: images - 1))
-      media.selected = images - 1
-      message = StatusMessage("Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")
-    case .char("m"):
-      guard selected < images else {
-        message = StatusMessage("Only an image can be the main image", .warning)
-        return []
-      }
-      guard selected > 0 else {
-        message = StatusMessage("This is already the main image")
-        return []
-      }
-      apply(.setMainImage(index: selected))
-      media.selected = 0
-      message = StatusMessage("Main image set")
-    case .char("e"), .enter:
-      return startAltEditing(index: selected, language: nil)
-    case .char("l"):
-      guard selected < images else { return [] }
-      if translationLanguages.isEmpty {
-        message = StatusMessage("The store has only one language", .warning)
-        return []
-      }
-      media.choosingLanguage = 0
-    case .char("a"):
-      media.adding = TextField("")
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      media.confirmingRemove = selected
-    default:
-      return nil
+    return nil
+  }
+
+  /// The selected row, within the gallery.
+  var selectedMedium: Int { min(media.selected, max(0, mediaCount - 1)) }
+
+  /// Moves the selection by `rows`, or to the first (0) or last (-1) medium.
+  mutating func selectMedium(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    let last = max(0, mediaCount - 1)
+    if let place {
+      media.selected = place < 0 ? last : 0
+    } else {
+      media.selected = max(0, min(last, selectedMedium + rows))
     }
+    return []
+  }
+
+  var mediaPageRows: Int { max(1, height - 8) }
+
+  /// J / K: the selected image one place down or up.
+  mutating func moveSelectedImage(down: Bool) -> [Command] {
+    let selected = selectedMedium
+    let images = imageCount
+    let target = down ? selected + 1 : selected - 1
+    guard target >= 0, target < images, selected < images else { return refuseMove(selected, images: images) }
+    let name = imageName(selected)
+    apply(.moveImage(from: selected, to: target))
+    media.selected = target
+    message = StatusMessage(
+      moveMessage("Image", name, down: down, to: target, of: images) + (target == 0 ? "; it is the main image now" : ""))
+    return []
+  }
+
+  /// Alt-g / Alt-G: the selected image to the top (it becomes the main image) or the bottom.
+  mutating func moveSelectedImageToEnd(top: Bool) -> [Command] {
+    let selected = selectedMedium
+    let images = imageCount
+    guard selected < images, top ? selected > 0 : selected < images - 1 else { return refuseMove(selected, images: images) }
+    let name = imageName(selected)
+    apply(.moveImage(from: selected, to: top ? 0 : images - 1))
+    media.selected = top ? 0 : images - 1
+    message = StatusMessage(
+      top ? "Moved to the top: it is the main image now" : "Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")
+    return []
+  }
+
+  mutating func makeSelectedImageMain() -> [Command] {
+    let selected = selectedMedium
+    guard selected < imageCount else {
+      message = StatusMessage("Only an image can be the main image", .warning)
+      return []
+    }
+    guard selected > 0 else {
+      message = StatusMessage("This is already the main image")
+      return []
+    }
+    apply(.setMainImage(index: selected))
+    media.selected = 0
+    message = StatusMessage("Main image set")
+    return []
+  }
+
+  /// l: asks which language's alt text to edit.
+  mutating func chooseAltLanguage() -> [Command] {
+    guard selectedMedium < imageCount else {
+      message = StatusMessage("Alt texts belong to images", .warning)
+      return []
+    }
+    if translationLanguages.isEmpty {
+      message = StatusMessage("The store has only one language", .warning)
+      return []
+    }
+    media.choosingLanguage = 0
+    return []
+  }
+
+  mutating func askToRemoveSelectedMedium() -> [Command] {
+    guard mediaCount > 0 else { return [] }
+    media.confirmingRemove = selectedMedium
     return []
   }
 

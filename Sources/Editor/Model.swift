@@ -91,6 +91,8 @@ public enum Command: Sendable {
   /// Removes a draft left behind by an ended run (after this run's own draft has been written).
   case removeLeftBehindDraft(path: String)
   case cancelWork
+  /// Ctrl-L: clear the terminal and draw the whole screen again.
+  case redraw
   /// Ctrl-Z: stop as a shell job; `fg` brings the screen back.
   case suspend
   case quit(code: Int32)
@@ -121,6 +123,10 @@ public struct Model: Sendable {
   public var section: Section = .general
   public var message: StatusMessage?
   public var showHelp = false
+  /// How far the help overlay is scrolled (when the keys do not fit the window).
+  public var helpScroll = 0
+  /// The command menu (`:` or Ctrl-P), when open.
+  public var commandMenu: CommandMenuState?
   public var busy: String?
   /// The client is waiting during the busy work (rate limit, backoff, slow answer): the status
   /// line counts it down; Esc cancels the work and with it the wait.

@@ -44,23 +44,92 @@ public enum OptionsConfirm: Equatable, Sendable {
   case changeType(option: Int, type: String, choices: Int)
 }
 
-enum OptionsHelp {
-  static let entries: [(String, String)] = [
-    ("↑ ↓ / j k", "select an option (or a choice)"),
-    ("→ / ←, Esc", "into the option's choices / back to the options"),
-    ("Enter / e", "edit the option name (choice text in the choices)"),
-    ("a", "add an option (a choice, in the choices)"),
-    ("x", "delete the option (asks) / the choice"),
-    ("J K / Shift-↑↓", "move the option (or choice) down / up"),
-    ("D", "duplicate the option"),
-    ("t", "change the option type (SELECT, RADIO, … SIZE)"),
-    ("Space / r", "toggle required"),
-    ("*", "make the choice the default (a saved default cannot be cleared)"),
-    ("p", "edit the choice's price modifier (a number)"),
-    ("%", "switch the modifier between ABSOLUTE and PERCENT"),
-    ("g G", "first / last"),
-    ("", "Translations of names: section 4 (Translations)"),
-  ]
+/// Keys of the option list (the common editor keys follow them).
+enum OptionKeys {
+  static let table = KeyTable(
+    "options",
+    [
+      KeyBinding("↑ ↓ / j k", "select an option", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectOption(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
+        m.selectOption(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
+      },
+      KeyBinding(
+        "g G / Home End", "first / last option", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]
+      ) { m, key in m.selectOption(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("→ / l", "into the option's choices", keys: [.right, .char("l")], hint: "→: choices") { m, _ in m.enterChoices() },
+      KeyBinding("a", "add an option", keys: [.char("a")], hint: "a: add") { m, _ in m.addOption() },
+      KeyBinding("x / Delete", "delete the option (asks)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
+        m.askToDeleteOption()
+      },
+      KeyBinding(
+        "J K / Shift-↑↓", "move the option down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]
+      ) { m, key in m.moveSelectedOption(down: key == .char("J") || key == .shiftDown) },
+      KeyBinding("D", "duplicate the option", keys: [.char("D")], hint: "D: duplicate") { m, _ in m.duplicateSelectedOption() },
+      KeyBinding("Enter / e", "edit the option name", keys: [.enter, .char("e")], hint: "e: name") { m, _ in m.editOptionName() },
+      KeyBinding("t", "change the option type (SELECT, RADIO, … SIZE)", keys: [.char("t")], hint: "t: type") { m, _ in
+        m.chooseOptionType()
+      },
+      KeyBinding("Space / r", "toggle required", keys: [.char(" "), .char("r")], hint: "r: required") { m, _ in
+        m.toggleOptionRequired()
+      },
+      .note("", "Translations of names: section 4 (Translations)"),
+    ])
+}
+
+/// Keys of the selected option's choice list (the common editor keys follow them).
+enum ChoiceKeys {
+  static let table = KeyTable(
+    "optionChoices",
+    [
+      KeyBinding("← / h / Esc", "back to the options", keys: [.left, .char("h"), .escape], hint: "←/Esc: options") { m, _ in
+        m.options.focus = .options
+        return []
+      },
+      KeyBinding("↑ ↓ / j k", "select a choice", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectChoice(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
+        m.selectChoice(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
+      },
+      KeyBinding(
+        "g G / Home End", "first / last choice", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first choice", .char("g")), ("select the last choice", .char("G"))]
+      ) { m, key in m.selectChoice(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("a", "add a choice", keys: [.char("a")], hint: "a: add") { m, _ in m.addChoice() },
+      KeyBinding("x / Delete", "delete the choice (u undoes)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
+        m.deleteSelectedChoice()
+      },
+      KeyBinding(
+        "J K / Shift-↑↓", "move the choice down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
+        menu: [("move the choice down", .char("J")), ("move the choice up", .char("K"))]
+      ) { m, key in m.moveSelectedChoice(down: key == .char("J") || key == .shiftDown) },
+      KeyBinding("Enter / e", "edit the choice text", keys: [.enter, .char("e")], hint: "e: text") { m, _ in
+        m.editSelectedChoice(priceModifier: false)
+      },
+      KeyBinding("p", "edit the choice's price modifier (a number)", keys: [.char("p")], hint: "p: price") { m, _ in
+        m.editSelectedChoice(priceModifier: true)
+      },
+      KeyBinding("%", "switch the modifier between ABSOLUTE and PERCENT", keys: [.char("%")], hint: "%: abs/%") { m, _ in
+        m.togglePriceModifierType()
+      },
+      KeyBinding(
+        "*", "make the choice the default (a saved default cannot be cleared)", keys: [.char("*")], hint: "*: default"
+      ) { m, _ in m.toggleDefaultChoice() },
+      KeyBinding("D", "duplicate the option", keys: [.char("D")]) { m, _ in m.duplicateOptionFromChoices() },
+      KeyBinding("t", "change the option type (back in the option list)", keys: [.char("t")]) { m, _ in
+        m.options.focus = .options
+        return m.chooseOptionType()
+      },
+      KeyBinding("Space / r", "toggle the option's required (back in the option list)", keys: [.char(" "), .char("r")]) {
+        m, _ in
+        m.options.focus = .options
+        return m.toggleOptionRequired()
+      },
+    ])
 }
 
 /// The option types the picker offers (an unknown type is kept and offered as it came).
@@ -80,23 +149,22 @@ extension Model {
 
   func optionType(_ option: JSON) -> OptionType { OptionType(rawValue: option["type"]?.stringValue ?? "SELECT") }
 
-  var optionsHint: String {
+  /// The hint line of a field or popup (nil: the key table's hints).
+  var optionsHint: String? {
     if options.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if options.choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
-    if options.focus == .choices {
-      return "←/Esc: options · a: add · x: delete · J/K: move · e: text · p: price · %: abs/% · *: default · ?: help"
-    }
-    return "→: choices · a: add · x: delete · J/K: move · D: duplicate · e: name · t: type · r: required · ?: help"
+    return nil
   }
 
-  /// Handles a key on the options section; nil lets the common editor keys have it.
-  mutating func optionsKey(_ key: Key) -> [Command]? {
+  /// Keys of a field being typed into, the type list or a question; nil when none is open (the
+  /// option list's or the choice list's key table has the key then).
+  mutating func optionsModalKey(_ key: Key) -> [Command]? {
     guard document != nil else { return nil }
     if options.editing != nil { return optionEditingKey(key) }
     if let highlighted = options.choosingType { return optionTypeKey(key, highlighted: highlighted) }
     if let confirm = options.confirming { return optionsConfirmKey(key, confirm) }
     clampOptionsSelection()
-    return options.focus == .options ? optionListKey(key) : choiceListKey(key)
+    return nil
   }
 
   mutating func clampOptionsSelection() {
@@ -107,156 +175,205 @@ extension Model {
     if count == 0 { options.focus = .options }
   }
 
-  private mutating func optionListKey(_ key: Key) -> [Command]? {
+  /// The option list as its keys see it (nil without a product): every option and the index of
+  /// the selected one.
+  mutating func optionList() -> (all: [JSON], count: Int, i: Int)? {
+    guard document != nil else { return nil }
+    clampOptionsSelection()
     let all = optionValues
-    let count = all.count
-    let i = options.selected
-    switch key {
-    case .down, .char("j"): options.selected = min(max(0, count - 1), i + 1); options.choice = 0
-    case .up, .char("k"): options.selected = max(0, i - 1); options.choice = 0
-    case .home, .char("g"): options.selected = 0; options.choice = 0
-    case .end, .char("G"): options.selected = max(0, count - 1); options.choice = 0
-    case .pageDown: options.selected = min(max(0, count - 1), i + max(1, height / 3)); options.choice = 0
-    case .pageUp: options.selected = max(0, i - max(1, height / 3)); options.choice = 0
-    case .right, .char("l"):
-      guard count > 0 else { return [] }
-      guard optionType(all[i]).hasChoices else {
-        message = StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning)
-        return []
-      }
-      options.focus = .choices
-    case .char("a"):
-      let name = uniqueOptionName("New option")
-      let at = count == 0 ? 0 : i + 1
-      let session = "option-add:\(documentVersion)"
-      let new: JSONObject = ["type": "SELECT", "name": .string(name), "required": false, "choices": .array([])]
-      apply(.addOption(new, at: at), coalesceKey: session)
-      options.selected = at
-      options.choice = 0
-      startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
-      message = StatusMessage("Option added: type its name, Enter keeps it")
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      options.confirming = .deleteOption(i)
-    case .char("J"), .shiftDown:
-      guard i < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last option") }
-      apply(.moveOption(from: i, to: i + 1))
-      options.selected = i + 1
-      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: true, to: i + 1, of: count))
-    case .char("K"), .shiftUp:
-      guard i > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first option") }
-      apply(.moveOption(from: i, to: i - 1))
-      options.selected = i - 1
-      message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: false, to: i - 1, of: count))
-    case .char("D"):
-      guard count > 0 else { return [] }
-      apply(.duplicateOption(i))
-      options.selected = i + 1
-      let name = optionValues[i + 1]["name"]?.stringValue ?? ""
-      message = StatusMessage("Duplicated as “\(name)”")
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.optionName(i))
-    case .char("t"):
-      guard count > 0 else { return [] }
-      let types = optionTypeChoices(for: all[i])
-      let current = all[i]["type"]?.stringValue ?? "SELECT"
-      options.choosingType = types.firstIndex(of: current) ?? 0
-    case .char(" "), .char("r"):
-      guard count > 0 else { return [] }
-      let now = all[i]["required"]?.boolValue ?? false
-      apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
-      message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
-    default:
-      return nil
-    }
+    return (all, all.count, options.selected)
+  }
+
+  /// Moves the option selection by `rows`, or to the first (0) or last (-1) option.
+  mutating func selectOption(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard let list = optionList() else { return [] }
+    let last = max(0, list.count - 1)
+    options.selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.i + rows))
+    options.choice = 0
     return []
   }
 
-  private mutating func choiceListKey(_ key: Key) -> [Command]? {
+  /// →: into the selected option's choices (types without choices say so).
+  mutating func enterChoices() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    guard optionType(all[i]).hasChoices else {
+      message = StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning)
+      return []
+    }
+    options.focus = .choices
+    return []
+  }
+
+  /// a: a new option after the selected one, its name open for typing.
+  mutating func addOption() -> [Command] {
+    guard let (_, count, i) = optionList() else { return [] }
+    let name = uniqueOptionName("New option")
+    let at = count == 0 ? 0 : i + 1
+    let session = "option-add:\(documentVersion)"
+    let new: JSONObject = ["type": "SELECT", "name": .string(name), "required": false, "choices": .array([])]
+    apply(.addOption(new, at: at), coalesceKey: session)
+    options.selected = at
+    options.choice = 0
+    startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
+    message = StatusMessage("Option added: type its name, Enter keeps it")
+    return []
+  }
+
+  mutating func askToDeleteOption() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    options.confirming = .deleteOption(i)
+    return []
+  }
+
+  /// J / K: the selected option one place down or up.
+  mutating func moveSelectedOption(down: Bool) -> [Command] {
+    guard let (all, count, i) = optionList() else { return [] }
+    let target = down ? i + 1 : i - 1
+    guard count > 0, target >= 0, target < count else {
+      return moveRefused(count == 0 ? nil : down ? "It is the last option" : "It is the first option")
+    }
+    apply(.moveOption(from: i, to: target))
+    options.selected = target
+    message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: down, to: target, of: count))
+    return []
+  }
+
+  mutating func duplicateSelectedOption() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    apply(.duplicateOption(i))
+    options.selected = i + 1
+    let name = optionValues[i + 1]["name"]?.stringValue ?? ""
+    message = StatusMessage("Duplicated as “\(name)”")
+    return []
+  }
+
+  mutating func editOptionName() -> [Command] {
+    guard let (_, count, i) = optionList(), count > 0 else { return [] }
+    startOptionEditing(.optionName(i))
+    return []
+  }
+
+  /// t: the type list, on the option's type.
+  mutating func chooseOptionType() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    let types = optionTypeChoices(for: all[i])
+    let current = all[i]["type"]?.stringValue ?? "SELECT"
+    options.choosingType = types.firstIndex(of: current) ?? 0
+    return []
+  }
+
+  mutating func toggleOptionRequired() -> [Command] {
+    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+    let now = all[i]["required"]?.boolValue ?? false
+    apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
+    message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
+    return []
+  }
+
+  /// The choice list as its keys see it (nil unless it has the focus): the option's index, the
+  /// option, its choices and the index of the selected choice.
+  mutating func choiceList() -> (i: Int, option: JSON, choices: [JSON], count: Int, j: Int)? {
+    guard document != nil else { return nil }
+    clampOptionsSelection()
+    guard options.focus == .choices else { return nil }
     let i = options.selected
-    let option = optionValues[i]
     let choices = choiceValues(i)
-    let count = choices.count
-    let j = options.choice
-    switch key {
-    case .left, .escape, .char("h"):
-      options.focus = .options
-    case .down, .char("j"): options.choice = min(max(0, count - 1), j + 1)
-    case .up, .char("k"): options.choice = max(0, j - 1)
-    case .home, .char("g"): options.choice = 0
-    case .end, .char("G"): options.choice = max(0, count - 1)
-    case .pageDown: options.choice = min(max(0, count - 1), j + max(1, height / 3))
-    case .pageUp: options.choice = max(0, j - max(1, height / 3))
-    case .char("a"):
-      let at = count == 0 ? 0 : j + 1
-      let session = "choice-add:\(i):\(documentVersion)"
-      let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
-      apply(.addChoice(option: i, new, at: at), coalesceKey: session)
-      options.choice = at
-      startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
-      message = StatusMessage("Choice added: type its text, Enter keeps it")
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      let text = choices[j]["text"]?.stringValue ?? "choice"
-      apply(.removeChoice(option: i, choice: j))
-      options.choice = max(0, min(j, count - 2))
-      message = StatusMessage("Choice “\(text)” deleted (u undoes)")
-    case .char("J"), .shiftDown:
-      guard j < count - 1 else { return moveRefused(count == 0 ? nil : "It is the last choice") }
-      apply(.moveChoice(option: i, from: j, to: j + 1))
-      options.choice = j + 1
-      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: true, to: j + 1, of: count))
-    case .char("K"), .shiftUp:
-      guard j > 0, count > 0 else { return moveRefused(count == 0 ? nil : "It is the first choice") }
-      apply(.moveChoice(option: i, from: j, to: j - 1))
-      options.choice = j - 1
-      message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: false, to: j - 1, of: count))
-    case .char("D"):
-      apply(.duplicateOption(i))
-      options.selected = i + 1
-      options.focus = .options
-      message = StatusMessage("Option duplicated")
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.choiceText(option: i, choice: j))
-    case .char("p"):
-      guard count > 0 else { return [] }
-      startOptionEditing(.priceModifier(option: i, choice: j))
-    case .char("%"):
-      guard count > 0 else { return [] }
-      let now = choices[j]["priceModifierType"]?.stringValue ?? "ABSOLUTE"
-      let next = now == "PERCENT" ? "ABSOLUTE" : "PERCENT"
-      apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next)))
-      message = StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")
-    case .char("*"):
-      guard count > 0 else { return [] }
-      let type = optionType(option)
-      guard type.hasDefaultChoice else {
-        message = StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning)
+    return (i, optionValues[i], choices, choices.count, options.choice)
+  }
+
+  /// Moves the choice selection by `rows`, or to the first (0) or last (-1) choice.
+  mutating func selectChoice(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard let list = choiceList() else { return [] }
+    let last = max(0, list.count - 1)
+    options.choice = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.j + rows))
+    return []
+  }
+
+  /// a: a new choice after the selected one, its text open for typing.
+  mutating func addChoice() -> [Command] {
+    guard let (i, _, _, count, j) = choiceList() else { return [] }
+    let at = count == 0 ? 0 : j + 1
+    let session = "choice-add:\(i):\(documentVersion)"
+    let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
+    apply(.addChoice(option: i, new, at: at), coalesceKey: session)
+    options.choice = at
+    startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
+    message = StatusMessage("Choice added: type its text, Enter keeps it")
+    return []
+  }
+
+  mutating func deleteSelectedChoice() -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let text = choices[j]["text"]?.stringValue ?? "choice"
+    apply(.removeChoice(option: i, choice: j))
+    options.choice = max(0, min(j, count - 2))
+    message = StatusMessage("Choice “\(text)” deleted (u undoes)")
+    return []
+  }
+
+  /// J / K: the selected choice one place down or up.
+  mutating func moveSelectedChoice(down: Bool) -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList() else { return [] }
+    let target = down ? j + 1 : j - 1
+    guard count > 0, target >= 0, target < count else {
+      return moveRefused(count == 0 ? nil : down ? "It is the last choice" : "It is the first choice")
+    }
+    apply(.moveChoice(option: i, from: j, to: target))
+    options.choice = target
+    message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: down, to: target, of: count))
+    return []
+  }
+
+  /// D in the choices: the option is duplicated and the option list has the focus again.
+  mutating func duplicateOptionFromChoices() -> [Command] {
+    guard let (i, _, _, _, _) = choiceList() else { return [] }
+    apply(.duplicateOption(i))
+    options.selected = i + 1
+    options.focus = .options
+    message = StatusMessage("Option duplicated")
+    return []
+  }
+
+  /// Enter / e: the choice text; p: its price modifier.
+  mutating func editSelectedChoice(priceModifier: Bool) -> [Command] {
+    guard let (i, _, _, count, j) = choiceList(), count > 0 else { return [] }
+    startOptionEditing(priceModifier ? .priceModifier(option: i, choice: j) : .choiceText(option: i, choice: j))
+    return []
+  }
+
+  /// %: the price modifier between an amount and a percentage.
+  mutating func togglePriceModifierType() -> [Command] {
+    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let now = choices[j]["priceModifierType"]?.stringValue ?? "ABSOLUTE"
+    let next = now == "PERCENT" ? "ABSOLUTE" : "PERCENT"
+    apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next)))
+    message = StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")
+    return []
+  }
+
+  /// *: the selected choice becomes the default (again: no default, unless the server has one).
+  mutating func toggleDefaultChoice() -> [Command] {
+    guard let (i, option, choices, count, j) = choiceList(), count > 0 else { return [] }
+    let type = optionType(option)
+    guard type.hasDefaultChoice else {
+      message = StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning)
+      return []
+    }
+    let text = choices[j]["text"]?.stringValue ?? "choice"
+    if option["defaultChoice"]?.intValue == j {
+      // The API keeps a default choice when null is sent or the key is left out: a default
+      // that is on the server cannot be cleared, only moved to another choice.
+      guard !defaultChoiceIsOnServer(option) else {
+        message = StatusMessage(
+          "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
+          .warning)
         return []
       }
-      let text = choices[j]["text"]?.stringValue ?? "choice"
-      if option["defaultChoice"]?.intValue == j {
-        // The API keeps a default choice when null is sent or the key is left out: a default
-        // that is on the server cannot be cleared, only moved to another choice.
-        guard !defaultChoiceIsOnServer(option) else {
-          message = StatusMessage(
-            "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
-            .warning)
-          return []
-        }
-        apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
-        message = StatusMessage("“\(text)” is no longer the default")
-      } else {
-        apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j)))
-        message = StatusMessage("“\(text)” is the default choice")
-      }
-    case .char("t"), .char(" "), .char("r"):
-      options.focus = .options
-      return optionListKey(key)
-    default:
-      return nil
+      apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
+      message = StatusMessage("“\(text)” is no longer the default")
+    } else {
+      apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j)))
+      message = StatusMessage("“\(text)” is the default choice")
     }
     return []
   }
@@ -478,204 +595,6 @@ extension Model {
       message = StatusMessage("Choice text set")
     }
     return []
-  }
-
-  // MARK: Display
-
-  static func modifierText(_ choice: JSON) -> String {
-    let raw = choice["priceModifier"]
-    var n = raw?.numberValue?.double ?? Double(raw?.stringValue ?? "") ?? 0
-    if n == 0 { n = 0 }  // no "-0"
-    let type = choice["priceModifierType"]?.stringValue ?? "ABSOLUTE"
-    switch type {
-    case "ABSOLUTE": return String(format: "%+.2f", n)
-    case "PERCENT": return (n >= 0 ? "+" : "") + plainNumber(n) + "%"
-    default: return (n >= 0 ? "+" : "") + plainNumber(n) + " " + type
-    }
-  }
-
-  static func plainNumber(_ n: Double) -> String {
-    if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
-    var s = String(format: "%.4f", n)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-  }
-
-  /// How many of the store's other languages have a non-empty entry in `map`.
-  func translatedCount(_ map: JSON?) -> Int {
-    guard let object = map?.objectValue else { return 0 }
-    return translationLanguages.filter { !(object[$0]?.stringValue ?? "").isEmpty }.count
-  }
-
-  func drawOptions(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard document != nil else { return nil }
-    var cursor = drawOptionsBody(into: &screen, top: top, bottom: bottom)
-    let all = optionValues
-    let selected = max(0, min(options.selected, all.count - 1))
-    guard all.indices.contains(selected) else { return cursor }
-    let option = all[selected]
-    let optionName = option["name"]?.stringValue ?? "option \(selected + 1)"
-    if let highlighted = options.choosingType {
-      let types = optionTypeChoices(for: option)
-      let w = min(width, 40)
-      let h = min(bottom - top, types.count + 2)
-      let x = max(0, min(width - w, width / 3))
-      drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Type of “\(optionName)”")
-      let firstType = scrollStart(selected: highlighted, count: types.count, rows: h - 2)
-      for row in 0..<max(0, h - 2) {
-        let k = firstType + row
-        guard k < types.count else { break }
-        let t = OptionType(rawValue: types[k])
-        var label = types[k]
-        if !t.isKnown { label += " (unknown, kept as it came)" } else if !t.hasChoices { label += " (no choices)" }
-        screen.put(padRight(" " + label, toWidth: w - 2), x: x + 1, y: top + 2 + row,
-          style: k == highlighted ? Theme.selected : Theme.popup)
-      }
-      cursor = nil
-    }
-    if let confirm = options.confirming {
-      switch confirm {
-      case .deleteOption(let i):
-        let name = all.indices.contains(i) ? all[i]["name"]?.stringValue ?? "" : ""
-        drawDialog(into: &screen, title: "Delete option",
-          lines: ["Delete the option “\(name)” and its choices?", "y  delete    any other key  keep"])
-      case .changeType(_, let type, let n):
-        drawDialog(into: &screen, title: "Change type",
-          lines: [
-            "A \(type) option has no choices:", "\(n) choice\(n == 1 ? "" : "s") of “\(optionName)” will go (u undoes).",
-            "y  change the type    any other key  keep",
-          ])
-      }
-      cursor = nil
-    }
-    return cursor
-  }
-
-  private func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let all = optionValues
-    let count = all.count
-    let selected = max(0, min(options.selected, count - 1))
-    var y = top
-    var cursor: (x: Int, y: Int)?
-    let others = translationLanguages.count
-    screen.put(
-      " \(count) option\(count == 1 ? "" : "s") · \(options.focus == .options ? "→ choices of the selected option" : "← back to the options")",
-      x: 0, y: y, style: Theme.header, maxWidth: width)
-    y += 1
-    if document.current.hasCombinations {
-      let n = document.current.json["combinations"]?.arrayValue?.count ?? 0
-      screen.put(
-        " ⚠ This product has \(n) variation\(n == 1 ? "" : "s"): changing options can rebuild them on save",
-        x: 0, y: y, style: Theme.warning, maxWidth: width)
-      y += 1
-    }
-    // Columns of the option list.
-    let typeW = 10, reqW = 4, choicesW = 7, langW = 6
-    let defaultW = max(8, min(20, width / 6))
-    let nameW = max(6, width - 2 - 3 - typeW - reqW - choicesW - defaultW - langW - 7)
-    func optionLine(_ n: String, _ name: String, _ type: String, _ req: String, _ ch: String, _ def: String, _ lang: String) -> String {
-      padRight(n, toWidth: 3) + " " + padRight(name, toWidth: nameW) + " " + padRight(type, toWidth: typeW) + " "
-        + padRight(req, toWidth: reqW) + " " + padRight(ch, toWidth: choicesW) + " " + padRight(def, toWidth: defaultW)
-        + " " + padRight(lang, toWidth: langW)
-    }
-    screen.put("  " + optionLine("#", "Option", "Type", "Req", "Choices", "Default", "Langs"), x: 0, y: y, style: Theme.header,
-      maxWidth: width)
-    y += 1
-    if count == 0 {
-      screen.put("  No options. a adds one.", x: 0, y: y, style: Theme.dim, maxWidth: width)
-      return nil
-    }
-    let remaining = bottom - y
-    let choices = choiceValues(selected)
-    let type = optionType(all[selected])
-    let choiceArea = type.hasChoices ? max(3, min(choices.count + 2, remaining / 2)) : 2
-    let listRows = max(1, min(count, remaining - choiceArea))
-    let first = scrollStart(selected: selected, count: count, rows: listRows)
-    let nameX = 2 + 3 + 1
-    for row in 0..<listRows {
-      let i = first + row
-      guard i < count else { break }
-      let option = all[i]
-      let t = optionType(option)
-      let name = option["name"]?.stringValue ?? ""
-      let optionChoices = option["choices"]?.arrayValue ?? []
-      var def = "—"
-      if t.hasDefaultChoice, let d = option["defaultChoice"]?.intValue {
-        def = optionChoices.indices.contains(d) ? optionChoices[d]["text"]?.stringValue ?? "#\(d + 1)" : "#\(d + 1)?"
-      } else if !t.hasDefaultChoice {
-        def = ""
-      }
-      let typeText = t.isKnown ? t.rawValue : "\(t.rawValue)?"
-      let line = optionLine(
-        "\(i + 1)", name, typeText, option["required"]?.boolValue == true ? "yes" : "no",
-        t.hasChoices ? "\(optionChoices.count)" : "—", def, others > 0 ? "\(translatedCount(option["nameTranslated"]))/\(others)" : "")
-      let changed = option != document.base.value(at: optionPath(i))
-      let isSelected = i == selected
-      let style: Style = isSelected ? (options.focus == .options ? Theme.selected : Theme.changedLabel) : Theme.value
-      let ly = y + row
-      screen.put((changed ? "●" : " ") + (isSelected ? "›" : " ") + line, x: 0, y: ly, style: style, maxWidth: width)
-      if !t.isKnown {
-        screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
-      }
-      if isSelected, let editing = options.editing, case .optionName(let e) = editing.target, e == i {
-        cursor = (editing.field.draw(into: &screen, x: nameX, y: ly, width: nameW, style: Theme.input), ly)
-      }
-    }
-    y += listRows
-    guard y < bottom else { return cursor }
-    // The choices of the selected option.
-    let option = all[selected]
-    let optionName = option["name"]?.stringValue ?? "option \(selected + 1)"
-    guard type.hasChoices else {
-      screen.put(
-        " “\(optionName)” is a \(type.rawValue) option: the customer types or picks the value; it has no choices",
-        x: 0, y: y, style: Theme.dim, maxWidth: width)
-      return cursor
-    }
-    let focusNote = options.focus == .choices ? "" : " (→ to edit)"
-    screen.put(
-      " Choices of “\(optionName)” (\(type.rawValue))\(focusNote)", x: 0, y: y, style: Theme.header, maxWidth: width)
-    y += 1
-    guard y < bottom else { return cursor }
-    let modW = 12
-    let textW = max(6, width - 4 - modW - langW - 4)
-    screen.put(
-      "    " + padRight("Choice", toWidth: textW) + " " + padRight("Price", toWidth: modW) + " " + "Langs", x: 0, y: y,
-      style: Theme.header, maxWidth: width)
-    y += 1
-    let choiceRows = bottom - y
-    if choices.isEmpty {
-      if choiceRows > 0 { screen.put("    No choices. → then a adds one.", x: 0, y: y, style: Theme.dim, maxWidth: width) }
-      return cursor
-    }
-    let selectedChoice = max(0, min(options.choice, choices.count - 1))
-    let firstChoice = scrollStart(selected: selectedChoice, count: choices.count, rows: choiceRows)
-    let defaultIndex = type.hasDefaultChoice ? option["defaultChoice"]?.intValue : nil
-    for row in 0..<max(0, choiceRows) {
-      let j = firstChoice + row
-      guard j < choices.count else { break }
-      let choice = choices[j]
-      let cy = y + row
-      let isSelected = options.focus == .choices && j == selectedChoice
-      let changed = choice != document.base.value(at: choicePath(selected, j))
-      let text = choice["text"]?.stringValue ?? ""
-      let line = (changed ? "●" : " ") + (isSelected ? "›" : " ") + (defaultIndex == j ? "*" : " ") + " "
-        + padRight(text, toWidth: textW) + " " + padRight(Model.modifierText(choice), toWidth: modW) + " "
-        + (others > 0 ? "\(translatedCount(choice["textTranslated"]))/\(others)" : "")
-      screen.put(line, x: 0, y: cy, style: isSelected ? Theme.selected : Theme.value, maxWidth: width)
-      if isSelected, let editing = options.editing {
-        switch editing.target {
-        case .choiceText(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4, y: cy, width: textW, style: Theme.input), cy)
-        case .priceModifier(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW, style: Theme.input), cy)
-        default: break
-        }
-      }
-    }
-    return cursor
   }
 }
 

@@ -3,63 +3,88 @@ import Foundation
 import ProductDocument
 import Terminal
 
+/// Keys of the product list (while the search field is typed into, keys are text for it).
+enum PickerKeys {
+  static let table = KeyTable(
+    "picker",
+    [
+      KeyBinding("/ or s", "new search: results narrow as you type (sku:ABC for a SKU)", keys: [.char("/"), .char("s")]) {
+        m, _ in
+        // A new query, not more letters on the old one.
+        m.picker.query = TextField()
+        m.picker.typing = true
+        return []
+      },
+      KeyBinding("Esc", "clear the search and show every product (without a search: quit)", keys: [.escape]) { m, _ in
+        guard !m.picker.query.text.isEmpty else { return m.quitFromPicker() }
+        m.picker.query = TextField()
+        return m.search(offset: 0, quietly: true)
+      },
+      KeyBinding("↑ ↓ / j k", "select a product", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectProduct(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding("Enter", "open the selected product", keys: [.enter]) { m, _ in m.openSelectedProduct() },
+      KeyBinding(
+        "n / p, PgDn PgUp", "next / previous page", keys: [.char("n"), .pageDown, .char("p"), .pageUp],
+        menu: [("next page", .char("n")), ("previous page", .char("p"))]
+      ) { m, key in m.turnPickerPage(forward: key == .char("n") || key == .pageDown) },
+      KeyBinding("q / Ctrl-C", "quit", keys: [.char("q"), .ctrl("c")]) { m, _ in m.quitFromPicker() },
+    ])
+}
+
 /// The product picker: search by keyword or SKU through the API, paged; Enter opens.
 extension Model {
-  mutating func pickerKey(_ key: Key) -> [Command] {
-    if picker.typing {
-      switch key {
-      case .enter:
-        picker.typing = false
-        if picker.searching || picker.searchedQuery != currentPickerQuery { return search(offset: 0) }
-        return []
-      case .escape:
-        // Esc gives up the query: back to the whole list.
-        picker.typing = false
-        let hadQuery = !picker.query.text.isEmpty || picker.searchedQuery != ""
-        picker.query = TextField()
-        return hadQuery ? search(offset: 0, quietly: true) : []
-      case .down, .up, .pageDown, .pageUp:
-        picker.typing = false
-        return pickerKey(key)
-      default:
-        // Results narrow as you type: every edit asks again (older answers are dropped).
-        if picker.query.handle(key) == .edited { return search(offset: 0, quietly: true) }
-      }
-      return []
-    }
+  /// Keys while the search field is typed into.
+  mutating func pickerTypingKey(_ key: Key) -> [Command] {
     switch key {
-    case .char("/"), .char("s"):
-      // A new query, not more letters on the old one.
-      picker.query = TextField()
-      picker.typing = true
-    case .down, .char("j"):
-      picker.selected = min(max(0, picker.results.count - 1), picker.selected + 1)
-    case .up, .char("k"):
-      picker.selected = max(0, picker.selected - 1)
-    case .pageDown, .char("n"):
-      if picker.offset + PickerState.pageSize < picker.total { return search(offset: picker.offset + PickerState.pageSize) }
-    case .pageUp, .char("p"):
-      if picker.offset > 0 { return search(offset: max(0, picker.offset - PickerState.pageSize)) }
     case .enter:
-      guard picker.selected < picker.results.count, let id = picker.results[picker.selected].id else { return [] }
-      // The product left for the list stays journaled until now; it must not be written under
-      // the new product's id.
-      document = nil
-      documentChanged()
-      productId = id
-      page = .loading
-      busy = "Loading product \(id)…"
-      return [.load(productId: id)]
-    case .escape where !picker.query.text.isEmpty:
+      picker.typing = false
+      if picker.searching || picker.searchedQuery != currentPickerQuery { return search(offset: 0) }
+      return []
+    case .escape:
+      // Esc gives up the query: back to the whole list.
+      picker.typing = false
+      let hadQuery = !picker.query.text.isEmpty || picker.searchedQuery != ""
       picker.query = TextField()
-      return search(offset: 0, quietly: true)
-    case .char("q"), .ctrl("c"), .escape:
-      quitting = true
-      return [.quit(code: 0)]
+      return hadQuery ? search(offset: 0, quietly: true) : []
+    case .down, .up, .pageDown, .pageUp:
+      picker.typing = false
+      return dispatch(key, in: [PickerKeys.table])
     default:
-      break
+      // Results narrow as you type: every edit asks again (older answers are dropped).
+      if picker.query.handle(key) == .edited { return search(offset: 0, quietly: true) }
     }
     return []
+  }
+
+  mutating func selectProduct(by rows: Int) -> [Command] {
+    picker.selected = max(0, min(max(0, picker.results.count - 1), picker.selected + rows))
+    return []
+  }
+
+  /// n / p: the next or previous page of results, when there is one.
+  mutating func turnPickerPage(forward: Bool) -> [Command] {
+    let size = PickerState.pageSize
+    if forward, picker.offset + size < picker.total { return search(offset: picker.offset + size) }
+    if !forward, picker.offset > 0 { return search(offset: max(0, picker.offset - size)) }
+    return []
+  }
+
+  mutating func openSelectedProduct() -> [Command] {
+    guard picker.selected < picker.results.count, let id = picker.results[picker.selected].id else { return [] }
+    // The product left for the list stays journaled until now; it must not be written under
+    // the new product's id.
+    document = nil
+    documentChanged()
+    productId = id
+    page = .loading
+    busy = "Loading product \(id)…"
+    return [.load(productId: id)]
+  }
+
+  mutating func quitFromPicker() -> [Command] {
+    quitting = true
+    return [.quit(code: 0)]
   }
 
   var currentPickerQuery: String { picker.query.text.trimmingCharacters(in: .whitespaces) }

@@ -2,6 +2,111 @@ import EcwidAPI
 import ProductDocument
 import Terminal
 
+/// Keys of the review's list of changes.
+enum ReviewKeys {
+  static let table = KeyTable(
+    "review",
+    [
+      KeyBinding("↑ ↓ / j k", "select a change", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectChange(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding(
+        "y / n", "accept / reject the change (rejecting reverts it)", keys: [.char("y"), .char("n")],
+        hint: "y/n: accept/reject", hintRank: 40,
+        menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]
+      ) { m, key in key == .char("y") ? m.acceptSelectedChange() : m.rejectSelectedChange() },
+      KeyBinding(
+        "a / r", "accept all / reject all", keys: [.char("a"), .char("r")], hint: "a/r: all", hintRank: 50,
+        menu: [("accept all changes", .char("a")), ("reject all changes", .char("r"))]
+      ) { m, key in key == .char("a") ? m.acceptAllChanges() : m.rejectAllChanges() },
+      KeyBinding("u", "undo (a rejection)", keys: [.char("u")]) { m, _ in
+        m.undoSaying()
+        m.refreshDerived()
+        return []
+      },
+      KeyBinding(
+        "Enter / → / l", "the change in full, word by word (Esc back)", keys: [.enter, .right, .char("l")],
+        hint: "Enter: details", hintRank: 30
+      ) { m, _ in m.openChangeDetail() },
+      KeyBinding("t", "show the exact HTTP requests the save sends", keys: [.char("t")], hint: "t: requests", hintRank: 60) {
+        m, _ in
+        m.review.showRequests.toggle()
+        m.review.scroll = m.review.showRequests ? -10_000 : 0
+        return []
+      },
+      KeyBinding("PgUp PgDn Space", "scroll", keys: [.pageUp, .pageDown, .char(" ")], menu: []) { m, key in
+        m.scrollReview(down: key != .pageUp)
+      },
+      KeyBinding("S / Ctrl-S", "save now", keys: [.char("S"), .ctrl("s")], hint: "S: save", hintRank: 10) { m, _ in
+        m.beginSave()
+      },
+      KeyBinding("Esc / q", "back to the editor", keys: [.escape, .char("q")], hint: "Esc: back", hintRank: 20) { m, _ in
+        m.page = .form
+        return []
+      },
+    ])
+}
+
+/// Keys of one change shown in full.
+enum ReviewDetailKeys {
+  static let table = KeyTable(
+    "reviewDetail",
+    [
+      KeyBinding(
+        "↑ ↓ / j k", "scroll a line", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓ PgUp PgDn: scroll",
+        hintRank: 30, menu: []
+      ) { m, key in m.scrollDetail(by: key == .down || key == .char("j") ? 1 : -1) },
+      KeyBinding("PgUp PgDn Space", "scroll a page", keys: [.pageUp, .pageDown, .char(" ")], menu: []) { m, key in
+        m.scrollDetail(by: (key == .pageUp ? -1 : 1) * max(1, m.height - 4))
+      },
+      KeyBinding(
+        "g G / Home End", "top / bottom", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("scroll to the top", .char("g")), ("scroll to the bottom", .char("G"))]
+      ) { m, key in m.scrollDetail(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding(
+        "y / n", "accept / reject the change (rejecting reverts it)", keys: [.char("y"), .char("n")],
+        hint: "y/n: accept/reject", hintRank: 20,
+        menu: [("accept the change", .char("y")), ("reject the change (reverts it)", .char("n"))]
+      ) { m, key in key == .char("y") ? m.acceptShownChange() : m.rejectShownChange() },
+      KeyBinding(
+        "Esc / q / Enter / ← / h", "back to the list", keys: [.escape, .char("q"), .enter, .left, .char("h")],
+        hint: "Esc: back to the list", hintRank: 10
+      ) { m, _ in
+        m.review.detail = nil
+        return []
+      },
+      KeyBinding("S / Ctrl-S", "save now", keys: [.char("S"), .ctrl("s")]) { m, _ in
+        m.review.detail = nil
+        return m.beginSave()
+      },
+    ])
+}
+
+/// Keys of the conflict screen.
+enum ConflictKeys {
+  static let table = KeyTable(
+    "conflict",
+    [
+      KeyBinding("↑ ↓ / j k", "select a field", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
+        m.selectConflict(by: key == .down || key == .char("j") ? 1 : -1)
+      },
+      KeyBinding(
+        "m / t", "keep mine / take theirs for this field", keys: [.char("m"), .char("t")], hint: "m/t: mine/theirs",
+        menu: [("keep mine for this field", .char("m")), ("take theirs for this field", .char("t"))]
+      ) { m, key in m.decideConflict(keepMine: key == .char("m"), everyField: false) },
+      KeyBinding(
+        "M / T", "keep mine / take theirs for every field", keys: [.char("M"), .char("T")],
+        menu: [("keep mine for every field", .char("M")), ("take theirs for every field", .char("T"))]
+      ) { m, key in m.decideConflict(keepMine: key == .char("M"), everyField: true) },
+      KeyBinding("Enter", "use these decisions and go back to review", keys: [.enter], hint: "Enter: done") { m, _ in
+        m.finishConflicts()
+      },
+      KeyBinding(
+        "Esc / q", "cancel the save (nothing is sent, nothing lost)", keys: [.escape, .char("q")], hint: "Esc: cancel the save"
+      ) { m, _ in m.cancelConflicts() },
+    ])
+}
+
 /// The review screen (every change, decided one by one), the conflict dialog and draft recovery.
 extension Model {
   /// Changes in the form's order: section by section, and within a section field by field as
@@ -32,95 +137,114 @@ extension Model {
       }.map(\.2)
   }
 
-  mutating func reviewKey(_ key: Key) -> [Command] {
+  /// The changes in review order, with the selection kept inside them (undo or a rejection may
+  /// have shortened the list since the selection was made).
+  mutating func clampedReviewChanges() -> [Change] {
     let changes = reviewChanges
-    // Undo or a rejection may have shortened the list since the selection was made.
     review.selected = max(0, min(review.selected, changes.count - 1))
-    if review.detail != nil { return reviewDetailKey(key, changes: changes) }
-    switch key {
-    case .down, .char("j"):
-      review.selected = min(max(0, changes.count - 1), review.selected + 1)
-      review.scroll = 0
-    case .up, .char("k"):
-      review.selected = max(0, review.selected - 1)
-      review.scroll = 0
-    case .char("y"):
-      guard !changes.isEmpty else { return [] }
-      review.accepted.insert(changes[review.selected].id)
-      review.selected = min(changes.count - 1, review.selected + 1)
-    case .char("n"):
-      guard !changes.isEmpty else { return [] }
-      let change = changes[review.selected]
-      document?.revert(change)
-      documentChanged()
-      refreshDerived()
-      message = StatusMessage("Rejected: \(change.label) (u undoes)")
-      review.selected = min(review.selected, max(0, reviewChanges.count - 1))
-    case .char("a"):
-      review.accepted = Set(changes.map(\.id))
-      message = StatusMessage("All \(changes.count) changes accepted")
-    case .char("r"):
-      guard !changes.isEmpty else { return [] }
-      document?.revert(changes)
-      documentChanged()
-      refreshDerived()
-      review.selected = 0
-      message = StatusMessage("Rejected all changes (u undoes)")
-    case .char("t"):
-      review.showRequests.toggle()
-      review.scroll = review.showRequests ? -10_000 : 0
-    case .pageDown, .char(" "):
-      review.scroll = max(0, review.scroll) + max(1, height - 4)
-    case .pageUp:
-      review.scroll = min(0, review.scroll) - max(1, height - 4)
-    case .char("u"):
-      undoSaying()
-      refreshDerived()
-    case .enter, .right, .char("l"):
-      guard !changes.isEmpty else { return [] }
-      review.detail = changes[review.selected].id
-      review.detailScroll = 0
-    case .char("S"), .ctrl("s"):
-      return beginSave()
-    case .escape, .char("q"):
-      page = .form
-    default:
-      break
+    return changes
+  }
+
+  mutating func selectChange(by rows: Int) -> [Command] {
+    let changes = clampedReviewChanges()
+    review.selected = max(0, min(max(0, changes.count - 1), review.selected + rows))
+    review.scroll = 0
+    return []
+  }
+
+  /// y: the selected change is accepted and the next one selected.
+  mutating func acceptSelectedChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    review.accepted.insert(changes[review.selected].id)
+    review.selected = min(changes.count - 1, review.selected + 1)
+    return []
+  }
+
+  /// n: the selected change is reverted in the draft (u undoes).
+  mutating func rejectSelectedChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    let change = changes[review.selected]
+    document?.revert(change)
+    documentChanged()
+    refreshDerived()
+    message = StatusMessage("Rejected: \(change.label) (u undoes)")
+    review.selected = min(review.selected, max(0, reviewChanges.count - 1))
+    return []
+  }
+
+  mutating func acceptAllChanges() -> [Command] {
+    let changes = clampedReviewChanges()
+    review.accepted = Set(changes.map(\.id))
+    message = StatusMessage("All \(changes.count) changes accepted")
+    return []
+  }
+
+  mutating func rejectAllChanges() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    document?.revert(changes)
+    documentChanged()
+    refreshDerived()
+    review.selected = 0
+    message = StatusMessage("Rejected all changes (u undoes)")
+    return []
+  }
+
+  /// PgUp / PgDn / Space: the list a page up or down.
+  mutating func scrollReview(down: Bool) -> [Command] {
+    let page = max(1, height - 4)
+    review.scroll = down ? max(0, review.scroll) + page : min(0, review.scroll) - page
+    return []
+  }
+
+  mutating func openChangeDetail() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard !changes.isEmpty else { return [] }
+    review.detail = changes[review.selected].id
+    review.detailScroll = 0
+    return []
+  }
+
+  // MARK: One change in full
+
+  /// The index of the change shown in full; nil (and the detail closed) when it is gone.
+  mutating func shownChangeIndex(_ changes: [Change]) -> Int? {
+    guard let index = changes.firstIndex(where: { $0.id == review.detail }) else {
+      review.detail = nil
+      return nil
+    }
+    return index
+  }
+
+  /// Scrolls the change shown in full by `rows` (to the top when `to` is 0, to the end when -1).
+  mutating func scrollDetail(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard shownChangeIndex(clampedReviewChanges()) != nil else { return [] }
+    if let place {
+      review.detailScroll = place < 0 ? Int.max / 2 : 0
+    } else {
+      review.detailScroll = max(0, review.detailScroll + rows)
     }
     return []
   }
 
-  /// Keys of the detail view of one change: scroll, accept or reject it, go back to the list.
-  mutating func reviewDetailKey(_ key: Key, changes: [Change]) -> [Command] {
-    guard let index = changes.firstIndex(where: { $0.id == review.detail }) else {
-      review.detail = nil
-      return []
-    }
-    let page = max(1, height - 4)
-    switch key {
-    case .down, .char("j"): review.detailScroll += 1
-    case .up, .char("k"): review.detailScroll = max(0, review.detailScroll - 1)
-    case .pageDown, .char(" "): review.detailScroll += page
-    case .pageUp: review.detailScroll = max(0, review.detailScroll - page)
-    case .home, .char("g"): review.detailScroll = 0
-    case .end, .char("G"): review.detailScroll = Int.max / 2
-    case .char("y"):
-      review.accepted.insert(changes[index].id)
-      review.detail = nil
-      review.selected = min(changes.count - 1, index + 1)
-      message = StatusMessage("Accepted: \(ReviewText.label(changes[index]))")
-    case .char("n"):
-      review.detail = nil
-      review.selected = index
-      return reviewKey(.char("n"))
-    case .escape, .char("q"), .enter, .left, .char("h"):
-      review.detail = nil
-    case .char("S"), .ctrl("s"):
-      review.detail = nil
-      return beginSave()
-    default: break
-    }
+  mutating func acceptShownChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard let index = shownChangeIndex(changes) else { return [] }
+    review.accepted.insert(changes[index].id)
+    review.detail = nil
+    review.selected = min(changes.count - 1, index + 1)
+    message = StatusMessage("Accepted: \(ReviewText.label(changes[index]))")
     return []
+  }
+
+  mutating func rejectShownChange() -> [Command] {
+    let changes = clampedReviewChanges()
+    guard let index = shownChangeIndex(changes) else { return [] }
+    review.detail = nil
+    review.selected = index
+    return rejectSelectedChange()
   }
 
   /// The lines of the detail view: the label, the whole old and new value, and the word-level
@@ -180,7 +304,7 @@ extension Model {
   func drawReviewDetail(_ change: Change, into screen: inout Screen, top: Int, bottom: Int) {
     let title = " Change: "
     screen.put(
-      title + hintLine("Esc: back to the list · y/n: accept/reject · ↑↓ PgUp PgDn: scroll", width: width - 1 - displayWidth(title)),
+      title + hintLine(hintText([ReviewDetailKeys.table]), width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     let lines = reviewDetailLines(change, width: width - 2)
     let rows = bottom - top - 1
@@ -212,9 +336,7 @@ extension Model {
     let title = " Review: \(changes.count) change\(changes.count == 1 ? "" : "s") · "
     screen.put(
       title
-        + hintLine(
-          "S: save · Esc: back · Enter: details · y/n: accept/reject · a/r: all · t: requests",
-          width: width - 1 - displayWidth(title)),
+        + hintLine(hintText([ReviewKeys.table]), width: width - 1 - displayWidth(title)),
       x: 0, y: top, style: Theme.header, maxWidth: width)
     var lines: [(String, Style, Bool)] = []  // text, style, selectable-row marker
     var rowOfChange: [Int] = []
@@ -284,53 +406,59 @@ extension Model {
 
   // MARK: Conflicts
 
-  mutating func conflictKey(_ key: Key) -> [Command] {
-    guard let result = conflict.result else {
-      page = .form
+  var conflictCount: Int { conflict.result?.conflicts.count ?? 0 }
+
+  mutating func selectConflict(by rows: Int) -> [Command] {
+    conflict.selected = max(0, min(conflictCount - 1, conflict.selected + rows))
+    return []
+  }
+
+  /// m / t: this field (then the next one); M / T: every field.
+  mutating func decideConflict(keepMine: Bool, everyField: Bool) -> [Command] {
+    let count = conflictCount
+    guard count > 0 else { return [] }
+    if everyField {
+      for i in 0..<count { conflict.choices[i] = keepMine }
+    } else {
+      conflict.choices[conflict.selected] = keepMine
+      conflict.selected = min(count - 1, conflict.selected + 1)
+    }
+    return []
+  }
+
+  /// Enter: the decisions are taken into the draft and the review shows what the save sends.
+  mutating func finishConflicts() -> [Command] {
+    guard let result = conflict.result else { return [] }
+    let undecided = (0..<result.conflicts.count).filter { conflict.choices[$0] == nil }.count
+    if undecided > 0 {
+      message = StatusMessage("\(undecided) field(s) still to decide: m keeps yours, t takes theirs", .warning)
       return []
     }
-    let count = result.conflicts.count
-    switch key {
-    case .down, .char("j"): conflict.selected = min(count - 1, conflict.selected + 1)
-    case .up, .char("k"): conflict.selected = max(0, conflict.selected - 1)
-    case .char("m"):
-      conflict.choices[conflict.selected] = true
-      conflict.selected = min(count - 1, conflict.selected + 1)
-    case .char("t"):
-      conflict.choices[conflict.selected] = false
-      conflict.selected = min(count - 1, conflict.selected + 1)
-    case .char("M"): for i in 0..<count { conflict.choices[i] = true }
-    case .char("T"): for i in 0..<count { conflict.choices[i] = false }
-    case .enter:
-      let undecided = (0..<count).filter { conflict.choices[$0] == nil }.count
-      if undecided > 0 {
-        message = StatusMessage("\(undecided) field(s) still to decide: m keeps yours, t takes theirs", .warning)
-        return []
-      }
-      var merged = result.merged
-      for (i, c) in result.conflicts.enumerated() where conflict.choices[i] == false {
-        merged.setValue(c.theirs, at: c.path)
-      }
-      document?.takeRemote(merged, theirs: result.theirs)
-      documentChanged()
-      refreshDerived()
-      conflict = ConflictState()
-      review = ReviewState()
-      page = .review
-      message = StatusMessage("Decided. The review now shows what the save sends on top of their version", .success)
-    case .escape, .char("q"):
-      conflict = ConflictState()
-      page = .form
-      message = StatusMessage("Save cancelled; nothing sent, your edits are kept", .warning)
-    default: break
+    var merged = result.merged
+    for (i, c) in result.conflicts.enumerated() where conflict.choices[i] == false {
+      merged.setValue(c.theirs, at: c.path)
     }
+    document?.takeRemote(merged, theirs: result.theirs)
+    documentChanged()
+    refreshDerived()
+    conflict = ConflictState()
+    review = ReviewState()
+    page = .review
+    message = StatusMessage("Decided. The review now shows what the save sends on top of their version", .success)
+    return []
+  }
+
+  mutating func cancelConflicts() -> [Command] {
+    conflict = ConflictState()
+    page = .form
+    message = StatusMessage("Save cancelled; nothing sent, your edits are kept", .warning)
     return []
   }
 
   func drawConflict(into screen: inout Screen, top: Int, bottom: Int) {
     guard let result = conflict.result else { return }
     screen.put(
-      " Conflict: the product changed on the server since you opened it. Decide each field: m mine · t theirs · Enter done",
+      " Conflict: the product changed on the server since you opened it. Decide each field: " + hintText([ConflictKeys.table]),
       x: 0, y: top, style: Theme.warning, maxWidth: width)
     let blockHeight = 4
     let rows = max(1, (bottom - top - 1) / blockHeight)
@@ -355,7 +483,7 @@ extension Model {
 
   func drawRecover(into screen: inout Screen, top: Int, bottom: Int) {
     screen.put(
-      " A draft of this product was left by an earlier session. r: recover it · d: discard it · q: decide later",
+      " A draft of this product was left by an earlier session. " + hintText([RecoverKeys.table]),
       x: 0, y: top, style: Theme.warning, maxWidth: width)
     var lines: [(String, Style)] = recoverDraftListLines()
     if let draft = recover.draft {

@@ -354,6 +354,9 @@ final class EditorRuntime: @unchecked Sendable {
       for task in work { task.cancel() }
       work.removeAll()
       mailbox.post(.cancelled)
+    case .redraw:
+      // The next draw clears the terminal and paints every cell (whatever wrote over it).
+      terminal.invalidate()
     case .suspend:
       journalIfNeeded(force: true)
       terminal.suspendToShell()

@@ -163,18 +163,40 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
   }
 }
 
-enum TranslationsHelp {
-  static let entries: [(String, String)] = [
-    ("↑ ↓ / j k", "select a text"),
-    ("← → / h l", "select a language column (columns scroll)"),
-    ("PgUp PgDn g G", "page up / down, first / last text"),
-    ("Enter / e", "edit the cell (long texts open $EDITOR)"),
-    ("f", "show only texts missing a translation"),
-    ("L", "translate mode: pick a language, go missing row after row"),
-    ("Esc", "leave translate mode / the filter"),
-    ("x", "remove the translation in the cell"),
-    ("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
-  ]
+/// Keys of the translation grid (the common editor keys follow them).
+enum TranslationKeys {
+  static let table = KeyTable(
+    "translations",
+    [
+      KeyBinding(
+        "↑ ↓ / j k", "select a text", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓←→: cell", menu: []
+      ) { m, key in m.selectTranslationRow(by: key == .down || key == .char("j") ? 1 : -1) },
+      KeyBinding(
+        "← → / h l", "select a language column (columns scroll)", keys: [.left, .right, .char("h"), .char("l")], menu: []
+      ) { m, key in m.selectTranslationColumn(by: key == .right || key == .char("l") ? 1 : -1) },
+      KeyBinding(
+        "PgUp PgDn / Ctrl-D", "page up / down", keys: [.pageUp, .pageDown, .ctrl("d")], hint: "PgUp/PgDn g G", hintRank: 90,
+        menu: []
+      ) { m, key in m.selectTranslationRow(by: key == .pageUp ? -m.translationPageRows : m.translationPageRows) },
+      KeyBinding(
+        "g G / Home End", "first / last text", keys: [.char("g"), .home, .char("G"), .end],
+        menu: [("select the first text", .char("g")), ("select the last text", .char("G"))]
+      ) { m, key in m.selectTranslationRow(to: key == .char("g") || key == .home ? 0 : -1) },
+      KeyBinding("Enter / e", "edit the cell (long texts open $EDITOR)", keys: [.enter, .char("e")], hint: "Enter: edit") {
+        m, _ in m.editSelectedTranslation()
+      },
+      KeyBinding("f", "show only texts missing a translation (again: all)", keys: [.char("f")], hint: "f: only missing") {
+        m, _ in m.toggleMissingFilter()
+      },
+      KeyBinding(
+        "L", "translate mode: pick a language, go missing row after row", keys: [.char("L")], hint: "L: translate mode"
+      ) { m, _ in m.chooseTranslateLanguage() },
+      KeyBinding("Esc", "leave translate mode / the filter", keys: [.escape]) { m, _ in m.leaveTranslateModeOrFilter() },
+      KeyBinding("x / Delete", "remove the translation in the cell", keys: [.char("x"), .delete]) { m, _ in
+        m.removeSelectedTranslation()
+      },
+      .note("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
+    ])
 }
 
 extension Model {
@@ -212,13 +234,14 @@ extension Model {
     return list
   }
 
-  var translationsHint: String {
+  /// The hint line of a cell, the language list or translate mode (nil: the key table's hints).
+  var translationsHint: String? {
     if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
     if let lang = translations.translateLanguage {
       return "Translating into \(lang): Enter edits; Enter keeps and opens the next missing · Esc: stop · ?: help"
     }
-    return "↑↓←→: cell · Enter: edit · f: only missing · L: translate mode · PgUp/PgDn g G · ?: help"
+    return nil
   }
 
   var translationPageRows: Int { max(1, height - 6) }
@@ -233,74 +256,107 @@ extension Model {
     return (labelW, cellW, visible)
   }
 
-  mutating func translationsKey(_ key: Key) -> [Command]? {
+  /// Keys of a cell being typed into or the language list; nil when neither is open (the grid's
+  /// key table has the key then).
+  mutating func translationsModalKey(_ key: Key) -> [Command]? {
     guard document != nil else { return nil }
     if translations.editing != nil { return translationEditingKey(key) }
     if let highlighted = translations.choosingLanguage { return translationLanguageKey(key, highlighted: highlighted) }
+    return nil
+  }
+
+  /// What the grid's keys work on: every row, the rows shown, the language columns and the
+  /// selected row's place among the rows shown.
+  var translationGrid: (data: (rows: [TranslationRow], extras: [String]), visible: [Int], columns: [String], pos: Int) {
     let data = translationData
     let visible = visibleTranslationRows(total: data.rows.count)
-    let columns = translationColumns(extras: data.extras)
-    let count = visible.count
-    let pos = max(0, min(translations.selected, count - 1))
-    switch key {
-    case .down, .char("j"): translations.selected = min(max(0, count - 1), pos + 1)
-    case .up, .char("k"): translations.selected = max(0, pos - 1)
-    case .pageDown, .ctrl("d"): translations.selected = min(max(0, count - 1), pos + translationPageRows)
-    case .pageUp: translations.selected = max(0, pos - translationPageRows)
-    case .home, .char("g"): translations.selected = 0
-    case .end, .char("G"): translations.selected = max(0, count - 1)
-    case .right, .char("l"):
-      translations.column = min(columns.count - 1, translations.column + 1)
-      scrollTranslationColumns(count: columns.count)
-    case .left, .char("h"):
-      translations.column = max(0, translations.column - 1)
-      scrollTranslationColumns(count: columns.count)
-    case .char("f"):
-      let row = count > 0 ? visible[pos] : 0
-      translations.filterMissing.toggle()
-      let now = visibleTranslationRows(total: data.rows.count)
-      translations.selected = now.firstIndex(where: { $0 >= row }) ?? max(0, now.count - 1)
-      if translations.filterMissing {
-        let lang = translations.translateLanguage.map { " in \($0)" } ?? ""
-        message = StatusMessage(
-          now.isEmpty ? "Nothing is missing a translation\(lang)" : "\(now.count) text\(now.count == 1 ? "" : "s") missing a translation\(lang) (f shows all)")
-      } else {
-        message = StatusMessage("All \(data.rows.count) texts")
-      }
-    case .char("L"):
-      guard !translationLanguages.isEmpty else {
-        message = StatusMessage("The store has only one language", .warning)
-        return []
-      }
-      translations.choosingLanguage = translations.translateLanguage.flatMap { translationLanguages.firstIndex(of: $0) } ?? 0
-    case .escape:
-      if translations.translateLanguage != nil {
-        translations.translateLanguage = nil
-        message = StatusMessage("Translate mode off")
-      } else if translations.filterMissing {
-        translations.filterMissing = false
-        message = StatusMessage("All \(data.rows.count) texts")
-      }
-    case .enter, .char("e"):
-      guard count > 0 else { return [] }
-      if data.rows[visible[pos]].readOnly { return refuseAttributeName(data.rows[visible[pos]]) }
-      return startTranslationEditing(row: visible[pos], rows: data.rows, columns: columns)
-    case .char("x"), .delete:
-      guard count > 0 else { return [] }
-      let column = min(translations.column, columns.count - 1)
-      guard column > 0 else {
-        message = StatusMessage("That is the main text; edit it with Enter", .warning)
-        return []
-      }
-      let row = data.rows[visible[pos]]
-      if row.readOnly { return refuseAttributeName(row) }
-      let lang = columns[column]
-      guard document!.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
-      setTranslation(row, language: lang, value: nil, coalesceKey: nil)
-      message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
-    default:
-      return nil
+    return (data, visible, translationColumns(extras: data.extras), max(0, min(translations.selected, visible.count - 1)))
+  }
+
+  /// Moves the row selection by `rows`, or to the first (0) or last (-1) row shown.
+  mutating func selectTranslationRow(by rows: Int = 0, to place: Int? = nil) -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    let last = max(0, grid.visible.count - 1)
+    translations.selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, grid.pos + rows))
+    return []
+  }
+
+  mutating func selectTranslationColumn(by offset: Int) -> [Command] {
+    guard document != nil else { return [] }
+    let count = translationGrid.columns.count
+    translations.column = max(0, min(count - 1, translations.column + offset))
+    scrollTranslationColumns(count: count)
+    return []
+  }
+
+  /// f: only the rows missing a translation, or all rows again; the selection stays on its row.
+  mutating func toggleMissingFilter() -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    let row = grid.visible.isEmpty ? 0 : grid.visible[grid.pos]
+    translations.filterMissing.toggle()
+    let now = visibleTranslationRows(total: grid.data.rows.count)
+    translations.selected = now.firstIndex(where: { $0 >= row }) ?? max(0, now.count - 1)
+    if translations.filterMissing {
+      let lang = translations.translateLanguage.map { " in \($0)" } ?? ""
+      message = StatusMessage(
+        now.isEmpty
+          ? "Nothing is missing a translation\(lang)"
+          : "\(now.count) text\(now.count == 1 ? "" : "s") missing a translation\(lang) (f shows all)")
+    } else {
+      message = StatusMessage("All \(grid.data.rows.count) texts")
     }
+    return []
+  }
+
+  /// L: asks for the language of translate mode.
+  mutating func chooseTranslateLanguage() -> [Command] {
+    guard !translationLanguages.isEmpty else {
+      message = StatusMessage("The store has only one language", .warning)
+      return []
+    }
+    translations.choosingLanguage = translations.translateLanguage.flatMap { translationLanguages.firstIndex(of: $0) } ?? 0
+    return []
+  }
+
+  /// Esc: translate mode off, else the filter off.
+  mutating func leaveTranslateModeOrFilter() -> [Command] {
+    if translations.translateLanguage != nil {
+      translations.translateLanguage = nil
+      message = StatusMessage("Translate mode off")
+    } else if translations.filterMissing {
+      translations.filterMissing = false
+      message = StatusMessage("All \(translationData.rows.count) texts")
+    }
+    return []
+  }
+
+  mutating func editSelectedTranslation() -> [Command] {
+    guard document != nil else { return [] }
+    let grid = translationGrid
+    guard !grid.visible.isEmpty else { return [] }
+    let row = grid.data.rows[grid.visible[grid.pos]]
+    if row.readOnly { return refuseAttributeName(row) }
+    return startTranslationEditing(row: grid.visible[grid.pos], rows: grid.data.rows, columns: grid.columns)
+  }
+
+  /// x: the selected cell's translation is removed (the main text is not a translation).
+  mutating func removeSelectedTranslation() -> [Command] {
+    guard let document else { return [] }
+    let grid = translationGrid
+    guard !grid.visible.isEmpty else { return [] }
+    let column = min(translations.column, grid.columns.count - 1)
+    guard column > 0 else {
+      message = StatusMessage("That is the main text; edit it with Enter", .warning)
+      return []
+    }
+    let row = grid.data.rows[grid.visible[grid.pos]]
+    if row.readOnly { return refuseAttributeName(row) }
+    let lang = grid.columns[column]
+    guard document.current.value(at: row.translated + [.key(lang)]) != nil else { return [] }
+    setTranslation(row, language: lang, value: nil, coalesceKey: nil)
+    message = StatusMessage("\(row.label): \(lang) translation removed (u undoes)")
     return []
   }
 
@@ -483,162 +539,5 @@ extension Model {
     let commands = startTranslationEditing(row: next, rows: rows, columns: translationColumns(extras: data.extras))
     message = StatusMessage("\(done) · now: \(rows[next].label)")
     return commands
-  }
-
-  // MARK: View
-
-  func drawTranslations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let data = translationData
-    let rows = data.rows
-    let columns = translationColumns(extras: data.extras)
-    let storeCount = storeLanguageColumns.count
-    let visible = visibleTranslationRows(total: rows.count)
-    let layout = translationLayout(columns: columns.count)
-    let selectedColumn = max(0, min(translations.column, columns.count - 1))
-    var firstColumn = max(0, min(translations.columnScroll, columns.count - layout.visible))
-    if selectedColumn < firstColumn { firstColumn = selectedColumn }
-    if selectedColumn >= firstColumn + layout.visible { firstColumn = selectedColumn - layout.visible + 1 }
-    let shownColumns = Array(firstColumn..<min(columns.count, firstColumn + layout.visible))
-
-    var title = " \(rows.count) text\(rows.count == 1 ? "" : "s") × \(storeCount) language\(storeCount == 1 ? "" : "s")"
-    if translations.filterMissing { title += " · only missing (\(visible.count))" }
-    if firstColumn > 0 || shownColumns.last.map({ $0 < columns.count - 1 }) == true {
-      title += " · columns \(firstColumn + 1)–\(firstColumn + shownColumns.count) of \(columns.count) (←→)"
-    }
-    screen.put(title, x: 0, y: top, style: Theme.header, maxWidth: width)
-    if let lang = translations.translateLanguage {
-      let badge = " TRANSLATE MODE → \(lang) "
-      let w = displayWidth(badge)
-      screen.put(badge, x: max(0, width - w), y: top, style: Theme.statusWarning)
-    }
-
-    // Column headers.
-    let headerY = top + 1
-    screen.put(padRight(" Text", toWidth: layout.labelW), x: 0, y: headerY, style: Theme.header)
-    for (k, c) in shownColumns.enumerated() {
-      let x = layout.labelW + k * (layout.cellW + 1)
-      let lang = columns[c]
-      var name = lang.isEmpty ? "main" : lang
-      var style = Theme.header
-      if c == 0 && !lang.isEmpty { name += " (default)" }
-      if c >= storeCount {
-        name += " (not in store)"
-        style = Theme.error
-      }
-      if c == selectedColumn { style = style.merging(reverse: true) }
-      screen.put("│", x: x, y: headerY, style: Theme.border)
-      screen.put(padRight(name, toWidth: layout.cellW), x: x + 1, y: headerY, style: style)
-    }
-
-    let listTop = top + 2
-    var listRows = bottom - listTop
-    // Translate mode shows the source text of the selected row in full below the grid.
-    var sourceLines: [[(String, Style)]] = []
-    if let target = translations.translateLanguage, !visible.isEmpty {
-      let row = rows[visible[max(0, min(translations.selected, visible.count - 1))]]
-      let source = document.current.value(at: row.main)?.stringValue ?? ""
-      let sourceLanguage = storeLanguageColumns.first.map { $0.isEmpty ? "main" : $0 } ?? "main"
-      let room = max(1, min(8, listRows / 2 - 1))
-      sourceLines = wrapSegments(
-        [("\(row.label), \(sourceLanguage) → \(target): ", Theme.header), (source.isEmpty ? "(empty)" : source, Theme.value)],
-        width: width - 2)
-      if sourceLines.count > room {
-        sourceLines = Array(sourceLines.prefix(room))
-        sourceLines[room - 1].append((" …", Theme.dim))
-      }
-      listRows -= sourceLines.count + 1
-    }
-    guard listRows > 0 else { return nil }
-    if !sourceLines.isEmpty {
-      let y0 = listTop + listRows
-      screen.put(String(repeating: "─", count: max(0, width)), x: 0, y: y0, style: Theme.border)
-      for (k, line) in sourceLines.enumerated() {
-        var x = 1
-        for (text, style) in line {
-          x += screen.put(text, x: x, y: y0 + 1 + k, style: style, maxWidth: max(0, width - 1 - x))
-        }
-      }
-    }
-    if visible.isEmpty {
-      screen.put(
-        translations.filterMissing ? "  Nothing is missing a translation. f shows every text." : "  No texts.",
-        x: 0, y: listTop, style: Theme.dim, maxWidth: width)
-      return nil
-    }
-    let selected = max(0, min(translations.selected, visible.count - 1))
-    let first = scrollStart(selected: selected, count: visible.count, rows: listRows)
-    var cursor: (x: Int, y: Int)?
-    let current = document.current
-    for r in 0..<listRows {
-      let p = first + r
-      guard p < visible.count else { break }
-      let rowIndex = visible[p]
-      let row = rows[rowIndex]
-      let y = listTop + r
-      let isSelected = p == selected
-      let mainText = current.value(at: row.main)?.stringValue ?? ""
-      let rowChanged =
-        current.value(at: row.main) != document.base.value(at: row.main)
-        || current.value(at: row.translated) != document.base.value(at: row.translated)
-      screen.put(
-        padRight((rowChanged ? "●" : " ") + row.label, toWidth: layout.labelW), x: 0, y: y,
-        style: isSelected ? Theme.selected : (rowChanged ? Theme.changedLabel : Theme.label))
-      let translatedMap = current.value(at: row.translated)?.objectValue
-      for (k, c) in shownColumns.enumerated() {
-        let x = layout.labelW + k * (layout.cellW + 1)
-        screen.put("│", x: x, y: y, style: Theme.border)
-        let cellX = x + 1
-        let lang = columns[c]
-        if isSelected, let editing = translations.editing, editing.row == rowIndex,
-          (editing.language == nil ? c == 0 : editing.language == lang)
-        {
-          cursor = (editing.field.draw(into: &screen, x: cellX, y: y, width: layout.cellW, style: Theme.input), y)
-          continue
-        }
-        let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")
-        var text = value
-        var style = Theme.value
-        if row.readOnly {
-          style = Theme.dim
-          if value.isEmpty { text = "—" }
-        } else if c >= storeCount {
-          style = value.isEmpty ? Theme.dim : Theme.error
-          if value.isEmpty { text = "" }
-        } else if value.isEmpty {
-          if c > 0 && !mainText.isEmpty {
-            text = "— missing"
-            style = Theme.missing
-          } else {
-            text = "—"
-            style = Theme.dim
-          }
-        } else if row.kind == .long || value.utf8.contains(0x0A) {
-          text = "\(value.count) ch: " + value
-        }
-        if isSelected && c == selectedColumn { style = Theme.selected }
-        screen.put(padRight(text, toWidth: layout.cellW), x: cellX, y: y, style: style)
-      }
-    }
-    if let highlighted = translations.choosingLanguage {
-      let langs = translationLanguages
-      let w = min(width, 34)
-      let h = min(bottom - top, langs.count + 2)
-      let x = max(0, (width - w) / 2)
-      drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Translate into")
-      let firstLang = scrollStart(selected: highlighted, count: langs.count, rows: h - 2)
-      for row in 0..<max(0, h - 2) {
-        let k = firstLang + row
-        guard k < langs.count else { break }
-        let missing = translations.cache.missingRows(
-          translationCacheKey, product: current, languages: storeLanguageColumns, language: langs[k]
-        ).count
-        screen.put(
-          padRight(" \(langs[k])  \(missing) missing", toWidth: w - 2), x: x + 1, y: top + 2 + row,
-          style: k == highlighted ? Theme.selected : Theme.popup)
-      }
-      cursor = nil
-    }
-    return cursor
   }
 }

@@ -4,6 +4,46 @@ import ProductDocument
 import ProductSync
 import Terminal
 
+/// Keys every section of the product form shares (after the section's own keys).
+enum EditorKeys {
+  static let table = KeyTable(
+    "editorCommon",
+    [
+      KeyBinding(
+        "Tab / Shift-Tab", "next / previous section", keys: [.tab, .backTab], hint: "Tab: section", hintRank: 30,
+        menu: [("next section", .tab), ("previous section", .backTab)]
+      ) { m, key in
+        m.selectSection(offset: key == .tab ? 1 : -1)
+        return []
+      },
+      KeyBinding(
+        "1 … 8", "go to a section", keys: (1...8).map { .char(Character(String($0))) },
+        menu: Section.allCases.enumerated().map { ("go to \($0.element.title)", .char(Character(String($0.offset + 1)))) }
+      ) { m, key in
+        m.goToSection(key)
+        return []
+      },
+      KeyBinding("u", "undo (typing in a field is one step)", keys: [.char("u")]) { m, _ in
+        m.undoSaying()
+        return []
+      },
+      KeyBinding("Ctrl-R / Ctrl-Y", "redo", keys: [.ctrl("r"), .ctrl("y")]) { m, _ in
+        m.redoSaying()
+        return []
+      },
+      KeyBinding(
+        "S / Ctrl-S", "review the changes, then save", keys: [.char("S"), .ctrl("s")], hint: "S: review & save",
+        hintRank: 40
+      ) { m, _ in m.openReview() },
+      KeyBinding("o", "back to the product list (asks about unsaved changes)", keys: [.char("o")]) { m, _ in
+        m.backToList()
+      },
+      KeyBinding(
+        "q / Ctrl-C / Ctrl-Q", "quit (asks when there are unsaved changes)", keys: [.char("q"), .ctrl("c"), .ctrl("q")]
+      ) { m, _ in m.requestQuit() },
+    ])
+}
+
 extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
@@ -70,12 +110,11 @@ extension Model {
   // MARK: Keys
 
   mutating func handleKey(_ key: Key) -> [Command] {
-    // Ctrl-Z suspends the editor to the shell everywhere, as in vim and less (undo is `u`).
-    if key == .ctrl("z") { return [.suspend] }
-    if showHelp {
-      showHelp = false
-      return []
-    }
+    // Ctrl-Z (suspend, as in vim and less; undo is `u`) and Ctrl-L (redraw) work everywhere,
+    // even in a field and over a dialog.
+    if key == .ctrl("z") || key == .ctrl("l") { return dispatch(key, in: [GlobalKeys.table]) }
+    if showHelp { return helpKey(key) }
+    if commandMenu != nil { return commandMenuKey(key) }
     if confirmingQuit {
       switch key {
       case .char("y"), .char("Y"):
@@ -92,38 +131,29 @@ extension Model {
       }
     }
     if confirmingBack { return confirmBackKey(key) }
-    if busy != nil {
-      if key == .escape || key == .ctrl("c") {
-        cancelNow()
-        return [.cancelWork]
-      }
-      if key == .char("?") { showHelp = true }
-      return []
+    // `?` and the command menu, unless the key is text for a field (the menu also waits for an
+    // open question or popup to be answered).
+    if !isTyping, key == .char("?") || (!isAsking && (key == .char(":") || key == .ctrl("p"))) {
+      return dispatch(key, in: [GlobalKeys.table])
     }
-    if key == .char("?") && !isTyping {
-      showHelp = true
-      return []
-    }
+    if busy != nil { return dispatch(key, in: [BusyKeys.table]) }
     switch page {
-    case .picker: return pickerKey(key)
-    case .loading: return key == .char("q") || key == .ctrl("c") ? [.quit(code: 0)] : []
-    case .failed:
-      switch key {
-      case .char("q"), .ctrl("c"), .escape: return [.quit(code: 1)]
-      case .char("r"):
-        if let productId {
-          page = .loading
-          busy = "Loading product \(productId)…"
-          return [.load(productId: productId)]
-        }
-        return []
-      default: return []
-      }
-    case .form: return formKey(key)
-    case .review: return reviewKey(key)
-    case .conflict: return conflictKey(key)
-    case .recover: return recoverKey(key)
+    case .picker:
+      if picker.typing { return pickerTypingKey(key) }
+    case .form:
+      if let done = formModalKey(key) { return done }
+    case .loading, .failed, .review, .conflict, .recover:
+      break
     }
+    return dispatch(key, in: screenKeyTables)
+  }
+
+  /// Loads the product again after a failed load.
+  mutating func retryLoad() -> [Command] {
+    guard let productId else { return [] }
+    page = .loading
+    busy = "Loading product \(productId)…"
+    return [.load(productId: productId)]
   }
 
   /// Stops waiting for the running work at once, so an answer already on its way (say, the
@@ -146,14 +176,27 @@ extension Model {
   var isTyping: Bool {
     if form.editing != nil { return true }
     if page == .picker && picker.typing { return true }
-    if page == .form && section == .media && media.editing != nil { return true }
+    if page == .form && section == .media && (media.editing != nil || media.adding != nil) { return true }
     if page == .form && section == .options && options.isTyping { return true }
     if page == .form && section == .translations && translations.isTyping { return true }
+    if commandMenu != nil { return true }
     return false
+  }
+
+  /// True while a question or a popup waits for its answer (y/n, a type, a language).
+  var isAsking: Bool {
+    confirmingQuit || confirmingBack || form.choosing != nil || media.choosingLanguage != nil
+      || media.confirmingRemove != nil || options.choosingType != nil || options.confirming != nil
+      || translations.choosingLanguage != nil
   }
 
   mutating func handlePaste(_ text: String) -> [Command] {
     // A paste is text, never commands: it goes into the field being edited, or nowhere.
+    if commandMenu != nil {
+      commandMenu!.filter.insert(text)
+      commandMenu!.selected = 0
+      return []
+    }
     if form.editing != nil {
       form.editing!.field.insert(text)
       return editingChanged()
@@ -164,6 +207,10 @@ extension Model {
     }
     if page == .form && section == .media && media.editing != nil {
       media.editing!.field.insert(text)
+      return []
+    }
+    if page == .form && section == .media && media.adding != nil {
+      media.adding!.insert(text)
       return []
     }
     if page == .form && section == .options && options.isTyping {
@@ -187,33 +234,12 @@ extension Model {
     return [.quit(code: 0)]
   }
 
-  /// Keys every editing page shares; returns nil when the key is not one of them.
-  mutating func commonEditorKey(_ key: Key) -> [Command]? {
-    switch key {
-    case .tab:
-      selectSection(offset: 1)
-    case .backTab:
-      selectSection(offset: -1)
-    case .char(let c) where c.isASCII && c.isNumber && c != "0" && c != "9":
-      let index = Int(String(c))! - 1
-      if index < Section.allCases.count, section != Section.allCases[index] {
-        section = Section.allCases[index]
-        message = nil  // a message is about the section it came from
-      }
-    case .char("u"):
-      undoSaying()
-    case .ctrl("r"), .ctrl("y"):
-      redoSaying()
-    case .char("S"), .ctrl("s"):
-      return openReview()
-    case .char("o"):
-      return backToList()
-    case .char("q"), .ctrl("c"), .ctrl("q"):
-      return requestQuit()
-    default:
-      return nil
+  mutating func goToSection(_ key: Key) {
+    guard case .char(let c) = key, let n = Int(String(c)), n >= 1, n <= Section.allCases.count else { return }
+    if section != Section.allCases[n - 1] {
+      section = Section.allCases[n - 1]
+      message = nil  // a message is about the section it came from
     }
-    return []
   }
 
   mutating func selectSection(offset: Int) {

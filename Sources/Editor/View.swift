@@ -79,7 +79,7 @@ extension Model {
     case .failed:
       screen.put("Could not open the product.", x: 2, y: 3, style: Theme.error)
       screen.put(message?.text ?? "", x: 2, y: 4, style: Theme.value, maxWidth: width - 4)
-      screen.put("r: try again   q: quit", x: 2, y: 6, style: Theme.dim)
+      screen.put(hintText([FailedKeys.table]), x: 2, y: 6, style: Theme.dim, maxWidth: width - 4)
     case .form:
       drawTabs(into: &screen, y: 1)
       switch section {
@@ -118,6 +118,9 @@ extension Model {
           "n  keep editing",
         ])
       cursor = nil
+    }
+    if commandMenu != nil {
+      cursor = drawCommandMenu(into: &screen)
     }
     if showHelp {
       drawHelp(into: &screen)
@@ -168,15 +171,16 @@ extension Model {
     } else if form.choosing != nil {
       hint = "↑↓: choose · Enter: set · Esc: cancel"
     } else {
+      let scalar = section != .media && section != .options && section != .translations
+      hint = hintText(scalar ? pageKeyTables : Array(pageKeyTables.prefix(1)))
       switch section {
-      case .media: hint = mediaHint
-      case .options: hint = optionsHint
-      case .translations: hint = translationsHint
+      case .options: hint = optionsHint ?? hint
+      case .translations: hint = translationsHint ?? hint
+      case .media: hint = mediaHint ?? hint
       default:
         let fields = formFields
         let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
         // Least needed last: a narrow window drops from the end (the help key always stays).
-        hint = "↑↓: field · Enter: edit · Tab: section · S: review & save · r: restore · ?: help"
         if let spec, !spec.help.isEmpty { hint = spec.help + " · " + hint }
       }
     }
@@ -241,22 +245,6 @@ extension Model {
     drawBox(into: &screen, x: x, y: y, width: w, height: h, title: title)
     for (i, line) in lines.enumerated() where i < h - 2 {
       screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
-    }
-  }
-
-  func drawHelp(into screen: inout Screen) {
-    let entries = helpEntries
-    let w = min(width - 2, 72)
-    let h = min(height - 2, entries.count + 3)
-    let x = max(0, (width - w) / 2)
-    let y = max(0, (height - h) / 2)
-    drawBox(into: &screen, x: x, y: y, width: w, height: h, title: "Keys: \(helpTitle) (any key closes)")
-    for (i, entry) in entries.enumerated() where i < h - 3 {
-      screen.put(padRight(entry.0, toWidth: 16), x: x + 2, y: y + 1 + i, style: Theme.header)
-      screen.put(entry.1, x: x + 19, y: y + 1 + i, style: Theme.popup, maxWidth: w - 21)
-    }
-    if entries.count > h - 3 {
-      screen.put("… enlarge the window to see all keys", x: x + 2, y: y + h - 2, style: Theme.dim, maxWidth: w - 4)
     }
   }
 }
