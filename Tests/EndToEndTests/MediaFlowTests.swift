@@ -49,10 +49,9 @@ extension EditorEndToEnd {
       try await rig.tmux.waitFor("Alt text (de) set")
 
       try rig.tmux.keys("S")
-      let review = try await rig.tmux.waitFor("Review:")
-      #expect(review.contains("Review: 3 changes"), "\(review)")
-      #expect(review.contains("alt text › translations › de"), "\(review)")
-      #expect(review.contains("→ “Pullover vo"), "\(review)")
+      // Waits for the whole review: "Review:" alone can be read while the rows below it are
+      // still the gallery's (one failure in a loaded run).
+      try await rig.tmux.waitFor("Review: 3 changes", "alt text › translations › de", "→ “Pullover vo")
       try rig.tmux.keys("S")
       try await rig.tmux.waitFor("Saved:", timeout: 15)
 
