@@ -56,10 +56,14 @@ let package = Package(
     .target(name: "DraftJournal", dependencies: ["EcwidAPI"]),
     .target(
       name: "Editor", dependencies: ["ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal"]),
+    // The effect runner: terminal, HTTP, journal writes, $EDITOR, timers and signals (Editor stays pure).
+    .target(
+      name: "EditorRuntime",
+      dependencies: ["Editor", "ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal"]),
     .executableTarget(
       name: "ecwid-edit",
       dependencies: [
-        "EcwidAPI", "ProductDocument", "ProductSync", "EcwidSandbox", "Editor", "Terminal", "DraftJournal",
+        "EcwidAPI", "ProductDocument", "ProductSync", "EcwidSandbox", "Editor", "EditorRuntime", "Terminal", "DraftJournal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "TOMLKit", package: "TOMLKit"),
@@ -89,6 +93,10 @@ let package = Package(
     .testTarget(
       name: "EditorTests",
       dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples"]),
+    // The real runtime loop against a scripted TerminalBackend and a sandbox on 127.0.0.1.
+    .testTarget(
+      name: "EditorRuntimeTests",
+      dependencies: ["EditorRuntime", "Editor", "Terminal", "EcwidAPI", "EcwidSandbox", "DraftJournal"]),
     .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),
   ],
   swiftLanguageModes: [.v6]

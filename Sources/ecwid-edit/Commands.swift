@@ -2,6 +2,7 @@ import ArgumentParser
 import EcwidAPI
 import EcwidSandbox
 import Editor
+import EditorRuntime
 import Foundation
 import ProductDocument
 import ProductSync

@@ -95,11 +95,4 @@ import Testing
     _ = m.update(.remoteChecked(.success(theirs(base) { $0["price"] = .double(3) })))
     #expect(m.document!.current.json["price"]?.doubleValue == 3)
   }
-
-  @Test func intervalComesFromTheEnvironment() {
-    #expect(EditorOptions.remoteCheckInterval(from: [:]) == 30)
-    #expect(EditorOptions.remoteCheckInterval(from: ["ECWID_EDIT_REMOTE_CHECK_SECONDS": "1"]) == 1)
-    #expect(EditorOptions.remoteCheckInterval(from: ["ECWID_EDIT_REMOTE_CHECK_SECONDS": "0"]) == 0)
-    #expect(EditorOptions.remoteCheckInterval(from: ["ECWID_EDIT_REMOTE_CHECK_SECONDS": "abc"]) == 30)
-  }
 }

@@ -1,5 +1,6 @@
 import DraftJournal
 import EcwidAPI
+import Editor
 import Foundation
 import ProductDocument
 import ProductSync
@@ -97,8 +98,39 @@ public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int3
     return 2
   }
   NcursesTerminal.installCrashAndSignalHandlers { _ in DraftBox.shared.flush() }
-  let runtime = EditorRuntime(client: client, terminal: terminal, options: options)
-  let code = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+  let code = await runEditorLoop(client: client, terminal: terminal, options: options)
+  terminal.restore()
+  return code
+}
+
+/// What the runtime needs of a terminal beyond drawing and reading keys: job control, handing the
+/// terminal to `$EDITOR`, and noticing that it went away. `NcursesTerminal` is the real one; tests
+/// drive the same loop with a scripted backend.
+public protocol EditorTerminal: TerminalBackend {
+  /// True once after the process was stopped and continued from outside.
+  func takeContinued() -> Bool
+  /// Ctrl-Z: stops the program as a shell job until `fg`.
+  func suspendToShell()
+  /// Runs `argv` with the terminal handed over (for `$EDITOR`).
+  func runInForeground(_ argv: [String]) -> NcursesTerminal.ChildOutcome
+  /// True when the terminal has been closed (its pty's other side is gone).
+  func hungUp() -> Bool
+}
+
+extension NcursesTerminal: EditorTerminal {
+  /// True when standard input's terminal has been closed (its pty's other side is gone).
+  public func hungUp() -> Bool {
+    var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) > 0 else { return false }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
+}
+
+/// Runs the editor's loop on `terminal` (on a thread of its own, with a big stack) until the user
+/// quits; returns the exit status. The caller sets the terminal up and restores it.
+public func runEditorLoop(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) async -> Int32 {
+  let runtime = RuntimeLoop(client: client, terminal: terminal, options: options)
+  return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
     let thread = Thread {
       let code = runtime.loop()
       continuation.resume(returning: code)
@@ -106,14 +138,12 @@ public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int3
     thread.stackSize = 8 << 20
     thread.start()
   }
-  terminal.restore()
-  return code
 }
 
 /// Owns the model and the terminal: reads events, runs `update`, draws `view`, runs commands.
-final class EditorRuntime: @unchecked Sendable {
+final class RuntimeLoop: @unchecked Sendable {
   let client: EcwidClient
-  let terminal: NcursesTerminal
+  let terminal: any EditorTerminal
   let options: EditorOptions
   let mailbox = Mailbox()
   var model: Model
@@ -128,7 +158,7 @@ final class EditorRuntime: @unchecked Sendable {
   /// The product this run has marked as open in the journal (see `DraftJournal.claim`).
   var claimedProduct: Int?
 
-  init(client: EcwidClient, terminal: NcursesTerminal, options: EditorOptions) {
+  init(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) {
     self.client = client
     self.terminal = terminal
     self.options = options
@@ -164,7 +194,7 @@ final class EditorRuntime: @unchecked Sendable {
       let now = Date()
       if now.timeIntervalSince(lastTick) >= 0.1 {
         lastTick = now
-        if terminalHungUp() {
+        if terminal.hungUp() {
           // The terminal went away without a SIGHUP reaching us: keep the draft and leave.
           exitCode = 129
           done = true
@@ -185,13 +215,6 @@ final class EditorRuntime: @unchecked Sendable {
     for task in work { task.cancel() }
     if let claimedProduct { options.journal.release(storeId: model.storeId, productId: claimedProduct) }
     return exitCode
-  }
-
-  /// True when standard input's terminal has been closed (its pty's other side is gone).
-  func terminalHungUp() -> Bool {
-    var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-    guard poll(&descriptor, 1, 0) > 0 else { return false }
-    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
   func message(for event: TerminalEvent) -> Msg {

@@ -1,0 +1,78 @@
+import DraftJournal
+import EcwidAPI
+import EcwidSandbox
+import EditorRuntime
+import Foundation
+import Terminal
+import Testing
+
+/// The real runtime loop (`runEditorLoop`: events, update, view, commands, HTTP, journal) against a
+/// sandbox on 127.0.0.1 and a scripted terminal backend.
+@Suite struct RuntimeLoopTests {
+  @Test func opensTypesRedrawsResizesAndQuitsKeepingTheDraft() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    var sandboxOptions = SandboxOptions()
+    sandboxOptions.port = 0
+    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
+    let sandbox = try Sandbox(options: sandboxOptions)
+    let port = try await sandbox.start()
+    let product = Sandbox.sampleCatalog().products[0]
+    let originalName = try #require(product.name)
+    let productId = try #require(product.id)
+    let newName = "Runtime loop name"
+
+    var config = EcwidConfig(
+      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
+    config.retry = .none
+    let client = try EcwidClient(config: config)
+    let journal = DraftJournal(directory: directory.appendingPathComponent("drafts"))
+    let terminal = ScriptedTerminal(
+      width: 80, height: 24,
+      steps: [
+        // The product is shown: edit the name (the first field) in place.
+        .init(waitFor: originalName, events: [.key(.enter), .key(.ctrl("u"))] + newName.map { .key(.char($0)) } + [.key(.enter)]),
+        // Ctrl-L once the new name is on the screen.
+        .init(waitFor: newName, events: [.key(.ctrl("l"))]),
+        // The window grows.
+        .init(waitFor: nil, events: [.resize(width: 120, height: 40)]),
+        // Quit; the editor asks about the unsaved change, and `y` leaves keeping the draft.
+        .init(waitFor: newName, events: [.key(.char("q"))]),
+        .init(waitFor: "unsaved change", events: [.key(.char("y"))]),
+      ])
+    let options = EditorOptions(
+      storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0)
+
+    let code = await runEditorLoop(client: client, terminal: terminal, options: options)
+    await client.shutdown()
+    await sandbox.stop()
+
+    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? "")")
+    #expect(code == 0)
+    let screens = terminal.screens
+    let first = try #require(screens.first)
+    #expect(first.width == 80 && first.height == 24)
+    // The product arrived over HTTP and was drawn with its name, then the typed name replaced it.
+    let shownOriginal = try #require(screens.firstIndex { $0.text().contains(originalName) })
+    let shownNew = try #require(screens.firstIndex { $0.text().contains(newName) })
+    #expect(shownOriginal < shownNew)
+    #expect(screens[shownNew].width == 80)
+    // Ctrl-L asked the backend for a full repaint, and a screen was drawn after it.
+    let log = terminal.log
+    let invalidated = try #require(log.firstIndex(of: .invalidate))
+    #expect(log[(invalidated + 1)...].contains { if case .draw = $0 { true } else { false } })
+    // After the resize every screen is 120x40 and still shows the edited name.
+    let resized = try #require(screens.firstIndex { $0.width == 120 })
+    #expect(screens[resized...].allSatisfy { $0.width == 120 && $0.height == 40 })
+    #expect(screens[resized...].contains { $0.text().contains(newName) })
+    // The last screen asked about the unsaved change before the quit.
+    #expect(try #require(screens.last).text().contains("unsaved change"))
+    // Quitting with `y` keeps the edit in the draft journal; nothing was saved to the store.
+    let draft = try #require(try journal.read(storeId: sandbox.storeId, productId: productId))
+    #expect(draft.current.name == newName)
+    #expect(draft.base.name == originalName)
+    #expect(await sandbox.product(id: productId)?.name == originalName)
+  }
+}
