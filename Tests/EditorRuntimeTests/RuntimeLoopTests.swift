@@ -51,24 +51,29 @@ import Testing
 
     #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? "")")
     #expect(code == 0)
+    // (Indexes and sizes are taken first, so that a failure prints them, not every screen.)
     let screens = terminal.screens
-    let first = try #require(screens.first)
-    #expect(first.width == 80 && first.height == 24)
+    let sizes = screens.map { "\($0.width)x\($0.height)" }
+    #expect(sizes.first == "80x24")
     // The product arrived over HTTP and was drawn with its name, then the typed name replaced it.
-    let shownOriginal = try #require(screens.firstIndex { $0.text().contains(originalName) })
-    let shownNew = try #require(screens.firstIndex { $0.text().contains(newName) })
-    #expect(shownOriginal < shownNew)
-    #expect(screens[shownNew].width == 80)
+    let shownOriginal = screens.firstIndex { $0.text().contains(originalName) }
+    let shownNew = screens.firstIndex { $0.text().contains(newName) }
+    let original = try #require(shownOriginal, "no screen showed the product's name")
+    let typed = try #require(shownNew, "no screen showed the typed name")
+    #expect(original < typed)
+    #expect(sizes[typed] == "80x24")
     // Ctrl-L asked the backend for a full repaint, and a screen was drawn after it.
-    let log = terminal.log
-    let invalidated = try #require(log.firstIndex(of: .invalidate))
-    #expect(log[(invalidated + 1)...].contains { if case .draw = $0 { true } else { false } })
+    let kinds = terminal.log.map { $0 == .invalidate ? "invalidate" : "draw" }
+    let invalidated = try #require(kinds.firstIndex(of: "invalidate"), "Ctrl-L asked for no repaint")
+    #expect(kinds[(invalidated + 1)...].contains("draw"))
     // After the resize every screen is 120x40 and still shows the edited name.
-    let resized = try #require(screens.firstIndex { $0.width == 120 })
-    #expect(screens[resized...].allSatisfy { $0.width == 120 && $0.height == 40 })
-    #expect(screens[resized...].contains { $0.text().contains(newName) })
+    let resized = try #require(sizes.firstIndex(of: "120x40"), "no screen was drawn at 120x40: \(Set(sizes))")
+    #expect(sizes[resized...].allSatisfy { $0 == "120x40" })
+    let newNameAfterResize = screens[resized...].contains { $0.text().contains(newName) }
+    #expect(newNameAfterResize)
     // The last screen asked about the unsaved change before the quit.
-    #expect(try #require(screens.last).text().contains("unsaved change"))
+    let lastText = screens.last?.text() ?? ""
+    #expect(lastText.contains("unsaved change"), "last screen:\n\(lastText)")
     // Quitting with `y` keeps the edit in the draft journal; nothing was saved to the store.
     let draft = try #require(try journal.read(storeId: sandbox.storeId, productId: productId))
     #expect(draft.current.name == newName)
