@@ -16,6 +16,7 @@ import Testing
     "general", "general-cjk", "general-emoji", "general-editing-cjk", "pricing", "options", "option-choices",
     "translations", "translations-arabic", "media", "shipping", "seo", "attributes",
     "review", "review-change-in-full", "conflict", "recover", "recover-list", "help", "command-menu",
+    "quit-dialog", "saving",
   ]
 
   /// A fixed moment for drafts; its formatted form depends on the machine's zone and locale, so it
@@ -132,6 +133,16 @@ import Testing
     case "command-menu":
       var m = EditorHarness.model(width: w, height: h)
       press(&m, .char("5"), .char(":"), .down)
+      return m
+    case "quit-dialog":
+      var m = EditorHarness.model(width: w, height: h)
+      m.apply(.set([.key("name")], .string("Nordlys 毛衣 كنزة 🧶")))
+      press(&m, .char("q"))
+      try #require(m.confirmingQuit)
+      return m
+    case "saving":
+      var m = EditorHarness.model(width: w, height: h)
+      m.busy = "Saving 1/1…"
       return m
     default:
       Issue.record("no screen named \(name)")
