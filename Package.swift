@@ -92,7 +92,9 @@ let package = Package(
       name: "TerminalTests", dependencies: ["Terminal", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "EditorTests",
-      dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples"]),
+      dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples"],
+      // The golden screens are read from the source tree (#filePath), not bundled.
+      exclude: ["__Snapshots__"]),
     // The real runtime loop against a scripted TerminalBackend and a sandbox on 127.0.0.1.
     .testTarget(
       name: "EditorRuntimeTests",
