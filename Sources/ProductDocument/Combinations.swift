@@ -77,11 +77,15 @@ extension PlanStep {
   }
 
   /// The step as one request of a batch (variation creates, updates and deletes).
-  public func batchRequest(id: String, productId: Int) -> BatchRequest? {
+  /// `checkLowStockNotification`: the setting of that name, carried by each update (a batch's
+  /// members are separate requests, so the client's own query parameter does not reach them).
+  public func batchRequest(id: String, productId: Int, checkLowStockNotification: Bool = false) -> BatchRequest? {
     switch self {
     case .createCombination(let body): return .createCombination(id: id, productId: productId, body: body)
     case .updateCombination(let cid, _, let body):
-      return .updateCombination(id: id, productId: productId, combinationId: cid, body: body)
+      return .updateCombination(
+        id: id, productId: productId, combinationId: cid, body: body,
+        checkLowStockNotification: checkLowStockNotification)
     case .deleteCombination(let cid, _): return .deleteCombination(id: id, productId: productId, combinationId: cid)
     default: return nil
     }

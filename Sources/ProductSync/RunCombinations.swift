@@ -71,7 +71,10 @@ extension PlanRunner {
   mutating func runBatch(
     _ requests: [PlanStep], key: String, polling: BatchPolling, progress: @escaping @Sendable (Int, Int) -> Void
   ) async throws(EcwidError) -> BatchRun {
-    let sent = requests.enumerated().compactMap { i, step in step.batchRequest(id: "r\(i)", productId: productId) }
+    let lowStock = client.config.checkLowStockNotification
+    let sent = requests.enumerated().compactMap { i, step in
+      step.batchRequest(id: "r\(i)", productId: productId, checkLowStockNotification: lowStock)
+    }
     let ticket = try await client.submitBatch(sent, stopOnFirstFailure: true, deduplicationKey: key)
     known = nil
     let status = try await waitForBatch(ticket: ticket, total: sent.count, polling: polling, progress: progress)

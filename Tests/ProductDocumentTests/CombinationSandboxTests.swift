@@ -15,7 +15,7 @@ struct LoggedSandbox {
   static let tee = 692_730_775  // 40 variations
   static let sneaker = 692_730_777  // 500 variations
 
-  static func start() async throws -> LoggedSandbox {
+  static func start(notifyLowStock: Bool = false) async throws -> LoggedSandbox {
     var o = SandboxOptions()
     o.port = 0
     o.token = "secret_combination_plans"
@@ -26,6 +26,7 @@ struct LoggedSandbox {
     let port = try await sandbox.start()
     var c = EcwidConfig(apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: o.token)
     c.retry = RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.05, deadline: 30)
+    c.checkLowStockNotification = notifyLowStock
     return LoggedSandbox(sandbox: sandbox, client: try EcwidClient(config: c), logPath: log)
   }
 
@@ -80,6 +81,28 @@ struct LoggedSandbox {
     var after = doc
     after.rebase(onto: try #require(outcome.product))
     #expect(after.plan(storeLanguages: nil).isEmpty)
+  }
+
+  /// The low-stock setting reaches every variation update, sent alone or inside a batch.
+  @Test(arguments: [3, 12])
+  func theLowStockSettingReachesEveryVariationUpdate(rows: Int) async throws {
+    let env = try await LoggedSandbox.start(notifyLowStock: true)
+    defer { Task { await env.stop() } }
+    let fetched = try await env.client.productWithCombinations(id: LoggedSandbox.tee)
+    var doc = Document(base: fetched)
+    for i in 0..<rows { doc.apply(.set(comboPath(i, "quantity"), .int(70 + i))) }
+    let plan = doc.plan(storeLanguages: nil, batching: CombinationBatching(threshold: 10, batchSize: 100))
+    let before = await env.sandbox.requests().count
+    let outcome = await runPlan(plan, productId: LoggedSandbox.tee, client: env.client)
+    #expect(outcome.succeeded, "\(outcome.error.map(\.sentence) ?? "")")
+    let direct = await env.sandbox.requests().dropFirst(before).filter { $0.method == "PUT" && $0.path.contains("/combinations/") }
+    let batched = env.sandbox.batchRequests().filter { $0.method == "PUT" }
+    let updates = direct + batched
+    #expect(updates.count == rows, "\(direct.count) sent alone, \(batched.count) in batches")
+    #expect(rows > 10 ? batched.count == rows : direct.count == rows)
+    for u in updates {
+      #expect(u.query?.contains("checkLowStockNotification=true") == true, "\(u.method) \(u.path)?\(u.query ?? "")")
+    }
   }
 
   /// 200 changed rows of the 500-variation product: ⌈200 / batch size⌉ `POST /batch` and a few
