@@ -7,6 +7,9 @@ enum ArrayIdentity: Sendable {
   case mediaImage, mediaVideo, option, choice, attribute, wholesaleTier, customPriceTier, byId, scalar, position
   /// The product's variations (`combinations`): by id, new ones (no id yet) by their option values.
   case combination
+  /// A variation's option values (`combinations[…].options`): by position (one value per product
+  /// option, in option order), so a renamed option or choice reads as one change of that value.
+  case optionValue
 
   /// The identity used for the array stored under `key`, inside an object stored under `parentKey`.
   static func of(key: String?, parentKey: String?, topLevel: Bool, elements: [JSON]) -> ArrayIdentity {
@@ -15,6 +18,7 @@ enum ArrayIdentity: Sendable {
     case ("media", "videos"): return .mediaVideo
     case (_, "options") where topLevel: return .option
     case (_, "combinations") where topLevel: return .combination
+    case (DiffContext.combinationParent, "options"): return .optionValue
     case (_, "choices"): return .choice
     case (_, "attributes"): return .attribute
     case (_, "wholesalePrices"): return .wholesaleTier
@@ -53,7 +57,7 @@ enum ArrayIdentity: Sendable {
     case .scalar:
       if case .number(let n) = element { return "n:" + String(n.double) }
       return element.compactText
-    case .position: return "#\(index)"
+    case .position, .optionValue: return "#\(index)"
     }
   }
 
@@ -74,7 +78,7 @@ enum ArrayIdentity: Sendable {
   /// Whether an element's label names it fully ("Option "Size"", "Image 3 (id 5)").
   var selfDescribing: Bool {
     switch self {
-    case .mediaImage, .mediaVideo, .option, .choice, .attribute, .wholesaleTier, .combination: return true
+    case .mediaImage, .mediaVideo, .option, .choice, .attribute, .wholesaleTier, .combination, .optionValue: return true
     default: return false
     }
   }

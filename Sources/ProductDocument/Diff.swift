@@ -56,6 +56,8 @@ struct DiffContext {
   var insideMediaImage = false
   /// Directly inside one of the product's variations (`combinations[…]`).
   var insideCombination = false
+  /// The `parentKey` of a variation's own fields (a variation is an array element, with no key).
+  static let combinationParent = "combinations[]"
 
   var section: Section { Section.of(topLevelKey: path.topLevelKey ?? "") }
   var isTopLevel: Bool { path.count == 1 }
@@ -66,7 +68,7 @@ struct DiffContext {
     c.basePath.append(.key(k))
     c.idText += idText.isEmpty ? k : "." + k
     c.labels.append(insideCombination ? Labels.combinationField(k) : Labels.field(k, topLevel: path.isEmpty))
-    c.parentKey = key
+    c.parentKey = insideCombination ? Self.combinationParent : key
     c.key = k
     c.insideMediaImage = false
     c.insideCombination = false

@@ -36,6 +36,10 @@ public enum Edit: Sendable, Hashable {
   case moveChoice(option: Int, from: Int, to: Int)
   /// Removes choices (and defaultChoice) when the new type has none.
   case setOptionType(option: Int, type: String)
+  /// Variations follow a renamed option (`value` nil: every variation's value for the option
+  /// named `option` is now under the name `to`) or a renamed choice (every variation whose value
+  /// for `option` is `value` now has `to`). The option list itself is edited separately.
+  case renameInCombinations(option: String, value: String?, to: String)
   /// The whole edited product (diff/apply CLI); media and unknown fields are kept as given.
   case replaceProduct(Product)
 }
@@ -100,6 +104,13 @@ extension Product {
       }
     case .removeChoice(let option, let choice):
       guard option >= 0, option < optionCount else { return nil }
+      // The variations that have the removed choice go with it (a variation has one value of
+      // every option, and that value no longer exists).
+      if let name = value(at: optionsPath + [.index(option), .key("name")])?.stringValue,
+        let text = value(at: choicesPath(option: option) + [.index(choice), .key("text")])?.stringValue
+      {
+        removeCombinations(option: name, value: text)
+      }
       updateChoices(option: option) { choices in
         if choices.indices.contains(choice) { choices.remove(at: choice) }
       }
@@ -119,8 +130,50 @@ extension Product {
       if !kind.hasDefaultChoice { setValue(nil, at: optionPath + [.key("defaultChoice")]) }
     case .replaceProduct(let product):
       self = product
+    case .renameInCombinations(let option, let value, let to):
+      renameInCombinations(option: option, value: value, to: to)
     }
     return nil
+  }
+
+  /// Indices of the variations whose value for the option named `option` is `value` (any value
+  /// when nil).
+  public func combinationIndices(option: String, value: String?) -> [Int] {
+    let all = self.value(at: combinationsPath)?.arrayValue ?? []
+    return all.indices.filter { i in
+      (all[i]["options"]?.arrayValue ?? []).contains { v in
+        v["name"]?.stringValue == option && (value == nil || v["value"]?.stringValue == value)
+      }
+    }
+  }
+
+  mutating func renameInCombinations(option: String, value: String?, to: String) {
+    guard option != to || value != nil, value != to else { return }
+    for i in combinationIndices(option: option, value: value) {
+      let path = combinationsPath + [.index(i), .key("options")]
+      guard var values = self.value(at: path)?.arrayValue else { continue }
+      for k in values.indices where values[k]["name"]?.stringValue == option {
+        guard var v = values[k].objectValue else { continue }
+        if let value {
+          guard v["value"]?.stringValue == value else { continue }
+          v["value"] = .string(to)
+          // A translated value named the old choice: it no longer says what the variation is.
+          v.removeValue(forKey: "valueTranslated")
+        } else {
+          v["name"] = .string(to)
+          v.removeValue(forKey: "nameTranslated")
+        }
+        values[k] = .object(v)
+      }
+      setValue(.array(values), at: path)
+    }
+  }
+
+  mutating func removeCombinations(option: String, value: String) {
+    let doomed = Set(combinationIndices(option: option, value: value))
+    guard !doomed.isEmpty, let all = self.value(at: combinationsPath)?.arrayValue else { return }
+    setValue(.null, at: combinationsPath)
+    setValue(.array(all.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)), at: combinationsPath)
   }
 
   var optionCount: Int { value(at: optionsPath)?.arrayValue?.count ?? 0 }

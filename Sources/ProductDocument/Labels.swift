@@ -131,6 +131,7 @@ enum Labels {
     case .byId: return "\(arrayKey.map { words($0) } ?? "item") id \(element["id"]?.idString ?? "?")"
     case .scalar: return element.stringValue.map(quoted) ?? element.compactText
     case .position: return "\(arrayKey.map { words($0) } ?? "item") \(index + 1)"
+    case .optionValue: return "option \(quoted(element["name"]?.stringValue ?? "#\(index + 1)"))"
     }
   }
 
