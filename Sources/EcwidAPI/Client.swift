@@ -215,8 +215,22 @@ public final class EcwidClient: Sendable {
   // MARK: Transport
 
   /// Where the client reports its waits (`ClientEvent`): set it around calls with
-  /// `EcwidClient.$events.withValue({ event in … }) { try await client.… }`.
-  @TaskLocal public static var events: (@Sendable (ClientEvent) -> Void)?
+  /// `EcwidClient.observingEvents({ event in … }) { try await client.… }`.
+  ///
+  /// The task-local value is a class, not the closure itself: Swift 6.3's optimizer miscompiles
+  /// `TaskLocal.withValue` with an optional closure value (every optimized build crashed in
+  /// `swift_task_localValuePush`, while debug builds ran). `TaskLocalTypeTests` keeps it that way.
+  @TaskLocal static var eventSink: ClientEventSink?
+
+  /// The observer of the calls made inside `body` (the innermost one wins).
+  public static func observingEvents<T: Sendable>(
+    _ handler: @escaping @Sendable (ClientEvent) -> Void, _ body: () async throws -> T
+  ) async rethrows -> T {
+    try await $eventSink.withValue(ClientEventSink(handler), operation: body)
+  }
+
+  /// The observer of the calls made now, if any.
+  public static var events: (@Sendable (ClientEvent) -> Void)? { eventSink?.handler }
 
   func object(
     _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSON? = nil,
@@ -407,4 +421,10 @@ public final class EcwidClient: Sendable {
     guard !config.token.isEmpty else { return s }
     return s.replacingOccurrences(of: config.token, with: "***")
   }
+}
+
+/// The holder of a `ClientEvent` observer (see `EcwidClient.eventSink`).
+final class ClientEventSink: Sendable {
+  let handler: @Sendable (ClientEvent) -> Void
+  init(_ handler: @escaping @Sendable (ClientEvent) -> Void) { self.handler = handler }
 }

@@ -5,7 +5,7 @@ import NIOPosix
 
 /// Something the client is waiting for, reported while it waits so a person is not left looking
 /// at a silent terminal: a `Retry-After` pause, a backoff before the next attempt, or an answer
-/// that is slow to come. Observe them with `EcwidClient.$events.withValue(handler) { … }`.
+/// that is slow to come. Observe them with `EcwidClient.observingEvents(handler) { … }`.
 public enum ClientEvent: Sendable, Equatable {
   public enum Reason: Sendable, Equatable {
     /// 429: Ecwid asked to wait (`Retry-After`).

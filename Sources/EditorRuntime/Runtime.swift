@@ -397,7 +397,7 @@ final class RuntimeLoop: @unchecked Sendable {
   func spawnReportingWaits(_ body: @escaping @Sendable () async -> Void) {
     let mailbox = self.mailbox
     spawn {
-      await EcwidClient.$events.withValue({ event in mailbox.post(.clientWaiting(event)) }) {
+      await EcwidClient.observingEvents({ event in mailbox.post(.clientWaiting(event)) }) {
         await body()
       }
     }

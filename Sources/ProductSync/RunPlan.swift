@@ -107,7 +107,7 @@ public func runPlan(
   _ plan: UpdatePlan, productId: Int, client: EcwidClient, polling: BatchPolling = .standard,
   progress: @escaping @Sendable (PlanProgress) -> Void = { _ in }
 ) async -> PlanOutcome {
-  await EcwidClient.$events.withValue({ event in progress(.waiting(event)) }) {
+  await EcwidClient.observingEvents({ event in progress(.waiting(event)) }) {
     await runPlanSteps(plan, productId: productId, client: client, polling: polling, progress: progress)
   }
 }

@@ -76,7 +76,7 @@ func makeClient(_ connection: ConnectionOptions, notifyLowStock: Bool? = nil) th
 /// Client waits are printed to stderr meanwhile ("rate limited by Ecwid, retrying in 30 s").
 func interruptible<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
   let task = Task {
-    try await EcwidClient.$events.withValue({ event in
+    try await EcwidClient.observingEvents({ event in
       // A backoff under a second passes unremarked; a real wait is said.
       if case .waiting(let seconds, _, _, _, _) = event, seconds < 1 { return }
       FileHandle.standardError.write(Data("ecwid-edit: \(event.message) (Ctrl-C stops)\n".utf8))

@@ -174,7 +174,7 @@ final class EventLog: @unchecked Sendable {
     let log = EventLog()
     let client = h.client
     let task = Task {
-      try await EcwidClient.$events.withValue({ log.append($0) }) {
+      try await EcwidClient.observingEvents({ log.append($0) }) {
         try await client.getProfile()
       }
     }
@@ -208,7 +208,7 @@ final class EventLog: @unchecked Sendable {
     c.progressInterval = .milliseconds(250)
     let client = try EcwidClient(config: c)
     defer { Task { await client.shutdown() } }
-    _ = try await EcwidClient.$events.withValue({ log.append($0) }) { try await client.getProfile() }
+    _ = try await EcwidClient.observingEvents({ log.append($0) }) { try await client.getProfile() }
     let slow = log.events.filter { if case .stillWaiting = $0 { return true } else { return false } }
     #expect(slow.count >= 2, "\(log.events)")
     #expect(slow.first?.message.contains("still waiting for Ecwid's answer to GET /profile") == true)
