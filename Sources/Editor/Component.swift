@@ -21,11 +21,13 @@ import Terminal
 //   the status line, a `Command` for the runtime, another page. The root (`Model`, at the end
 //   of `Update.swift`) applies them in order, in one place (`Model.perform`). This is Bubble Tea's
 //   child returning a `Cmd`, or a TCA child sending an action to its parent.
-// - The key table is data: `KeyTable<PickerState>` lists each binding's keys, its description
-//   (for `?`, the command menu and the README, which scripts/gen-docs makes from it), its hint
-//   and its action `(inout PickerState, Key, ScreenContext) -> [Effect]`. The screen's `update`
-//   dispatches a key through it, so a key cannot be handled and not described. The overlay, the
-//   hint line and the menu see every table through `AnyKeyTable` (`table.erased`).
+// - The key table is data: `KeyTable<PickerState>(name: "picker", [...])` lists each binding's
+//   keys, its description (for `?`, the command menu and the README, which scripts/gen-docs
+//   makes from it), its hint and its action `(inout PickerState, Key, ScreenContext) -> [Effect]`.
+//   The screen's `update` dispatches a key through it, so a key cannot be handled and not
+//   described. The overlay, the hint line and the menu see every table through `AnyKeyTable`
+//   (`table.erased`). Screens not yet components keep root tables, `KeyTable("media", [...])`,
+//   whose actions are `(inout Model, Key) -> [Command]`.
 // - `view` is pure: the state and the context in, cells out.
 //
 // The root composes the screens: it keeps one state per screen (`model.picker`, …), turns a
@@ -35,7 +37,10 @@ import Terminal
 //
 // Adding a screen: make the folder with the four files, add a `Page` case (or an overlay flag)
 // and a state property to `Model`, route its messages in `Model.handleKey` / `Model.update`, draw
-// it in `Model.draw`, and name its table in `KeyReference` (Help.swift) so the README lists it.
+// it in `Model.draw`, return its table from `Model.pageKeyTables` (Help.swift: the `?` overlay,
+// the hint line and the menu read it there), and name it in `KeyReference` so the README lists
+// it. Test it as Tests/EditorTests/ComponentTests.swift does: call `update` with `model.context`
+// and say exactly which effects come back, then what `model.perform` made of them.
 
 /// What a screen may read of the shared state while it updates or draws; it never writes it.
 public struct ScreenContext: Sendable {

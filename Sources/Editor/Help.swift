@@ -3,7 +3,7 @@ import Terminal
 
 /// Keys that work on every screen: help, the command menu, redraw, suspend.
 enum GlobalKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "global",
     [
       KeyBinding("?", "this help: the keys of the screen you are on", keys: [.char("?")], menu: []) { m, _ in
@@ -22,7 +22,7 @@ enum GlobalKeys {
 
 /// Keys while a long piece of work runs (loading, saving).
 enum BusyKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "busy",
     [
       KeyBinding(
@@ -35,13 +35,13 @@ enum BusyKeys {
 }
 
 enum LoadingKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "loading",
     [KeyBinding("q / Ctrl-C", "quit", keys: [.char("q"), .ctrl("c")]) { _, _ in [.quit(code: 0)] }])
 }
 
 enum FailedKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "failed",
     [
       KeyBinding("r", "try again", keys: [.char("r")], hint: "r: try again") { m, _ in m.retryLoad() },

@@ -79,7 +79,7 @@ public struct KeyTable<Target: KeyTarget>: Sendable {
   /// The same table as the overlay, the hint line and the menu read it.
   public let erased: AnyKeyTable
 
-  init(_ name: String, _ bindings: [KeyBinding<Target>]) {
+  init(name: String, _ bindings: [KeyBinding<Target>]) {
     self.name = name
     self.bindings = bindings
     erased = AnyKeyTable(name: name, bindings: bindings.map(\.entry))
@@ -107,6 +107,14 @@ public struct KeyTable<Target: KeyTarget>: Sendable {
 
 extension KeyTable where Target.KeyContext == Void {
   func run(_ key: Key, on target: inout Target) -> Target.KeyOutput? { run(key, on: &target, ()) }
+}
+
+extension KeyTable where Target == Model {
+  /// A table of the root: `KeyTable("media", [...])` without `<Model>` reads as before the
+  /// screens became components.
+  init(_ name: String, _ bindings: [KeyBinding<Model>]) {
+    self.init(name: name, bindings)
+  }
 }
 
 /// A key table seen without its actions: what the `?` overlay, the hint line, the command menu,

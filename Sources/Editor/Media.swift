@@ -26,7 +26,7 @@ public struct AltEditing: Equatable, Sendable {
 
 /// Keys of the gallery (the common editor keys follow them).
 enum MediaKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "media",
     [
       KeyBinding("↑ ↓ / j k", "select an image", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in

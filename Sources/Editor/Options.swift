@@ -46,7 +46,7 @@ public enum OptionsConfirm: Equatable, Sendable {
 
 /// Keys of the option list (the common editor keys follow them).
 enum OptionKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "options",
     [
       KeyBinding("↑ ↓ / j k", "select an option", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
@@ -82,7 +82,7 @@ enum OptionKeys {
 
 /// Keys of the selected option's choice list (the common editor keys follow them).
 enum ChoiceKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "optionChoices",
     [
       KeyBinding("← / h / Esc", "back to the options", keys: [.left, .char("h"), .escape], hint: "←/Esc: options") { m, _ in

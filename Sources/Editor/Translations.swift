@@ -165,7 +165,7 @@ final class TranslationRowCache: @unchecked Sendable, Equatable {
 
 /// Keys of the translation grid (the common editor keys follow them).
 enum TranslationKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "translations",
     [
       KeyBinding(

@@ -6,7 +6,7 @@ import Terminal
 
 /// Keys every section of the product form shares (after the section's own keys).
 enum EditorKeys {
-  static let table = KeyTable<Model>(
+  static let table = KeyTable(
     "editorCommon",
     [
       KeyBinding(

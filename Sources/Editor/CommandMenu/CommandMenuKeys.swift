@@ -3,7 +3,7 @@ import Terminal
 /// Keys while the command menu is open; every other key is text for the filter.
 enum MenuKeys {
   static let table = KeyTable<CommandMenuState>(
-    "commandMenu",
+    name: "commandMenu",
     [
       KeyBinding("↑ ↓ / Ctrl-N Ctrl-P", "select a command", keys: [.down, .up, .ctrl("n"), .ctrl("p")], menu: []) { s, key, c in
         s.moveSelection(by: key == .down || key == .ctrl("n") ? 1 : -1, c)

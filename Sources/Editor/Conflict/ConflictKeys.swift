@@ -3,7 +3,7 @@ import Terminal
 /// Keys of the conflict screen.
 enum ConflictKeys {
   static let table = KeyTable<ConflictState>(
-    "conflict",
+    name: "conflict",
     [
       KeyBinding("↑ ↓ / j k", "select a field", keys: [.down, .up, .char("j"), .char("k")], menu: []) { s, key, _ in
         s.select(by: key == .down || key == .char("j") ? 1 : -1)

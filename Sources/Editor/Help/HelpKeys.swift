@@ -3,7 +3,7 @@ import Terminal
 /// Keys while the help overlay is open.
 enum HelpKeys {
   static let table = KeyTable<HelpState>(
-    "help",
+    name: "help",
     [
       KeyBinding("↑ ↓ / j k", "scroll the help a line, when it does not fit", keys: [.down, .up, .char("j"), .char("k")], menu: []) {
         h, key, c in h.scroll(by: key == .down || key == .char("j") ? 1 : -1, c)

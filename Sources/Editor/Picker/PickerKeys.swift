@@ -4,7 +4,7 @@ import Terminal
 /// `PickerState.typingKey`).
 enum PickerKeys {
   static let table = KeyTable<PickerState>(
-    "picker",
+    name: "picker",
     [
       KeyBinding("/ or s", "new search: results narrow as you type (sku:ABC for a SKU)", keys: [.char("/"), .char("s")]) {
         p, _, _ in

@@ -3,7 +3,7 @@ import Terminal
 /// Keys of the recovery screen.
 enum RecoverKeys {
   static let table = KeyTable<RecoverState>(
-    "recover",
+    name: "recover",
     [
       KeyBinding("r / Enter", "recover the draft's changes", keys: [.char("r"), .enter], hint: "r: recover it") { s, _, _ in
         s.recoverShownDraft()

@@ -3,7 +3,7 @@ import Terminal
 /// Keys of the review's list of changes.
 enum ReviewKeys {
   static let table = KeyTable<ReviewState>(
-    "review",
+    name: "review",
     [
       KeyBinding("↑ ↓ / j k", "select a change", keys: [.down, .up, .char("j"), .char("k")], menu: []) { r, key, c in
         r.selectChange(by: key == .down || key == .char("j") ? 1 : -1, c)
@@ -43,7 +43,7 @@ enum ReviewKeys {
 /// Keys of one change shown in full.
 enum ReviewDetailKeys {
   static let table = KeyTable<ReviewState>(
-    "reviewDetail",
+    name: "reviewDetail",
     [
       KeyBinding(
         "↑ ↓ / j k", "scroll a line", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓ PgUp PgDn: scroll",
