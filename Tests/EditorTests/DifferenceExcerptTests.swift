@@ -32,4 +32,23 @@ import Testing
   }
 
   func displayWidthOf(_ s: String) -> Int { s.count }
+
+  /// The conflict screen: both sides added a different sentence at the end of a long name; the
+  /// screen shows the two endings, not three identical beginnings.
+  @Test func theConflictScreenShowsWhereALongValueDiffers() throws {
+    var model = EditorHarness.model()
+    let long = String(repeating: "Hand-finished merino ", count: 6)
+    press(&model, .enter, .ctrl("u"))
+    type(&model, long + "MINE-END")
+    press(&model, .enter)
+    _ = press(&model, .char("S"))
+    _ = press(&model, .char("S"))
+    var theirs = model.document!.base
+    theirs.json["name"] = .string(long + "THEIRS-END")
+    _ = model.update(.remoteFetched(.success(theirs)))
+    #expect(model.page == .conflict)
+    let text = EditorHarness.text(model)
+    #expect(text.contains("MINE-END"), "\(text)")
+    #expect(text.contains("THEIRS-END"), "\(text)")
+  }
 }

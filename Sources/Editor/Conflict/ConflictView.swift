@@ -21,11 +21,12 @@ extension ConflictState {
       let choice = choices[i].map { $0 ? "keep mine" : "take theirs" } ?? "undecided"
       let style = i == selected ? Theme.selected : Theme.header
       screen.put(padRight(" \(c.label)  [\(choice)]", toWidth: width - 2), x: 1, y: y, style: style)
-      // Cut with "…" so a long value says it goes on.
-      let room = max(1, width - 2)
-      screen.put(truncate("   base:   " + short(c.base), toWidth: room), x: 1, y: y + 1, style: Theme.dim)
-      screen.put(truncate("   mine:   " + short(c.mine), toWidth: room), x: 1, y: y + 2, style: Theme.added)
-      screen.put(truncate("   theirs: " + short(c.theirs), toWidth: room), x: 1, y: y + 3, style: Theme.moved)
+      // Long values that start alike are shown from where they differ, cut with "…".
+      let lines = differenceExcerpts(
+        [c.base, c.mine, c.theirs], prefixes: ["   base:   ", "   mine:   ", "   theirs: "], room: max(1, width - 2))
+      screen.put(lines[0], x: 1, y: y + 1, style: Theme.dim)
+      screen.put(lines[1], x: 1, y: y + 2, style: Theme.added)
+      screen.put(lines[2], x: 1, y: y + 3, style: Theme.moved)
     }
     return nil
   }
