@@ -71,6 +71,7 @@ public enum KeyReference {
   public static var options: [(String, String)] { OptionKeys.table.reference }
   public static var optionChoices: [(String, String)] { ChoiceKeys.table.reference }
   public static var translations: [(String, String)] { TranslationKeys.table.reference }
+  public static var variations: [(String, String)] { VariationKeys.table.reference }
   public static var media: [(String, String)] { MediaKeys.table.reference }
   public static var review: [(String, String)] { ReviewKeys.table.reference }
   public static var reviewDetail: [(String, String)] { ReviewDetailKeys.table.reference }
@@ -87,7 +88,8 @@ public enum KeyReference {
   /// Every table, for tests that walk them.
   public static var tables: [KeyTable] {
     [
-      EditorKeys.table, FormKeys.table, OptionKeys.table, ChoiceKeys.table, TranslationKeys.table, MediaKeys.table,
+      EditorKeys.table, FormKeys.table, OptionKeys.table, ChoiceKeys.table, VariationKeys.table, TranslationKeys.table,
+      MediaKeys.table,
       ReviewKeys.table, ReviewDetailKeys.table, ConflictKeys.table, RecoverKeys.table, PickerKeys.table,
       LoadingKeys.table, FailedKeys.table, BusyKeys.table, MenuKeys.table, HelpKeys.table, GlobalKeys.table,
     ]
@@ -127,6 +129,7 @@ extension Model {
       case .media: return [MediaKeys.table, EditorKeys.table]
       case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
       case .translations: return [TranslationKeys.table, EditorKeys.table]
+      case .variations: return [VariationKeys.table, EditorKeys.table]
       default: return [FormKeys.table, EditorKeys.table]
       }
     }

@@ -25,6 +25,7 @@ public struct Document: Sendable {
   public mutating func apply(_ edit: Edit, coalesceKey: String? = nil) -> FieldPathError? {
     var next = current
     if let refused = next.apply(edit) { return refused }
+    next.followOptions(after: edit, from: current)
     commit(next, coalesceKey: coalesceKey)
     return nil
   }
