@@ -264,6 +264,23 @@ import Testing
     #expect(Self.changedCombinations(m).isEmpty)
   }
 
+  @Test func aPasteIsTextForTheCellAndASkuFillOverManyRowsIsRefused() throws {
+    var m = Self.tee()
+    try Self.column(&m, "SKU")
+    press(&m, .enter, .ctrl("u"))
+    _ = m.update(.paste("TEE-NEW\n1"))
+    press(&m, .enter)
+    #expect(Self.combination(m, 0)["sku"] == .string("TEE-NEW 1"))
+    // Without a cell open, a paste changes nothing.
+    _ = m.update(.paste("S"))
+    #expect(Self.changedCombinations(m).count == 1)
+    press(&m, .char(" "), .char(" "), .char("="))
+    type(&m, "SAME")
+    press(&m, .enter)
+    #expect(m.variations.prompt?.problem?.contains("unique") == true)
+    #expect(Self.changedCombinations(m).count == 1)
+  }
+
   @Test func aProductWithoutVariationsSaysWhatToDo() {
     var m = EditorHarness.model(width: 100, height: 30)
     press(&m, .char("9"))
