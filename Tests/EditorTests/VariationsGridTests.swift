@@ -281,6 +281,25 @@ import Testing
     #expect(Self.changedCombinations(m).count == 1)
   }
 
+  @Test func renamingAChoiceInTheOptionsTabShowsTheVariationsItChangesInTheReview() throws {
+    var m = EditorHarness.model(EditorHarness.product(named: "Everyday Crew"), width: 120, height: 40)
+    // Options: Size's first choice, XS, becomes XXS.
+    press(&m, .char("3"), .right, .enter, .ctrl("u"))
+    type(&m, "XXS")
+    press(&m, .enter)
+    press(&m, .char("9"))
+    #expect(Model.optionValue(Self.combination(m, 0), "Size") == "XXS")
+    #expect(m.variationRows.changed == 8)
+    press(&m, .char("S"))
+    let touched = Set(
+      m.reviewChanges.compactMap { c -> Int? in
+        guard c.path.first == .key("combinations"), case .index(let i)? = c.path.dropFirst().first else { return nil }
+        return i
+      })
+    #expect(touched.count == 8, "\(m.reviewChanges.map(\.label))")
+    #expect(m.reviewChanges.contains { $0.label.hasPrefix("Variation Size=XXS") || $0.label.hasPrefix("Variation Size=XS") })
+  }
+
   @Test func aProductWithoutVariationsSaysWhatToDo() {
     var m = EditorHarness.model(width: 100, height: 30)
     press(&m, .char("9"))
