@@ -56,5 +56,45 @@ extension EditorEndToEnd {
       let sentIds = Set(writes.compactMap { $0.split(separator: "/").last.flatMap { Int($0) } })
       #expect(sentIds == touched, "\(writes)")
     }
+
+    /// The example: the stock of every Size=XL row set to 0 with a filter and a fill.
+    @Test func aFilteredFillSetsTheStockOfTheXLRowsToZero() async throws {
+      let rig = try await EditorRig.start()
+      defer { rig.finish() }
+      let before = try #require(try await rig.sandbox.product(Self.tee).combinations)
+      try await rig.open(Self.tee)
+      try rig.tmux.keys("9")
+      try await rig.tmux.waitFor("40 of 40 rows")
+      try rig.tmux.keys("/")
+      try rig.tmux.type("Size=XL")
+      try rig.tmux.keys("Enter")
+      try await rig.tmux.waitFor("8 of 40 rows")
+      try rig.tmux.keys("a")
+      try await rig.tmux.waitFor("8 selected")
+      for _ in 0..<5 { try rig.tmux.keys("l") }  // Size, Color, SKU, Price, Compare, Qty
+      try rig.tmux.keys("=")
+      try await rig.tmux.waitFor("Fill Quantity of 8 rows")
+      try rig.tmux.type("0")
+      try rig.tmux.keys("Enter")
+      try await rig.tmux.waitFor("Quantity: 0 on")
+      try rig.tmux.keys("S")
+      try await rig.tmux.waitFor("Review:")
+      try rig.tmux.keys("S")
+      try await rig.tmux.waitFor("Saved:", timeout: 20)
+
+      let after = try #require(try await rig.sandbox.product(Self.tee).combinations)
+      let xl = Set(before.filter { $0.value(of: "Size") == "XL" }.map { $0.id! })
+      #expect(xl.count == 8)
+      for c in after where xl.contains(c.id!) {
+        #expect(c.quantity?.double == 0 && c.unlimited != true, "\(c.label)")
+      }
+      let byId = Dictionary(uniqueKeysWithValues: after.map { ($0.id!, $0) })
+      for c in before where !xl.contains(c.id!) {
+        #expect(byId[c.id!].map { JSON.object($0.json) } == JSON.object(c.json), "\(c.label) changed")
+      }
+      let writes = try rig.sandbox.loggedWrites().compactMap { $0["path"]?.stringValue }.filter { $0.contains("/combinations") }
+      let sent = Set(writes.compactMap { $0.split(separator: "/").last.flatMap { Int($0) } })
+      #expect(sent.isSubset(of: xl) && !sent.isEmpty, "\(writes)")
+    }
   }
 }
