@@ -190,7 +190,8 @@ extension Model {
     let label: String
     switch prompt.kind {
     case .fill(let column):
-      let n = targetVariationRows.count
+      // Counted from the selection, not by walking 500 rows on every frame of typing.
+      let n = variations.selected.isEmpty ? 1 : variations.selected.count
       label = " Fill \(column.label) of \(n) row\(n == 1 ? "" : "s"): "
     case .filter:
       label = " Filter: "
