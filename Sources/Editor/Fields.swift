@@ -119,7 +119,7 @@ public enum FieldCatalogue {
             "  shown", [.key("attributes"), .index(i), .key("show")], .choice(["NOTSHOW", "DESCR", "PRICE"])))
       }
       return fields
-    case .options, .translations, .media:
+    case .options, .variations, .translations, .media:
       return []
     }
   }

@@ -49,6 +49,7 @@ extension Model {
     case .media: if let done = mediaModalKey(key) { return done }
     case .options: if let done = optionsModalKey(key) { return done }
     case .translations: if let done = translationsModalKey(key) { return done }
+    case .variations: if let done = variationsModalKey(key) { return done }
     default: break
     }
     if form.editing != nil { return editingKey(key) }

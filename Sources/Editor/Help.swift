@@ -59,6 +59,7 @@ public enum KeyReference {
   public static var options: [(String, String)] { OptionKeys.table.reference }
   public static var optionChoices: [(String, String)] { ChoiceKeys.table.reference }
   public static var translations: [(String, String)] { TranslationKeys.table.reference }
+  public static var variations: [(String, String)] { VariationKeys.table.reference }
   public static var media: [(String, String)] { MediaKeys.table.reference }
   public static var review: [(String, String)] { ReviewKeys.table.reference }
   public static var reviewDetail: [(String, String)] { ReviewDetailKeys.table.reference }
@@ -76,10 +77,10 @@ public enum KeyReference {
   public static var tables: [AnyKeyTable] {
     [
       EditorKeys.table.erased, FormKeys.table.erased, OptionKeys.table.erased, ChoiceKeys.table.erased,
-      TranslationKeys.table.erased, MediaKeys.table.erased, ReviewKeys.table.erased, ReviewDetailKeys.table.erased,
-      ConflictKeys.table.erased, RecoverKeys.table.erased, PickerKeys.table.erased, LoadingKeys.table.erased,
-      FailedKeys.table.erased, BusyKeys.table.erased, MenuKeys.table.erased, HelpKeys.table.erased,
-      GlobalKeys.table.erased,
+      VariationKeys.table.erased, TranslationKeys.table.erased, MediaKeys.table.erased, ReviewKeys.table.erased,
+      ReviewDetailKeys.table.erased, ConflictKeys.table.erased, RecoverKeys.table.erased, PickerKeys.table.erased,
+      LoadingKeys.table.erased, FailedKeys.table.erased, BusyKeys.table.erased, MenuKeys.table.erased,
+      HelpKeys.table.erased, GlobalKeys.table.erased,
     ]
   }
 }
@@ -126,6 +127,7 @@ extension Model {
       case .media: return [MediaKeys.table, EditorKeys.table]
       case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
       case .translations: return [TranslationKeys.table, EditorKeys.table]
+      case .variations: return [VariationKeys.table, EditorKeys.table]
       default: return [FormKeys.table, EditorKeys.table]
       }
     }

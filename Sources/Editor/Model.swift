@@ -151,6 +151,7 @@ public struct Model: Sendable {
   public var media = MediaState()
   public var options = OptionsState()
   public var translations = TranslationsState()
+  public var variations = VariationsState()
   /// A pending save waits for the re-fetched product before it sends anything.
   public var saveAfterFetch = false
   /// A plan's requests are being sent (a cancel may come too late to stop them).

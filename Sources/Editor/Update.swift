@@ -17,8 +17,8 @@ enum EditorKeys {
         return []
       },
       KeyBinding(
-        "1 … 8", "go to a section", keys: (1...8).map { .char(Character(String($0))) },
-        menu: Section.allCases.enumerated().map { ("go to \($0.element.title)", .char(Character(String($0.offset + 1)))) }
+        "1 … 9", "go to a section", keys: (1...9).map { .char(Character(String($0))) },
+        menu: Section.allCases.map { ("go to \($0.title)", .char(Character(String($0.digit)))) }
       ) { m, key in
         m.goToSection(key)
         return []
@@ -47,6 +47,13 @@ enum EditorKeys {
 extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
+    let commands = handle(msg)
+    // The variations grid's rows follow the document and the filter (cheap when neither moved).
+    if page == .form && section == .variations { refreshVariationRows() }
+    return commands
+  }
+
+  mutating func handle(_ msg: Msg) -> [Command] {
     switch msg {
     case .key(let key):
       idleTicks = 0
@@ -185,6 +192,7 @@ extension Model {
     if page == .form && section == .media && (media.editing != nil || media.adding != nil) { return true }
     if page == .form && section == .options && options.isTyping { return true }
     if page == .form && section == .translations && translations.isTyping { return true }
+    if page == .form && section == .variations && variations.isTyping { return true }
     if commandMenu != nil { return true }
     return false
   }
@@ -193,7 +201,7 @@ extension Model {
   var isAsking: Bool {
     confirmingQuit || confirmingBack || form.choosing != nil || media.choosingLanguage != nil
       || media.confirmingRemove != nil || options.choosingType != nil || options.confirming != nil
-      || translations.choosingLanguage != nil
+      || translations.choosingLanguage != nil || variations.isAsking
   }
 
   mutating func handlePaste(_ text: String) -> [Command] {
@@ -220,6 +228,9 @@ extension Model {
     if page == .form && section == .translations && translations.isTyping {
       return translationsPaste(text)
     }
+    if page == .form && section == .variations && variations.isTyping {
+      return variationsPaste(text)
+    }
     message = StatusMessage("Paste ignored: open a field first (Enter)", .warning)
     return []
   }
@@ -236,9 +247,10 @@ extension Model {
   }
 
   mutating func goToSection(_ key: Key) {
-    guard case .char(let c) = key, let n = Int(String(c)), n >= 1, n <= Section.allCases.count else { return }
-    if section != Section.allCases[n - 1] {
-      section = Section.allCases[n - 1]
+    guard case .char(let c) = key, let n = Int(String(c)), let target = Section.allCases.first(where: { $0.digit == n })
+    else { return }
+    if section != target {
+      section = target
       message = nil  // a message is about the section it came from
     }
   }
@@ -269,6 +281,7 @@ extension Model {
       media = MediaState()
       options = OptionsState()
       translations = TranslationsState()
+      variations = VariationsState()
       if let problem = loaded.journalProblem {
         message = StatusMessage(problem, .warning)
       } else {

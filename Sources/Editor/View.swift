@@ -86,6 +86,7 @@ extension Model {
       case .media: cursor = drawMedia(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = drawForm(into: &screen, top: bodyTop, bottom: bodyBottom)
       }
       drawFieldHelp(into: &screen, y: height - 2)
@@ -97,6 +98,9 @@ extension Model {
       _ = recover.view(context, into: &screen, top: 1, bottom: height - 1)
     }
     drawStatus(into: &screen, y: height - 1)
+    if page == .form && section == .variations && variations.prompt != nil {
+      cursor = drawVariationsPrompt(into: &screen, y: height - 1)
+    }
     if confirmingQuit {
       drawDialog(
         into: &screen, title: "Unsaved changes",
@@ -141,10 +145,10 @@ extension Model {
   func drawTabs(into screen: inout Screen, y: Int) {
     screen.fill(x: 0, y: y, width: width, height: 1, style: Theme.tab)
     var x = 0
-    let compact = width < 110
+    let compact = width < 130
     for (i, s) in Section.allCases.enumerated() {
       let name = compact ? shortTitle(s) : s.title
-      let text = " \(i + 1) \(name) "
+      let text = (compact && i > 0 ? "" : " ") + "\(s.digit) \(name) "
       let used = screen.put(text, x: x, y: y, style: s == section ? Theme.activeTab : Theme.tab)
       x += used
       if x >= width { break }
@@ -156,6 +160,7 @@ extension Model {
     case .general: return "General"
     case .pricing: return "Price"
     case .options: return "Options"
+    case .variations: return "Variations"
     case .translations: return "Transl"
     case .media: return "Media"
     case .shipping: return "Ship"
@@ -176,6 +181,7 @@ extension Model {
       switch section {
       case .options: hint = optionsHint ?? hint
       case .translations: hint = translationsHint ?? hint
+      case .variations: hint = variationsHint ?? hint
       case .media: hint = mediaHint ?? hint
       default:
         let fields = formFields

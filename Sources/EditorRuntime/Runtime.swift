@@ -298,7 +298,8 @@ final class RuntimeLoop: @unchecked Sendable {
       let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
       spawnReportingWaits {
         do {
-          let product = try await client.getProduct(id: productId)
+          // With its variations as their own endpoint lists them: the Variations tab edits them.
+          let product = try await client.productWithCombinations(id: productId)
           let languages = (try? await client.getProfile().languages?.ordered) ?? []
           var draft: DraftJournalDraft?
           var problems: [String] = claimProblem.map { [$0] } ?? []
@@ -337,7 +338,7 @@ final class RuntimeLoop: @unchecked Sendable {
     case .checkRemote(let productId):
       spawn {
         do {
-          mailbox.post(.remoteChecked(.success(try await client.getProduct(id: productId))))
+          mailbox.post(.remoteChecked(.success(try await client.productWithCombinations(id: productId))))
         } catch {
           mailbox.post(.remoteChecked(.failure(asEcwidError(error))))
         }
@@ -345,7 +346,7 @@ final class RuntimeLoop: @unchecked Sendable {
     case .fetchRemote(let productId):
       spawnReportingWaits {
         do {
-          mailbox.post(.remoteFetched(.success(try await client.getProduct(id: productId))))
+          mailbox.post(.remoteFetched(.success(try await client.productWithCombinations(id: productId))))
         } catch {
           mailbox.post(.remoteFetched(.failure(asEcwidError(error))))
         }

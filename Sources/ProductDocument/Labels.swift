@@ -2,13 +2,14 @@ import EcwidAPI
 
 /// The editor's sections; every top-level product field belongs to one.
 public enum Section: String, CaseIterable, Sendable {
-  case general, pricing, options, translations, media, shipping, seo, attributes
+  case general, pricing, options, variations, translations, media, shipping, seo, attributes
 
   public var title: String {
     switch self {
     case .general: return "General"
     case .pricing: return "Pricing & stock"
     case .options: return "Options"
+    case .variations: return "Variations"
     case .translations: return "Translations"
     case .media: return "Media"
     case .shipping: return "Shipping & tax"
@@ -28,7 +29,8 @@ public enum Section: String, CaseIterable, Sendable {
       "minPurchaseQuantity", "maxPurchaseQuantity", "outOfStockVisibilityBehaviour", "priceInProductList",
       "defaultDisplayedPrice", "defaultDisplayedPriceFormatted", "lowestPriceSettings":
       return .pricing
-    case "options", "combinations", "defaultCombinationId": return .options
+    case "options", "defaultCombinationId": return .options
+    case "combinations": return .variations
     case "media", "galleryImages", "imageUrl", "thumbnailUrl", "hdThumbnailUrl", "smallThumbnailUrl",
       "originalImageUrl", "originalImage", "borderInfo", "files":
       return .media

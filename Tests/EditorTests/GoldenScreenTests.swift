@@ -14,7 +14,7 @@ import Testing
   static let names = [
     "picker", "loading", "failed",
     "general", "general-cjk", "general-emoji", "general-editing-cjk", "pricing", "options", "option-choices",
-    "translations", "translations-arabic", "media", "shipping", "seo", "attributes",
+    "variations", "variations-editing", "variations-empty", "translations", "translations-arabic", "media", "shipping", "seo", "attributes",
     "review", "review-change-in-full", "conflict", "recover", "recover-list", "help", "command-menu",
     "quit-dialog", "saving",
   ]
@@ -78,6 +78,21 @@ import Testing
     case "translations":
       var m = EditorHarness.model(width: w, height: h)
       press(&m, .char("4"), .char("j"))
+      return m
+    case "variations", "variations-editing":
+      // The 40-variation T-shirt, one price changed, two rows selected, the cursor on the price.
+      var m = EditorHarness.model(EditorHarness.product(named: "Everyday Crew"), width: w, height: h)
+      press(&m, .char("9"), .char("j"), .char(" "), .char(" "), .char("l"), .char("l"), .char("l"), .enter, .ctrl("u"))
+      type(&m, "21,5")
+      press(&m, .enter)
+      if name == "variations-editing" {
+        press(&m, .char("j"), .enter, .ctrl("u"))
+        type(&m, "2x")
+      }
+      return m
+    case "variations-empty":
+      var m = EditorHarness.model(width: w, height: h)
+      press(&m, .char("9"))
       return m
     case "translations-arabic":
       var m = EditorHarness.model(width: w, height: h)

@@ -50,6 +50,11 @@ import Testing
     press(&choices, .up, .right, .char("j"))
     out.append(("option choices", choices))
 
+    // The 40-variation T-shirt: a row selected, the cursor on the next row's price.
+    var variations = EditorHarness.model(EditorHarness.product(named: "Everyday Crew"), width: width, height: height)
+    press(&variations, .char("9"), .char(" "), .char("l"), .char("l"), .char("l"))
+    out.append(("variations", variations))
+
     var translations = EditorHarness.model(width: width, height: height)
     press(&translations, .char("4"), .char("j"), .char("l"))
     out.append(("translations", translations))
@@ -133,7 +138,7 @@ import Testing
   static func documentedNoOps(_ name: String) -> [Key: String] {
     let sectionDigits: [String: Character] = [
       "general": "1", "pricing": "2", "options": "3", "option choices": "3", "translations": "4", "media": "5",
-      "shipping": "6", "seo": "7", "attributes": "8",
+      "shipping": "6", "seo": "7", "attributes": "8", "variations": "9",
     ]
     var out: [Key: String] = [:]
     if let digit = sectionDigits[name] { out[.char(digit)] = "go to a section: the one already shown" }

@@ -25,8 +25,8 @@ import Testing
   @Test func everySectionDrawsAtBothSizes() {
     for (w, h) in Self.sizes {
       var model = EditorHarness.model(width: w, height: h)
-      for (i, section) in Section.allCases.enumerated() {
-        _ = model.update(.key(.char(Character(String(i + 1)))))
+      for section in Section.allCases {
+        _ = model.update(.key(.char(Character(String(section.digit)))))
         #expect(model.section == section)
         let lines = EditorHarness.lines(model)
         #expect(lines.count == h)

@@ -44,7 +44,7 @@ func comboAt(_ index: Int) -> FieldPath { [.key("combinations"), .index(index)] 
     #expect(c.label == "Variation Size=XL · Color=Red › price")
     #expect(c.old == 10 && c.new == 12.0)
     #expect(c.kind == .changed)
-    #expect(c.section == .options)
+    #expect(c.section == .variations)  // the Variations tab shows it
   }
 
   @Test func undoRedoAndRevertCoverVariationEdits() throws {
