@@ -72,14 +72,15 @@ extension Model {
 
   mutating func openSelectedProduct() -> [Command] {
     guard picker.selected < picker.results.count, let id = picker.results[picker.selected].id else { return [] }
-    // The product left for the list stays journaled until now; it must not be written under
-    // the new product's id.
+    // The product left for the list stays journaled until now (its newest draft is written
+    // first); it must not be written under the new product's id.
+    let flush = journalCommands()
     document = nil
     documentChanged()
     productId = id
     page = .loading
     busy = "Loading product \(id)…"
-    return [.load(productId: id)]
+    return flush + [.load(productId: id)]
   }
 
   mutating func quitFromPicker() -> [Command] {

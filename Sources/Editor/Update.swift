@@ -47,6 +47,12 @@ enum EditorKeys {
 extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
+    let commands = withJournal(route(msg))
+    refreshTranslationTable()
+    return commands
+  }
+
+  mutating func route(_ msg: Msg) -> [Command] {
     switch msg {
     case .key(let key):
       idleTicks = 0
@@ -65,7 +71,7 @@ extension Model {
       wait?.ticks += 1
       // Counting changes diffs the whole product: do it when typing pauses, not between keys.
       if idleTicks >= 2 { refreshDerived() }
-      return []
+      return journalTick()
     case .searched(let requestId, let result):
       return pickerSearched(requestId: requestId, result)
     case .loaded(let result):
@@ -100,6 +106,16 @@ extension Model {
       return remoteCheckDue()
     case .remoteChecked(let result):
       return remoteChecked(result)
+    case .journalWritten:
+      journalWritten()
+      return []
+    case .journalWriteFailed(let reason):
+      journalWriteFailed(reason)
+      return []
+    case .terminalClosed:
+      // Nobody can answer a question any more: the draft is written (by `withJournal`) and kept.
+      quitting = true
+      return [.quit(code: 129)]
     case .cancelled:
       // Normally already handled when Esc was pressed; this covers work the runtime cancelled.
       if busy != nil || saveAfterFetch || planInFlight { cancelNow() }
@@ -263,6 +279,9 @@ extension Model {
       productId = loaded.product.id ?? productId
       document = Document(base: loaded.product)
       documentChanged()
+      // Nothing to write for an unchanged product, and a draft found here waits for the user.
+      journal.version = documentVersion
+      journal.wroteDraft = false
       page = .form
       form = FormState()
       media = MediaState()
