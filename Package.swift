@@ -57,9 +57,11 @@ let package = Package(
     .target(
       name: "Editor", dependencies: ["ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal"]),
     // The effect runner: terminal, HTTP, journal writes, $EDITOR, timers and signals (Editor stays pure).
+    // Signal handlers, job control and handing the terminal to `$EDITOR` (C, for the runtime only).
+    .target(name: "CRuntimeShim", path: "Sources/CRuntimeShim"),
     .target(
       name: "EditorRuntime",
-      dependencies: ["Editor", "ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal"]),
+      dependencies: ["Editor", "ProductDocument", "ProductSync", "EcwidAPI", "Terminal", "DraftJournal", "CRuntimeShim"]),
     .executableTarget(
       name: "ecwid-edit",
       dependencies: [

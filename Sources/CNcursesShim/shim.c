@@ -5,14 +5,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
-#include <signal.h>
+#include <signal.h> /* sig_atomic_t */
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
-#include <pthread.h>
-#include <time.h>
 #include <termios.h>
 #include <unistd.h>
 #include "cncurses_shim.h"
@@ -234,127 +231,7 @@ void ee_flush(void) {
   doupdate();
 }
 
-/* ---- handing the terminal to a child, and job control ---- */
-
-static volatile sig_atomic_t ee_continued = 0;
-
-static void ee_cont_handler(int sig) {
-  (void)sig;
-  ee_continued = 1;
-}
-
-void ee_install_cont_handler(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = ee_cont_handler;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESTART;
-  sigaction(SIGCONT, &sa, NULL);
-}
-
-int ee_take_continued(void) {
-  int was = ee_continued ? 1 : 0;
-  ee_continued = 0;
-  return was;
-}
-
-/* Stops the whole job (as a shell's Ctrl-Z would), with SIGTSTP's default action, and returns once
-   it is continued. In an orphaned process group (no job-control shell) the kernel discards the
-   signal and this returns at once. */
-static void ee_stop_job(void) {
-  struct sigaction dfl, old;
-  memset(&dfl, 0, sizeof dfl);
-  dfl.sa_handler = SIG_DFL;
-  sigemptyset(&dfl.sa_mask);
-  sigaction(SIGTSTP, &dfl, &old);
-  sigset_t unblock, previous;
-  sigemptyset(&unblock);
-  sigaddset(&unblock, SIGTSTP);
-  sigaddset(&unblock, SIGCONT);
-  pthread_sigmask(SIG_UNBLOCK, &unblock, &previous);
-  /* The job's other processes (a `sh -c` around us) stop too. The signal may be taken by another
-     thread a moment later, so this thread waits (with the default action still in place) until
-     the SIGCONT that ends the stop has been seen. A second signal sent to ourselves would stop
-     the job again after `fg` whenever the first had already stopped it. In an orphaned group the
-     kernel discards the signal: give up after a short while. */
-  ee_continued = 0;
-  kill(0, SIGTSTP);
-  for (int i = 0; i < 200 && !ee_continued; i++) {
-    struct timespec tick = {0, 1000000};
-    nanosleep(&tick, NULL);
-  }
-  pthread_sigmask(SIG_SETMASK, &previous, NULL);
-  sigaction(SIGTSTP, &old, NULL);
-}
-
-void ee_suspend_self(const char *stderr_path) {
-  int was_active = ee_active;
-  ee_suspend();
-  ee_stop_job();
-  if (was_active) ee_resume(stderr_path);
-  ee_continued = 0;
-}
-
-int ee_run_foreground(const char *path, char *const argv[], int *status_out) {
-  const int tty = STDIN_FILENO;
-  pid_t ours = getpgrp();
-  int foreground = isatty(tty) && tcgetpgrp(tty) == ours;
-  /* A process that is not the terminal's foreground group gets SIGTTOU from tcsetpgrp. */
-  struct sigaction ign, old_ttou;
-  memset(&ign, 0, sizeof ign);
-  ign.sa_handler = SIG_IGN;
-  sigemptyset(&ign.sa_mask);
-  sigaction(SIGTTOU, &ign, &old_ttou);
-  pid_t pid = fork();
-  if (pid < 0) {
-    int e = errno;
-    sigaction(SIGTTOU, &old_ttou, NULL);
-    errno = e;
-    return -1;
-  }
-  if (pid == 0) {
-    /* The child: its own process group, the terminal's foreground, default signals, nothing
-       blocked (ignored signals would stay ignored across exec). */
-    setpgid(0, 0);
-    if (foreground) tcsetpgrp(tty, getpid());
-    const int sigs[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGPIPE, SIGTERM, SIGHUP,
-                        SIGCONT, SIGWINCH, SIGALRM, SIGUSR1, SIGUSR2};
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    execv(path, argv);
-    _exit(127);
-  }
-  setpgid(pid, pid);
-  if (foreground) tcsetpgrp(tty, pid);
-  int status = 0;
-  int rc = 0;
-  for (;;) {
-    pid_t r = waitpid(pid, &status, WUNTRACED);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      rc = -1;
-      break;
-    }
-    if (WIFSTOPPED(status)) {
-      /* The editor suspended itself (Ctrl-Z in it): the job stops with it, and `fg` continues both. */
-      if (foreground) tcsetpgrp(tty, ours);
-      ee_stop_job();
-      if (foreground) tcsetpgrp(tty, pid);
-      kill(-pid, SIGCONT);
-      continue;
-    }
-    break;
-  }
-  if (foreground) tcsetpgrp(tty, ours);
-  sigaction(SIGTTOU, &old_ttou, NULL);
-  ee_continued = 0;
-  if (status_out) *status_out = status;
-  return rc;
-}
-
-/* ---- crash handling (async-signal-safe as far as practical) ---- */
+/* ---- the terminal's reset after a crash (async-signal-safe: the runtime's crash handler calls it) ---- */
 
 void ee_emergency_restore(void) {
   if (ee_active) {
@@ -367,36 +244,5 @@ void ee_emergency_restore(void) {
     ee_saved_stderr = -1;
     dup2(saved, STDERR_FILENO);
     close(saved);
-  }
-}
-
-static void ee_crash_handler(int sig) {
-  ee_emergency_restore();
-  signal(sig, SIG_DFL);
-  raise(sig);
-}
-
-void ee_install_crash_handlers(void) {
-  static int installed = 0;
-  if (installed) return;
-  installed = 1;
-  static char *alt_stack = NULL;
-  size_t size = 64 * 1024;
-  alt_stack = malloc(size);
-  if (alt_stack != NULL) {
-    stack_t ss;
-    memset(&ss, 0, sizeof ss);
-    ss.ss_sp = alt_stack;
-    ss.ss_size = size;
-    sigaltstack(&ss, NULL);
-  }
-  const int sigs[] = {SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGABRT, SIGFPE};
-  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = ee_crash_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
-    sigaction(sigs[i], &sa, NULL);
   }
 }

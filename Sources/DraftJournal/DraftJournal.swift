@@ -75,14 +75,27 @@ public struct DraftJournal: Sendable {
   /// Writes the draft atomically (a temporary file in the same folder, fsync, then rename), so
   /// the journal on disk is always either the previous draft or the new one, never half of one.
   public func write(_ draft: Draft) throws {
-    try FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    do {
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw JournalError.cannotWrite(directory.path, Self.reason(error))
+    }
     let target = url(storeId: draft.storeId, productId: draft.productId)
     do {
       try AtomicFile.write(draft.json.encoded(), to: target.path)
     } catch {
       throw JournalError.cannotWrite(error.path, error.reason)
     }
+  }
+
+  /// The system's words for a failed file operation ("Not a directory"), not Foundation's wrapper.
+  static func reason(_ error: any Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return ns.localizedDescription
   }
 
   /// This run's draft of the product, if any. A damaged file is reported, not deleted.

@@ -35,6 +35,12 @@ public enum Msg: Sendable {
   case remoteCheckDue
   /// The product as the server has it, fetched by the background check.
   case remoteChecked(Result<Product, EcwidError>)
+  /// The runtime wrote the draft journal (answer to `.writeJournal`).
+  case journalWritten
+  /// The draft journal could not be written (answer to `.writeJournal`): why.
+  case journalWriteFailed(reason: String)
+  /// The terminal went away (its pty closed without a SIGHUP reaching us): keep the draft, leave.
+  case terminalClosed
 }
 
 /// What a load brings: the product, the store's languages and a journal left from an earlier run.
@@ -78,6 +84,14 @@ public struct DraftJournalDraft: Sendable, Equatable {
   }
 }
 
+/// This run's draft of the open product, to be written to the draft journal.
+public struct JournalDraft: Sendable {
+  public var storeId: Int
+  public var productId: Int
+  public var base: Product
+  public var current: Product
+}
+
 /// Work for the runtime: everything that touches the world. `update` only returns these.
 public enum Command: Sendable {
   case search(requestId: Int, keyword: String?, sku: String?, offset: Int)
@@ -87,6 +101,8 @@ public enum Command: Sendable {
   case checkRemote(productId: Int)
   case runPlan(UpdatePlan, productId: Int)
   case externalEdit(path: FieldPath, text: String, suffix: String)
+  /// Writes this run's draft of the product (update decides when: see `Journal.swift`).
+  case writeJournal(JournalDraft)
   case removeJournal(productId: Int)
   /// Removes a draft left behind by an ended run (after this run's own draft has been written).
   case removeLeftBehindDraft(path: String)
@@ -118,8 +134,10 @@ public struct Model: Sendable {
   public var productId: Int?
   public var languages: [String] = []
   public var document: Document?
-  /// Bumped on every change of the document (the runtime journals when it moves).
+  /// Bumped on every change of the document (the draft journal is written when it moves).
   public var documentVersion = 0
+  /// What has been asked of the draft journal, and whether its last write failed.
+  public var journal = JournalState()
   public var section: Section = .general
   public var message: StatusMessage?
   /// The `?` overlay, when open.

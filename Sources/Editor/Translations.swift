@@ -18,7 +18,8 @@ public struct TranslationsState: Equatable, Sendable {
   public var editing: TranslationEditing?
   /// The language picker of translate mode: the highlighted entry.
   public var choosingLanguage: Int?
-  let cache = TranslationRowCache()
+  /// The rows, derived from the document when its version changes (see `refreshTranslationTable`).
+  var table = TranslationTable()
   public init() {}
   var isTyping: Bool { editing != nil }
 }
@@ -34,132 +35,32 @@ public struct TranslationEditing: Equatable, Sendable {
   public var coalesceKey: String
 }
 
-/// One translatable text of the product.
-struct TranslationRow: Sendable, Equatable {
-  enum Kind: Sendable, Equatable { case text, long, imageAlt(Int) }
-  var label: String
-  /// The main value (the default language), e.g. `name`.
-  var main: FieldPath
-  /// The map of translations by language, e.g. `nameTranslated`.
-  var translated: FieldPath
-  var kind: Kind
-  /// Shown, not edited: an attribute's name belongs to the product type (the API ignores a name
-  /// sent with the attribute's id or alias).
-  var readOnly = false
-}
+/// One row of the grid: a translatable text of the product (see `ProductDocument`).
+typealias TranslationRow = TranslatableText
 
-struct TranslationCacheKey: Equatable {
+struct TranslationTableKey: Equatable {
   var version: Int
   var languages: [String]
   var fingerprint: [Int]
 }
 
-/// Rows are derived from the document once per document version (not per keystroke); drawing
-/// reads the values of the visible rows only.
-final class TranslationRowCache: @unchecked Sendable, Equatable {
-  private let lock = NSLock()
-  private var key: TranslationCacheKey?
-  private var rows: [TranslationRow] = []
-  private var extras: [String] = []
-  private var missing: [String: [Int]] = [:]
-  /// How many times the rows were rebuilt (tests check scrolling does not rebuild).
-  private(set) var builds = 0
+/// The grid's rows and the rows missing each language, derived from the document once per document
+/// version (not per keystroke, not per draw) by `update`; drawing reads the visible rows' values.
+struct TranslationTable: Equatable, Sendable {
+  var key: TranslationTableKey?
+  var rows: [TranslationRow] = []
+  /// Languages the product has that the store does not.
+  var extras: [String] = []
+  /// Rows (indices) missing a translation, by language ("\u{0}any": in any of the store's others).
+  var missing: [String: [Int]] = [:]
+  /// How many times the rows were built (tests check scrolling does not rebuild).
+  var builds = 0
 
-  static func == (a: TranslationRowCache, b: TranslationRowCache) -> Bool { true }
+  static func missingKey(_ language: String?) -> String { language ?? "\u{0}any" }
 
-  private func refresh(_ key: TranslationCacheKey, product: Product, languages: [String]) {
-    guard self.key != key else { return }
-    self.key = key
-    builds += 1
-    rows = TranslationRowCache.buildRows(product)
-    var seen = Set(languages)
-    var found: [String] = []
-    for row in rows {
-      for lang in product.value(at: row.translated)?.objectValue?.keys ?? [] where !seen.contains(lang) {
-        seen.insert(lang)
-        found.append(lang)
-      }
-    }
-    extras = found
-    missing = [:]
-  }
-
-  func snapshot(_ key: TranslationCacheKey, product: Product, languages: [String]) -> (rows: [TranslationRow], extras: [String]) {
-    lock.lock()
-    defer { lock.unlock() }
-    refresh(key, product: product, languages: languages)
-    return (rows, extras)
-  }
-
-  /// Rows missing a translation in `language` (nil: in any of `others`).
-  func missingRows(_ key: TranslationCacheKey, product: Product, languages: [String], language: String?) -> [Int] {
-    lock.lock()
-    defer { lock.unlock() }
-    refresh(key, product: product, languages: languages)
-    let others = Array(languages.dropFirst())
-    let cacheKey = language ?? "\u{0}any"
-    if let done = missing[cacheKey] { return done }
-    var out: [Int] = []
-    for (i, row) in rows.enumerated() {
-      let wanted = language.map { [$0] } ?? others
-      if wanted.contains(where: { TranslationRowCache.isMissing(row, language: $0, product: product) }) { out.append(i) }
-    }
-    missing[cacheKey] = out
-    return out
-  }
-
-  static func isMissing(_ row: TranslationRow, language: String, product: Product) -> Bool {
-    guard !row.readOnly, let main = product.value(at: row.main)?.stringValue, !main.isEmpty else { return false }
-    return (product.value(at: row.translated + [.key(language)])?.stringValue ?? "").isEmpty
-  }
-
-  static func seoDescriptionKey(_ product: Product) -> String {
-    product.json["seoDecriptionTranslated"] != nil && product.json["seoDescriptionTranslated"] == nil
-      ? "seoDecriptionTranslated" : "seoDescriptionTranslated"
-  }
-
-  static func buildRows(_ product: Product) -> [TranslationRow] {
-    let json = product.json
-    var rows: [TranslationRow] = [
-      TranslationRow(label: "Name", main: [.key("name")], translated: [.key("nameTranslated")], kind: .text),
-      TranslationRow(label: "Description", main: [.key("description")], translated: [.key("descriptionTranslated")], kind: .long),
-      TranslationRow(label: "Subtitle", main: [.key("subtitle")], translated: [.key("subtitleTranslated")], kind: .text),
-      TranslationRow(label: "SEO title", main: [.key("seoTitle")], translated: [.key("seoTitleTranslated")], kind: .text),
-      TranslationRow(
-        label: "SEO description", main: [.key("seoDescription")], translated: [.key(seoDescriptionKey(product))], kind: .text),
-      TranslationRow(label: "Ribbon text", main: [.key("ribbon"), .key("text")], translated: [.key("ribbonTranslated")], kind: .text),
-    ]
-    for (i, option) in (json["options"]?.arrayValue ?? []).enumerated() {
-      let path: FieldPath = [.key("options"), .index(i)]
-      let label = "Option “\(option["name"]?.stringValue ?? "#\(i + 1)")”"
-      rows.append(TranslationRow(label: label, main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text))
-      for (j, choice) in (option["choices"]?.arrayValue ?? []).enumerated() {
-        let cp = path + [.key("choices"), .index(j)]
-        rows.append(
-          TranslationRow(
-            label: label + " › choice “\(choice["text"]?.stringValue ?? "#\(j + 1)")”", main: cp + [.key("text")],
-            translated: cp + [.key("textTranslated")], kind: .text))
-      }
-    }
-    for (i, attribute) in (json["attributes"]?.arrayValue ?? []).enumerated() {
-      let path: FieldPath = [.key("attributes"), .index(i)]
-      let name = attribute["name"]?.stringValue ?? attribute["alias"]?.stringValue ?? "#\(i + 1)"
-      rows.append(
-        TranslationRow(
-          label: "Attribute “\(name)”", main: path + [.key("name")], translated: path + [.key("nameTranslated")], kind: .text,
-          readOnly: true))
-      rows.append(
-        TranslationRow(
-          label: "Attribute “\(name)” › value", main: path + [.key("value")], translated: path + [.key("valueTranslated")],
-          kind: .text))
-    }
-    let images = json["media"]?["images"]?.arrayValue ?? []
-    for i in images.indices {
-      let path: FieldPath = [.key("media"), .key("images"), .index(i), .key("alt")]
-      rows.append(
-        TranslationRow(label: "Image \(i + 1) alt", main: path + [.key("main")], translated: path + [.key("translated")], kind: .imageAlt(i)))
-    }
-    return rows
+  static func missingRows(_ rows: [TranslationRow], product: Product, languages: [String], language: String?) -> [Int] {
+    let wanted = language.map { [$0] } ?? Array(languages.dropFirst())
+    return rows.indices.filter { i in wanted.contains { product.missesTranslation(rows[i], language: $0) } }
   }
 }
 
@@ -200,9 +101,9 @@ enum TranslationKeys {
 }
 
 extension Model {
-  var translationCacheKey: TranslationCacheKey {
+  var translationTableKey: TranslationTableKey {
     let json = document?.current.json
-    return TranslationCacheKey(
+    return TranslationTableKey(
       version: documentVersion, languages: languages,
       fingerprint: [
         json?["options"]?.arrayValue?.count ?? -1, json?["media"]?["images"]?.arrayValue?.count ?? -1,
@@ -215,7 +116,40 @@ extension Model {
 
   var translationData: (rows: [TranslationRow], extras: [String]) {
     guard let document else { return ([], []) }
-    return translations.cache.snapshot(translationCacheKey, product: document.current, languages: storeLanguageColumns)
+    if translations.table.key == translationTableKey { return (translations.table.rows, translations.table.extras) }
+    // Not derived yet (a model changed outside `update`): the same rows, built for this call.
+    let rows = document.current.translatableTexts
+    return (rows, document.current.translationLanguages(of: rows, beyond: storeLanguageColumns))
+  }
+
+  /// Rows (indices into all rows) missing `language` (nil: any of the store's other languages).
+  func missingTranslationRows(language: String?) -> [Int] {
+    guard let document else { return [] }
+    let table = translations.table
+    if table.key == translationTableKey, let done = table.missing[TranslationTable.missingKey(language)] { return done }
+    return TranslationTable.missingRows(
+      translationData.rows, product: document.current, languages: storeLanguageColumns, language: language)
+  }
+
+  /// Derives the grid's rows when the document (or the store's languages) changed, and the missing
+  /// rows the screen needs (the filter, translate mode, the language list), while the grid is shown.
+  mutating func refreshTranslationTable() {
+    guard page == .form, section == .translations, let document else { return }
+    let key = translationTableKey
+    if translations.table.key != key {
+      let rows = document.current.translatableTexts
+      translations.table = TranslationTable(
+        key: key, rows: rows, extras: document.current.translationLanguages(of: rows, beyond: storeLanguageColumns),
+        builds: translations.table.builds + 1)
+    }
+    var needed: [String?] = []
+    if translations.filterMissing { needed.append(translations.translateLanguage) }
+    if let language = translations.translateLanguage { needed.append(language) }
+    if translations.choosingLanguage != nil { needed += translationLanguages.map { Optional($0) } }
+    for language in needed where translations.table.missing[TranslationTable.missingKey(language)] == nil {
+      translations.table.missing[TranslationTable.missingKey(language)] = TranslationTable.missingRows(
+        translations.table.rows, product: document.current, languages: storeLanguageColumns, language: language)
+    }
   }
 
   /// The language of each column: the store's, then those only the product has.
@@ -223,10 +157,8 @@ extension Model {
 
   /// Indices (into all rows) of the rows shown.
   func visibleTranslationRows(total: Int) -> [Int] {
-    guard translations.filterMissing, let document else { return Array(0..<total) }
-    var list = translations.cache.missingRows(
-      translationCacheKey, product: document.current, languages: storeLanguageColumns,
-      language: translations.translateLanguage)
+    guard translations.filterMissing, document != nil else { return Array(0..<total) }
+    var list = missingTranslationRows(language: translations.translateLanguage)
     if let editing = translations.editing, !list.contains(editing.row) {
       list.append(editing.row)
       list.sort()
@@ -404,9 +336,8 @@ extension Model {
 
   /// The next row (index into all rows) missing `language`, after `row` (wrapping around).
   func nextMissingRow(from row: Int, language: String, includingCurrent: Bool = false) -> Int? {
-    guard let document else { return nil }
-    let missing = translations.cache.missingRows(
-      translationCacheKey, product: document.current, languages: storeLanguageColumns, language: language)
+    guard document != nil else { return nil }
+    let missing = missingTranslationRows(language: language)
     guard !missing.isEmpty else { return nil }
     if let next = missing.first(where: { includingCurrent ? $0 >= row : $0 > row }) { return next }
     return missing.first

@@ -150,9 +150,7 @@ extension Model {
       for row in 0..<max(0, h - 2) {
         let k = firstLang + row
         guard k < langs.count else { break }
-        let missing = translations.cache.missingRows(
-          translationCacheKey, product: current, languages: storeLanguageColumns, language: langs[k]
-        ).count
+        let missing = missingTranslationRows(language: langs[k]).count
         screen.put(
           padRight(" \(langs[k])  \(missing) missing", toWidth: w - 2), x: x + 1, y: top + 2 + row,
           style: k == highlighted ? Theme.selected : Theme.popup)

@@ -47,9 +47,10 @@ enum EditorKeys {
 extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
-    let commands = handle(msg)
+    let commands = withJournal(handle(msg))
     // The variations grid's rows follow the document and the filter (cheap when neither moved).
     if page == .form && section == .variations { refreshVariationRows() }
+    refreshTranslationTable()
     return commands
   }
 
@@ -72,7 +73,7 @@ extension Model {
       wait?.ticks += 1
       // Counting changes diffs the whole product: do it when typing pauses, not between keys.
       if idleTicks >= 2 { refreshDerived() }
-      return []
+      return journalTick()
     case .searched(let requestId, let result):
       return route(\.picker, .searched(requestId: requestId, result))
     case .loaded(let result):
@@ -107,6 +108,16 @@ extension Model {
       return remoteCheckDue()
     case .remoteChecked(let result):
       return remoteChecked(result)
+    case .journalWritten:
+      journalWritten()
+      return []
+    case .journalWriteFailed(let reason):
+      journalWriteFailed(reason)
+      return []
+    case .terminalClosed:
+      // Nobody can answer a question any more: the draft is written (by `withJournal`) and kept.
+      quitting = true
+      return [.quit(code: 129)]
     case .cancelled:
       // Normally already handled when Esc was pressed; this covers work the runtime cancelled.
       if busy != nil || saveAfterFetch || planInFlight { cancelNow() }
@@ -276,6 +287,9 @@ extension Model {
       productId = loaded.product.id ?? productId
       document = Document(base: loaded.product)
       documentChanged()
+      // Nothing to write for an unchanged product, and a draft found here waits for the user.
+      journal.version = documentVersion
+      journal.wroteDraft = false
       page = .form
       form = FormState()
       media = MediaState()
@@ -533,8 +547,9 @@ extension Model: KeyTarget {
       case .serverError(let path, let text):
         form.serverErrors[path] = text
       case .openProduct(let id):
-        // The product left for the list stays journaled until now; it must not be written under
-        // the new product's id.
+        // The product left for the list stays journaled until now (its newest draft is written
+        // first); it must not be written under the new product's id.
+        commands += journalCommands()
         document = nil
         documentChanged()
         productId = id

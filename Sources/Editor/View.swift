@@ -105,8 +105,8 @@ extension Model {
       drawDialog(
         into: &screen, title: "Unsaved changes",
         lines: [
-          "You have \(changeCount) unsaved change\(changeCount == 1 ? "" : "s").",
-          "y  quit; the draft is kept and offered next time",
+          "You have \(changeCount) unsaved change\(changeCount == 1 ? "" : "s")."
+        ] + quitKeepingDraftLines + [
           "D  discard the changes and quit",
           "n  keep editing",
         ])

@@ -97,7 +97,7 @@ public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int3
     FileHandle.standardError.write(Data("ecwid-edit: cannot start the terminal: \(error)\n".utf8))
     return 2
   }
-  NcursesTerminal.installCrashAndSignalHandlers { _ in DraftBox.shared.flush() }
+  RuntimeSignals.install { _ in DraftBox.shared.flush() }
   let code = await runEditorLoop(client: client, terminal: terminal, options: options)
   terminal.restore()
   return code
@@ -112,18 +112,9 @@ public protocol EditorTerminal: TerminalBackend {
   /// Ctrl-Z: stops the program as a shell job until `fg`.
   func suspendToShell()
   /// Runs `argv` with the terminal handed over (for `$EDITOR`).
-  func runInForeground(_ argv: [String]) -> NcursesTerminal.ChildOutcome
+  func runInForeground(_ argv: [String]) -> ChildOutcome
   /// True when the terminal has been closed (its pty's other side is gone).
   func hungUp() -> Bool
-}
-
-extension NcursesTerminal: EditorTerminal {
-  /// True when standard input's terminal has been closed (its pty's other side is gone).
-  public func hungUp() -> Bool {
-    var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-    guard poll(&descriptor, 1, 0) > 0 else { return false }
-    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-  }
 }
 
 /// Runs the editor's loop on `terminal` (on a thread of its own, with a big stack) until the user
@@ -150,11 +141,8 @@ final class RuntimeLoop: @unchecked Sendable {
   var work: [Task<Void, Never>] = []
   var done = false
   var exitCode: Int32 = 0
-  var journaledVersion = 0
-  var lastJournalWrite = Date.distantPast
-  /// The document version the signal-time draft (`DraftBox`) holds, and that draft.
+  /// The document version the signal-time draft (`DraftBox`) holds.
   var boxedVersion = -1
-  var boxedDraft: DraftJournal.Draft?
   /// The product this run has marked as open in the journal (see `DraftJournal.claim`).
   var claimedProduct: Int?
 
@@ -166,7 +154,7 @@ final class RuntimeLoop: @unchecked Sendable {
     model = Model(
       storeLabel: options.storeLabel, storeId: client.config.storeId, productId: options.productId,
       width: size.width, height: size.height)
-    journaledVersion = model.documentVersion
+    boxedVersion = model.documentVersion
   }
 
   func loop() -> Int32 {
@@ -196,8 +184,7 @@ final class RuntimeLoop: @unchecked Sendable {
         lastTick = now
         if terminal.hungUp() {
           // The terminal went away without a SIGHUP reaching us: keep the draft and leave.
-          exitCode = 129
-          done = true
+          process(.terminalClosed)
           break
         }
         let before = (model.changeCount, model.issues.count, model.busy != nil)
@@ -208,10 +195,9 @@ final class RuntimeLoop: @unchecked Sendable {
         lastRemoteCheck = now
         process(.remoteCheckDue)
       }
-      journalIfNeeded(force: false)
+      boxDraftIfNeeded()
       if changed && !done { render() }
     }
-    journalIfNeeded(force: true)
     for task in work { task.cancel() }
     if let claimedProduct { options.journal.release(storeId: model.storeId, productId: claimedProduct) }
     return exitCode
@@ -234,36 +220,20 @@ final class RuntimeLoop: @unchecked Sendable {
     terminal.draw(screen, cursor: cursor)
   }
 
-  /// Writes the draft journal at most four times a second, within a second of any change.
-  func journalIfNeeded(force: Bool) {
-    guard model.documentVersion != journaledVersion, let document = model.document, let productId = model.productId
-    else { return }
-    // The signal-time copy follows every version (a signal must flush the newest draft, not the
-    // one of the last write); the file waits, at most four writes a second.
-    if boxedVersion != model.documentVersion {
-      boxedVersion = model.documentVersion
-      // Media added by URL are entries of `current`, so an unchanged product has none pending.
-      boxedDraft =
-        document.current == document.base
-        ? nil
-        : DraftJournal.Draft(
-          storeId: model.storeId, productId: productId, base: document.base, current: document.current)
-      DraftBox.shared.set(boxedDraft, journal: options.journal)
-    }
-    guard force || Date().timeIntervalSince(lastJournalWrite) >= 0.25 else { return }
-    journaledVersion = model.documentVersion
-    lastJournalWrite = Date()
-    guard let draft = boxedDraft else {
-      options.journal.remove(storeId: model.storeId, productId: productId)
+  /// The signal-time copy of the draft follows every document version (a signal must flush the
+  /// newest draft, not the one of the last write). When the journal file is written is decided by
+  /// `update` (`.writeJournal`).
+  func boxDraftIfNeeded() {
+    guard boxedVersion != model.documentVersion else { return }
+    boxedVersion = model.documentVersion
+    guard let document = model.document, let productId = model.productId, document.current != document.base else {
+      DraftBox.shared.set(nil, journal: options.journal)
       return
     }
-    do {
-      try options.journal.write(draft)
-    } catch {
-      model.message = StatusMessage("Could not write the draft journal: \(error)", .error)
-    }
+    DraftBox.shared.set(
+      DraftJournal.Draft(storeId: model.storeId, productId: productId, base: document.base, current: document.current),
+      journal: options.journal)
   }
-
 
   func run(_ commands: [Command]) {
     for command in commands { run(command) }
@@ -298,9 +268,11 @@ final class RuntimeLoop: @unchecked Sendable {
       let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
       spawnReportingWaits {
         do {
-          // With its variations as their own endpoint lists them: the Variations tab edits them.
+          // The store's languages and the product at the same time: the first frame waits for both.
+          // The product comes with its variations as their own endpoint lists them (the Variations tab).
+          async let storeLanguages = (try? await client.getProfile().languages?.ordered) ?? []
           let product = try await client.productWithCombinations(id: productId)
-          let languages = (try? await client.getProfile().languages?.ordered) ?? []
+          let languages = await storeLanguages
           var draft: DraftJournalDraft?
           var problems: [String] = claimProblem.map { [$0] } ?? []
           do {
@@ -366,13 +338,20 @@ final class RuntimeLoop: @unchecked Sendable {
       }
     case .externalEdit(let path, let text, let suffix):
       process(externalEdit(path: path, text: text, suffix: suffix))
+    case .writeJournal(let draft):
+      do {
+        try options.journal.write(
+          DraftJournal.Draft(storeId: draft.storeId, productId: draft.productId, base: draft.base, current: draft.current))
+        process(.journalWritten)
+      } catch {
+        process(.journalWriteFailed(reason: "\(error)"))
+      }
     case .removeJournal(let productId):
       options.journal.remove(storeId: model.storeId, productId: productId)
       DraftBox.shared.set(nil, journal: options.journal)
-      journaledVersion = model.documentVersion
+      boxedVersion = model.documentVersion
     case .removeLeftBehindDraft(let path):
-      // Only once this run's own draft holds the recovered edits.
-      journalIfNeeded(force: true)
+      // `update` puts this run's draft write (holding the recovered edits) before this command.
       options.journal.removeLeftBehind(URL(fileURLWithPath: path))
     case .cancelWork:
       for task in work { task.cancel() }
@@ -382,7 +361,7 @@ final class RuntimeLoop: @unchecked Sendable {
       // The next draw clears the terminal and paints every cell (whatever wrote over it).
       terminal.invalidate()
     case .suspend:
-      journalIfNeeded(force: true)
+      // `update` puts the draft write before this command.
       terminal.suspendToShell()
       // Back after `fg`: the window may have changed meanwhile.
       let size = terminal.size

@@ -1,6 +1,5 @@
 import CNcurses
 import CNcursesShim
-import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -98,54 +97,6 @@ public final class NcursesTerminal: TerminalBackend {
 
   /// Idempotent: disables bracketed paste, ends curses mode and restores stderr.
   public func restore() { ee_restore() }
-
-  /// How a program run with `runInForeground` ended.
-  public enum ChildOutcome: Equatable, Sendable {
-    case exited(Int32)
-    case signalled(Int32)
-    case cannotRun(String)
-  }
-
-  /// Runs `argv` (argv[0] an absolute path) with the terminal handed over: curses mode left, the
-  /// child in its own process group made the terminal's foreground group, default signals; after
-  /// it ends the terminal is taken back and the next `draw` repaints everything.
-  public func runInForeground(_ argv: [String]) -> ChildOutcome {
-    suspend()
-    defer {
-      resume()
-      needsFullRepaint = true
-    }
-    var cStrings = argv.map { strdup($0) }
-    cStrings.append(nil)
-    defer { for p in cStrings { free(p) } }
-    var status: Int32 = 0
-    let rc = cStrings.withUnsafeMutableBufferPointer { buf in
-      ee_run_foreground(UnsafePointer(buf[0]), buf.baseAddress!, &status)
-    }
-    if rc != 0 { return .cannotRun(String(cString: strerror(errno))) }
-    // Decoded as <sys/wait.h> does (its macros are not visible to Swift).
-    if status & 0x7F == 0 { return .exited((status >> 8) & 0xFF) }
-    return .signalled(status & 0x7F)
-  }
-
-  /// Ctrl-Z: suspends the program as a shell's job (the screen is left while stopped); `fg` brings
-  /// it back and the next `draw` repaints everything.
-  public func suspendToShell() {
-    if let stderrLogPath {
-      stderrLogPath.withCString { ee_suspend_self($0) }
-    } else {
-      ee_suspend_self(nil)
-    }
-    needsFullRepaint = true
-  }
-
-  /// True once after the process was stopped and continued from outside (the screen needs a
-  /// full repaint then).
-  public func takeContinued() -> Bool {
-    guard ee_take_continued() != 0 else { return false }
-    needsFullRepaint = true
-    return true
-  }
 
   // MARK: Input
 
@@ -378,35 +329,13 @@ public final class NcursesTerminal: TerminalBackend {
     downsampleColor(index, toColors: colors)
   }
 
-  // MARK: Signals
+  // MARK: Restoring from anywhere
 
-  nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+  /// Restores the terminal (as `restore()`) from a thread other than the UI's, for a runtime that
+  /// ends the program on a signal.
+  public static func restoreFromAnyThread() { ee_restore() }
 
-  /// SIGTERM/SIGHUP/SIGINT: calls `onSignal` (on a dispatch queue, not in signal context), restores
-  /// the terminal and exits with 128+signal. SIGSEGV/SIGILL/SIGTRAP/SIGBUS/SIGABRT/SIGFPE: writes the
-  /// terminal reset sequences with write(2), restores termios and stderr, and re-raises with the
-  /// default action. Call once, early.
-  public static func installCrashAndSignalHandlers(onSignal: @escaping @Sendable (Int32) -> Void) {
-    ee_install_crash_handlers()
-    ee_install_cont_handler()
-    // A parent may start us with these signals blocked (test runners do); they must reach us.
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    for sig in [SIGTERM, SIGHUP, SIGINT, SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGABRT, SIGFPE] { sigaddset(&unblock, sig) }
-    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-    let queue = DispatchQueue(label: "ecwid-edit.signals")
-    var sources: [DispatchSourceSignal] = []
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-      signal(sig, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-      source.setEventHandler {
-        onSignal(sig)
-        ee_restore()
-        exit(128 + sig)
-      }
-      source.resume()
-      sources.append(source)
-    }
-    signalSources.append(contentsOf: sources)
-  }
+  /// The terminal's async-signal-safe reset (the sequences written with write(2), termios and
+  /// stderr restored), for a runtime's crash handler to call.
+  public static var emergencyRestore: @convention(c) () -> Void { ee_emergency_restore }
 }

@@ -80,4 +80,55 @@ import Testing
     #expect(draft.base.name == originalName)
     #expect(await sandbox.product(id: productId)?.name == originalName)
   }
+
+  /// A journal that cannot be written (its folder's parent is a regular file, which stops root
+  /// too, unlike a read-only folder): the editor keeps working, the status line says the draft was
+  /// not saved, and the quit question warns that the changes would be lost.
+  @Test func aJournalThatCannotBeWrittenIsShownAndTheQuitQuestionWarns() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let blocker = directory.appendingPathComponent("not-a-folder")
+    try Data("a file".utf8).write(to: blocker)
+
+    var sandboxOptions = SandboxOptions()
+    sandboxOptions.port = 0
+    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
+    let sandbox = try Sandbox(options: sandboxOptions)
+    let port = try await sandbox.start()
+    let product = Sandbox.sampleCatalog().products[0]
+    let originalName = try #require(product.name)
+    let productId = try #require(product.id)
+    let newName = "Unjournaled name"
+
+    var config = EcwidConfig(
+      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
+    config.retry = .none
+    let client = try EcwidClient(config: config)
+    let journal = DraftJournal(directory: blocker.appendingPathComponent("drafts"))
+    let terminal = ScriptedTerminal(
+      width: 100, height: 30,
+      steps: [
+        .init(waitFor: originalName, events: [.key(.enter), .key(.ctrl("u"))] + newName.map { .key(.char($0)) } + [.key(.enter)]),
+        // The write fails on a tick after the edit; the status line says so and the editor goes on.
+        .init(waitFor: "Draft not saved", events: [.key(.char("q"))]),
+        .init(waitFor: "the draft could not be saved", events: [.key(.char("y"))]),
+      ])
+    let options = EditorOptions(
+      storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0)
+
+    let code = await runEditorLoop(client: client, terminal: terminal, options: options)
+    await client.shutdown()
+    await sandbox.stop()
+
+    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? "")")
+    #expect(code == 0)
+    let screens = terminal.screens
+    let failed = try #require(
+      screens.firstIndex { $0.lines().last?.contains("Draft not saved") == true }, "no status line said the draft failed")
+    let statusLine = screens[failed].lines().last ?? ""
+    #expect(statusLine.contains("Cannot write the draft journal"), "\(statusLine)")
+    #expect(screens[failed].text().contains(newName), "the edit is still on the screen")
+    #expect(!FileManager.default.fileExists(atPath: blocker.appendingPathComponent("drafts").path))
+  }
 }

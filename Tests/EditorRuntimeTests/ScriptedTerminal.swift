@@ -83,6 +83,6 @@ final class ScriptedTerminal: EditorTerminal, @unchecked Sendable {
   // Job control and $EDITOR need a real terminal; the scripts here do not use them.
   func takeContinued() -> Bool { false }
   func suspendToShell() {}
-  func runInForeground(_ argv: [String]) -> NcursesTerminal.ChildOutcome { .cannotRun("no terminal in this test") }
+  func runInForeground(_ argv: [String]) -> ChildOutcome { .cannotRun("no terminal in this test") }
   func hungUp() -> Bool { false }
 }

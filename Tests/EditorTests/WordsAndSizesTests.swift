@@ -153,7 +153,7 @@ import Testing
     let all = m.translationData.rows
     let start = try #require(
       all.indices.first { r in
-        guard all[r].kind != .long, TranslationRowCache.isMissing(all[r], language: "fr", product: m.document!.current),
+        guard all[r].kind != .long, m.document!.current.missesTranslation(all[r], language: "fr"),
           let next = m.nextMissingRow(from: r, language: "fr")
         else { return false }
         return next != r && all[next].kind != .long

@@ -57,78 +57,6 @@ func keystrokes(_ model: inout Model, count: Int, warmup: Int = 20, _ keyFor: (I
   return (samples, runCells / max(1, count))
 }
 
-func keystrokeRows(huge: Product, n: Int) -> [Row] {
-  var rows: [Row] = []
-  let langs = SampleProducts.hugeLanguages
-  func row(_ name: String, _ s: Samples, cells: Int, note: String = "") -> Row {
-    Row(
-      figure: "key→frame: \(name) (p50 / p99)", measured: "\(fmtMs(s.p50)) / \(fmtMs(s.p99))", target: "p99 ≤ 1 ms",
-      met: s.p99 <= 1.0, note: note.isEmpty ? "" : note)
-  }
-
-  // Gallery: move the selection down through the 1,000 rows and back.
-  var m = loadedModel(huge, languages: langs)
-  m.section = .media
-  let (gallery, gCells) = keystrokes(&m, count: n) { i, _ in (i / 400) % 2 == 0 ? .down : .up }
-  rows.append(row("gallery selection move", gallery, cells: gCells))
-
-  // Gallery: move the selected image down (J), back up at the end (K).
-  m = loadedModel(huge, languages: langs)
-  m.section = .media
-  let (move, mCells) = keystrokes(&m, count: n) { i, _ in (i / 300) % 2 == 0 ? .char("J") : .char("K") }
-  rows.append(row("move an image (J/K)", move, cells: mCells))
-  let steps = m.document?.canUndo == true ? n + 20 : 0
-  let stored = m.document?.historySize ?? 0
-  rows.append(
-    Row(
-      figure: "  undo history after those \(steps) moves", measured: "\(stored) JSON values = \(stored / max(1, steps)) per move",
-      target: "not growing with the gallery", met: steps > 0 ? stored / steps <= 8 : false,
-      note: "Document.historySize: the values the undo/redo history stores (a whole product per step would be ~68,000 for this one)"))
-
-  // Name: Enter opens the field, then characters.
-  m = loadedModel(huge, languages: langs)
-  m.section = .general
-  _ = m.update(.key(.enter))
-  let (typing, tCells) = keystrokes(&m, count: n) { i, _ in (i / 20) % 2 == 0 ? .char("a") : .backspace }
-  rows.append(row("type into the name", typing, cells: tCells))
-
-  // Translations grid.
-  m = loadedModel(huge, languages: langs)
-  m.section = .translations
-  let (grid, trCells) = keystrokes(&m, count: n) { i, _ in (i / 200) % 2 == 0 ? .down : .up }
-  let stub = translationsLooksLikeStub(m)
-  rows.append(
-    row(
-      "translations grid scroll", grid, cells: trCells,
-      note: stub
-        ? "the translations section draws nothing yet (Sources/Editor/Translations.swift is a stub): measured through the public API (section = .translations, ↓/↑), so this is the cost of the frame around an empty grid"
-        : ""))
-
-  // What a tick costs after an edit (the runtime refreshes change count and validation ~100 ms after typing).
-  m = loadedModel(huge, languages: langs)
-  m.section = .general
-  _ = m.update(.key(.enter))
-  var tick = Samples()
-  for i in 0..<30 {
-    _ = m.update(.key(i % 2 == 0 ? .char("b") : .backspace))
-    _ = m.update(.tick)  // the first idle tick only counts; the second refreshes
-    let t0 = nowNanos()
-    _ = m.update(.tick)
-    tick.add(Double(nowNanos() - t0) / 1e6)
-  }
-  rows.append(
-    Row(
-      figure: "idle refresh after an edit (change count + validation, p50 / max)", measured: "\(fmtMs(tick.p50)) / \(fmtMs(tick.max))",
-      target: "—", met: nil))
-  return rows
-}
-
-func translationsLooksLikeStub(_ m: Model) -> Bool {
-  let lines = m.view().screen.lines()
-  // Rows 2..<height-2 are the section's body; a stub leaves them empty.
-  return lines[2..<(lines.count - 2)].allSatisfy { $0.isEmpty }
-}
-
 /// A copy of `p` with every option choice's price modifier changed: 50 × 20 = 1,000 changes.
 func withChoiceChanges(_ p: Product, count: Int) -> Product {
   var q = p
@@ -219,26 +147,6 @@ func openRows(huge: Product, n: Int) -> [Row] {
 }
 
 /// `--profile gallery|move|typing|grid`: one scenario, many keys, for perf/callgrind.
-func profileScenario(_ name: String, huge: Product, n: Int) {
-  var m = loadedModel(huge, languages: SampleProducts.hugeLanguages)
-  let s: Samples
-  switch name {
-  case "move":
-    m.section = .media
-    s = keystrokes(&m, count: n) { i, _ in (i / 300) % 2 == 0 ? .char("J") : .char("K") }.0
-  case "typing":
-    _ = m.update(.key(.enter))
-    s = keystrokes(&m, count: n) { i, _ in (i / 20) % 2 == 0 ? .char("a") : .backspace }.0
-  case "grid":
-    m.section = .translations
-    s = keystrokes(&m, count: n) { i, _ in (i / 200) % 2 == 0 ? .down : .up }.0
-  default:
-    m.section = .media
-    s = keystrokes(&m, count: n) { i, _ in (i / 400) % 2 == 0 ? .down : .up }.0
-  }
-  print("\(name): p50 \(fmtMs(s.p50)) p99 \(fmtMs(s.p99)) max \(fmtMs(s.max))")
-}
-
 /// A bracketed paste of `bytes` into the name field: `update(.paste)` + `view` (issue 13: it was
 /// quadratic in `TextField.scrollToCursor`), then one more key and its frame.
 func pasteRows(huge: Product, bytes: Int = 1 << 20) -> [Row] {

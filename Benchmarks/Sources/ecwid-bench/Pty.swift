@@ -55,6 +55,8 @@ final class SandboxProcess {
 
 struct PtyResults {
   var starts: Samples = Samples()
+  /// vim opening the same product's JSON in the same pane, until the name shows.
+  var vimStarts: Samples = Samples()
   var pollResolutionMs: Double = .nan
   var firstFrameBytes = 0
   var fullRepaintBytes = 0
@@ -135,6 +137,33 @@ func ptyMeasurements(binary: String, product: Product, startRuns: Int) -> PtyRes
     else { return nil }
     let pid = Int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").out) ?? 0
     return (Double(Int64(seenAt) - Int64(t0)) / 1e6, pid)
+  }
+
+  // vim on the same product's JSON, for scale (same pane, same polling).
+  let jsonFile = dir + "/product.json"
+  FileManager.default.createFile(atPath: jsonFile, contents: JSON.object(product.json).encoded())
+  for k in 0..<startRuns where run(["vim", "--version"]).status == 0 {
+    let session = "v\(k)"
+    let t0File = dir + "/t0-\(session)"
+    let command =
+      "tmux -L \(tmux.socket) wait-for go-\(session); date +%s%N > '\(t0File)'; "
+      + "exec env TERM=tmux-256color vim -u NONE -i NONE -N -n -R '\(jsonFile)'"
+    tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "60", command)
+    tmux("wait-for", "-S", "go-\(session)")
+    let deadline = nowNanos() + 30_000_000_000
+    var seenAt: UInt64 = 0
+    while nowNanos() < deadline {
+      if tmux("capture-pane", "-p", "-t", session).out.contains(name) {
+        seenAt = wallNanos()
+        break
+      }
+    }
+    if seenAt > 0, let t0Text = try? String(contentsOfFile: t0File, encoding: .utf8),
+      let t0 = UInt64(t0Text.trimmingCharacters(in: .whitespacesAndNewlines))
+    {
+      results.vimStarts.add(Double(Int64(seenAt) - Int64(t0)) / 1e6)
+    }
+    tmux("kill-session", "-t", session)
   }
 
   // Start-up: fresh state each time, quit with q.
@@ -293,11 +322,14 @@ func ptyRows(binary: String, huge: Product, startRuns: Int) -> [Row] {
   rows.append(
     Row(
       figure: "start to first frame, `edit` on the huge product (p50 / max of \(r.starts.ms.count))",
-      measured: r.starts.ms.isEmpty ? "n/a" : "\(fmtMs(r.starts.p50)) / \(fmtMs(r.starts.max))", target: "≤ 300 ms",
-      met: !r.starts.ms.isEmpty && r.starts.p50 <= 300,
+      measured: r.starts.ms.isEmpty ? "n/a" : "\(fmtMs(r.starts.p50)) / \(fmtMs(r.starts.max))", target: "≤ 40 ms",
+      met: !r.starts.ms.isEmpty && r.starts.p50 <= 40,
       note: r.starts.ms.isEmpty
         ? problem
-        : "from exec of the release binary (sandbox already running) until the pane shows the product's name; capture-pane polled every \(fmtMs(r.pollResolutionMs))"))
+        : "from exec of the release binary (sandbox already running) until the pane shows the product's name; capture-pane polled every \(fmtMs(r.pollResolutionMs)); "
+          + (r.vimStarts.ms.isEmpty
+            ? "vim not measured"
+            : "vim -u NONE on the same JSON: p50 \(fmtMs(r.vimStarts.p50)), ratio \(String(format: "%.1f", r.starts.p50 / r.vimStarts.p50))×")))
   rows.append(
     Row(
       figure: "peak resident memory (VmHWM), huge product open",

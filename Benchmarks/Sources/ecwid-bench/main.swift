@@ -1,6 +1,6 @@
 // ecwid-bench: the figures of the ecwid-edit performance issue, printed as one table.
 //
-//   ecwid-bench [--binary PATH] [--seed N] [--quick] [--skip-pty]
+//   ecwid-bench [--binary PATH] [--seed N] [--quick] [--skip-pty] [--skip-instructions]
 //
 // --binary is the release `ecwid-edit` (for the terminal-bytes, start-up and memory figures);
 // `scripts/bench` builds both and passes it.
@@ -20,6 +20,13 @@ let binary = option("--binary", in: args)
 let skipPty = args.contains("--skip-pty")
 let keyCount = quick ? 200 : 1000
 let reps = quick ? 10 : 40
+
+// The child that callgrind counts (see Keystrokes.swift): --counted-keys SCENARIO typical|huge SEED KEYS.
+if let i = args.firstIndex(of: "--counted-keys"), i + 4 < args.count {
+  countedKeysChild(
+    scenario: args[i + 1], product: args[i + 2], seed: UInt64(args[i + 3]) ?? 42, keys: Int(args[i + 4]) ?? 100)
+  exit(0)
+}
 
 if let scenario = option("--profile", in: args) {
   profileScenario(scenario, huge: SampleProducts.huge(seed: seed), n: Int(option("--keys", in: args) ?? "") ?? 3000)
@@ -50,7 +57,15 @@ rows.append(
     target: "1000 img, 50×20 options, 20 langs, 40 attrs, 200 KB", met: hugeOK))
 
 progress("measuring keystrokes (\(keyCount) per scenario)…")
-rows += keystrokeRows(huge: huge, n: keyCount)
+rows += keystrokeRows(product: typical, languages: SampleProducts.typicalLanguages, label: "typical", n: keyCount)
+rows += keystrokeRows(product: huge, languages: SampleProducts.hugeLanguages, label: "huge", n: keyCount)
+rows.append(idleRefreshRow(huge: huge))
+if args.contains("--skip-instructions") {
+  rows.append(Row(figure: "instructions per keystroke", measured: "skipped (--skip-instructions)", target: "—", met: nil))
+} else {
+  progress("counting instructions per keystroke under callgrind (a few minutes)…")
+  rows += instructionRows(seed: seed, keys: quick ? 50 : 200)
+}
 progress("measuring a 1 MB paste…")
 rows += pasteRows(huge: huge)
 progress("measuring diff and plan…")

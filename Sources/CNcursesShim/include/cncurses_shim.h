@@ -4,7 +4,7 @@
 #include <wchar.h>
 
 /// Small C helpers around ncursesw for the Swift `Terminal` target. Everything that touches a C
-/// macro, a C global or signal-handler state lives here so the Swift side stays concurrency-safe.
+/// macro or a C global lives here so the Swift side stays concurrency-safe.
 
 /// Style flag bits accepted by `ee_put_cell`.
 enum {
@@ -75,24 +75,8 @@ void ee_clear_all(void);
 void ee_cursor(int visible, int y, int x);
 void ee_flush(void);
 
-/// Runs `path` with `argv` (NULL-terminated) in a process group of its own that is made the
-/// terminal's foreground group (SIGTTOU ignored while switching; signals at their defaults in the
-/// child), waits for it (a stopped child stops this job too, and is continued with it), then takes
-/// the terminal back. Call between `ee_suspend` and `ee_resume`. Returns 0 and the wait status in
-/// *status_out, or -1 with errno.
-int ee_run_foreground(const char *path, char *const argv[], int *status_out);
-/// Ctrl-Z: leaves curses mode, stops the whole job with SIGTSTP's default action, and on `fg`
-/// (SIGCONT) re-enters curses mode. Returns at once where there is no job control.
-void ee_suspend_self(const char *stderr_path);
-/// Notes SIGCONT (someone stopped and continued us) for `ee_take_continued`.
-void ee_install_cont_handler(void);
-/// 1 when SIGCONT arrived since the last call (the screen must be repainted).
-int ee_take_continued(void);
-
-/// Installs SIGSEGV/SIGILL/SIGTRAP/SIGBUS/SIGABRT/SIGFPE handlers (on an alternate stack) that write
-/// the terminal reset sequences with write(2), restore termios and stderr, then re-raise.
-void ee_install_crash_handlers(void);
-/// Async-signal-safe terminal reset used by the crash handler (exposed for tests/diagnostics).
+/// Async-signal-safe terminal reset: writes the reset sequences with write(2) and restores termios
+/// and stderr. The runtime's crash handler calls it (see CRuntimeShim).
 void ee_emergency_restore(void);
 
 #endif
