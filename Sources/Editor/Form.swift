@@ -124,9 +124,13 @@ extension Model {
       return [.externalEdit(path: spec.path, text: value?.stringValue ?? "", suffix: ".html")]
     default:
       if viaSpace { return [] }
+      var rule = TextEdit.Rule.text
+      if case .number(let integer) = spec.kind { rule = .number(integer: integer) }
       form.editing = FieldEditing(
-        spec: spec, field: TextField(FieldText.editable(value, kind: spec.kind)), original: value,
-        coalesceKey: "field:\(spec.path.text):\(documentVersion)")
+        spec: spec,
+        edit: TextEdit(
+          FieldText.editable(value, kind: spec.kind), coalesceKey: "field:\(spec.path.text):\(documentVersion)", rule: rule),
+        original: value)
       return []
     }
   }
@@ -155,49 +159,43 @@ extension Model {
 
   mutating func editingKey(_ key: Key) -> [Command] {
     guard var editing = form.editing else { return [] }
-    switch key {
-    case .enter, .tab:
-      return commitEditing()
-    case .escape, .ctrl("c"):
-      // Back to the value before this edit; the whole edit is one undo step either way.
-      if document?.current.value(at: editing.spec.path) != editing.original {
-        apply(.set(editing.spec.path, editing.original), coalesceKey: editing.coalesceKey)
-      }
-      form.editing = nil
-      message = StatusMessage("Edit cancelled")
-      return []
-    case .char:
-      // Kept as typed, whatever it is: a number field says what is wrong instead of dropping it.
-      editing.field.handle(key)
-    default:
-      if editing.field.handle(key) == .ignored { return [] }
-    }
-    form.editing = editing
-    return editingChanged()
+    let outcome = editing.edit.handle(key)
+    return fieldEdited(editing, outcome)
   }
 
-  /// Applies the text typed so far when it parses, so the draft journal always has it.
-  mutating func editingChanged() -> [Command] {
-    guard let editing = form.editing else { return [] }
-    let wasInvalid = editing.problem != nil
-    form.editing!.problem = nil
-    if case .number(let integer) = editing.spec.kind,
-      let problem = FieldText.numberProblem(editing.field.text, integer: integer)
-    {
-      // Shown (field and status line) until it is a number; Enter is refused meanwhile.
-      form.editing!.problem = problem
-      message = StatusMessage("\(editing.spec.label): \(problem)", .error)
-      return []
-    }
-    if wasInvalid { message = StatusMessage("\(editing.spec.label): a valid number") }
-    switch FieldText.parse(editing.field.text, kind: editing.spec.kind, label: editing.spec.label) {
-    case .success(let value):
+  mutating func fieldPaste(_ text: String) -> [Command] {
+    guard var editing = form.editing else { return [] }
+    let outcome = editing.edit.paste(text)
+    return fieldEdited(editing, outcome)
+  }
+
+  /// What a field does with its text component's outcome: the text typed so far is applied when
+  /// it parses, so the draft journal always has it.
+  private mutating func fieldEdited(_ editing: FieldEditing, _ outcome: TextEdit.Outcome) -> [Command] {
+    let wasInvalid = form.editing?.problem != nil
+    form.editing = editing
+    let spec = editing.spec
+    switch outcome {
+    case .committed, .refused:
+      // The field's own parse says why Enter is refused (numbers, lists, wholesale tiers).
+      return commitEditing()
+    case .reverted:
+      // Back to the value before this edit; the whole edit is one undo step either way.
+      setIfChanged(spec.path, editing.original, coalesceKey: editing.edit.coalesceKey)
+      form.editing = nil
+      message = StatusMessage("Edit cancelled")
+    case .invalid(_, let problem):
+      // Kept as typed and shown (field and status line) until it is a number; Enter is refused.
+      message = StatusMessage("\(spec.label): \(problem)", .error)
+    case .edited(let text):
+      if wasInvalid { message = StatusMessage("\(spec.label): a valid number") }
       // An emptied field is only removed on Enter, not while the user is retyping it.
-      guard let stored = storedValue(value, spec: editing.spec) else { return [] }
-      if document?.current.value(at: editing.spec.path) != stored {
-        apply(.set(editing.spec.path, stored), coalesceKey: editing.coalesceKey)
+      if case .success(let value) = FieldText.parse(text, kind: spec.kind, label: spec.label),
+        let stored = storedValue(value, spec: spec)
+      {
+        setIfChanged(spec.path, stored, coalesceKey: editing.edit.coalesceKey)
       }
-    case .failure:
+    case .moved, .ignored:
       break
     }
     return []
@@ -216,10 +214,7 @@ extension Model {
       message = StatusMessage(text, .error)
       return []
     case .success(let value):
-      let stored = storedValue(value, spec: editing.spec)
-      if document?.current.value(at: editing.spec.path) != stored {
-        apply(.set(editing.spec.path, stored), coalesceKey: editing.coalesceKey)
-      }
+      setIfChanged(editing.spec.path, storedValue(value, spec: editing.spec), coalesceKey: editing.edit.coalesceKey)
       form.editing = nil
       form.serverErrors[editing.spec.path] = nil
       refreshDerived()
@@ -258,8 +253,7 @@ extension Model {
       let labelStyle = isSelected ? Theme.selected : (changed ? Theme.changedLabel : Theme.label)
       screen.put(padRight((changed ? "●" : " ") + spec.label, toWidth: labelWidth + 1), x: 1, y: y, style: labelStyle)
       if isSelected, let editing = form.editing {
-        let inputStyle = editing.problem == nil ? Theme.input : Style(fg: .brightWhite, bg: .red, underline: true)
-        cursor = (editing.field.draw(into: &screen, x: valueX, y: y, width: valueWidth, style: inputStyle), y)
+        cursor = (editing.edit.draw(into: &screen, x: valueX, y: y, width: valueWidth), y)
         continue
       }
       var text = FieldText.display(value, kind: spec.kind)

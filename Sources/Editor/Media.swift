@@ -10,7 +10,7 @@ public struct MediaState: Equatable, Sendable {
   /// Choosing the language of an alt translation to edit.
   public var choosingLanguage: Int?
   /// Typing the URL of a medium to add.
-  public var adding: TextField?
+  public var adding: TextEdit?
   /// Asking before removing the medium at this index.
   public var confirmingRemove: Int?
   public init() {}
@@ -19,9 +19,10 @@ public struct MediaState: Equatable, Sendable {
 public struct AltEditing: Equatable, Sendable {
   public var index: Int
   public var language: String?
-  public var field: TextField
+  public var edit: TextEdit
+  /// The alt text before this edit (Esc puts it back).
   public var original: String?
-  public var coalesceKey: String
+  public var field: TextField { edit.field }
 }
 
 /// Keys of the gallery (the common editor keys follow them).
@@ -57,7 +58,7 @@ enum MediaKeys {
         m, _ in m.chooseAltLanguage()
       },
       KeyBinding("a", "add an image (or a video: URL of a video site) by URL", keys: [.char("a")], hint: "a: add URL") { m, _ in
-        m.media.adding = TextField("")
+        m.media.adding = TextEdit("", coalesceKey: "media-add")
         return []
       },
       KeyBinding("x / Delete", "remove the image (asks first)", keys: [.char("x"), .delete], hint: "x: remove") { m, _ in
@@ -224,39 +225,46 @@ extension Model {
     }
     let text = altText(image: index, language: language)
     media.editing = AltEditing(
-      index: index, language: language, field: TextField(text ?? ""), original: text,
-      coalesceKey: "alt:\(index):\(language ?? "main"):\(documentVersion)")
+      index: index, language: language,
+      edit: TextEdit(text ?? "", coalesceKey: "alt:\(index):\(language ?? "main"):\(documentVersion)"), original: text)
     return []
   }
 
   mutating func altEditingKey(_ key: Key) -> [Command] {
     guard var editing = media.editing else { return [] }
-    switch key {
-    case .enter:
-      media.editing = nil
-      message = StatusMessage("Alt text\(editing.language.map { " (\($0))" } ?? "") set")
-      return []
-    case .escape:
-      if currentAlt(editing) != editing.original {
-        apply(.setImageAlt(index: editing.index, language: editing.language, text: editing.original),
-          coalesceKey: editing.coalesceKey)
-      }
-      media.editing = nil
-      message = StatusMessage("Edit cancelled")
-      return []
-    default:
-      guard editing.field.handle(key) == .edited else {
-        media.editing = editing
-        return []
-      }
-    }
-    media.editing = editing
-    applyAlt(editing)
+    let outcome = editing.edit.handle(key)
+    altEdited(editing, outcome)
     return []
   }
 
-  func currentAlt(_ editing: AltEditing) -> String? {
-    altText(image: editing.index, language: editing.language)
+  /// A paste goes into the alt text or the URL box, whichever is open.
+  mutating func mediaPaste(_ text: String) -> [Command] {
+    if var editing = media.editing {
+      let outcome = editing.edit.paste(text)
+      altEdited(editing, outcome)
+    } else if media.adding != nil {
+      _ = media.adding!.paste(text)
+    }
+    return []
+  }
+
+  /// What an alt text does with its text component's outcome.
+  private mutating func altEdited(_ editing: AltEditing, _ outcome: TextEdit.Outcome) {
+    media.editing = editing
+    switch outcome {
+    case .committed, .refused:
+      setAlt(editing, editing.edit.text.isEmpty && editing.original == nil ? nil : editing.edit.text)
+      media.editing = nil
+      message = StatusMessage("Alt text\(editing.language.map { " (\($0))" } ?? "") set")
+    case .reverted:
+      setAlt(editing, editing.original)
+      media.editing = nil
+      message = StatusMessage("Edit cancelled")
+    case .edited(let text), .invalid(let text, _):
+      setAlt(editing, text.isEmpty && editing.original == nil ? nil : text)
+    case .moved, .ignored:
+      break
+    }
   }
 
   /// An image's alt text (language nil: the main one), read without building the gallery's rows.
@@ -265,11 +273,9 @@ extension Model {
     return language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
   }
 
-  mutating func applyAlt(_ editing: AltEditing) {
-    let text = editing.field.text
-    let value: String? = text.isEmpty && editing.original == nil ? nil : text
-    if currentAlt(editing) != value {
-      apply(.setImageAlt(index: editing.index, language: editing.language, text: value), coalesceKey: editing.coalesceKey)
+  private mutating func setAlt(_ editing: AltEditing, _ value: String?) {
+    if altText(image: editing.index, language: editing.language) != value {
+      apply(.setImageAlt(index: editing.index, language: editing.language, text: value), coalesceKey: editing.edit.coalesceKey)
     }
   }
 
@@ -289,12 +295,12 @@ extension Model {
 
   mutating func addingKey(_ key: Key) -> [Command] {
     guard var field = media.adding else { return [] }
-    switch key {
-    case .escape:
+    switch field.handle(key) {
+    case .reverted:
       media.adding = nil
       return []
-    case .enter:
-      switch Model.checkMediaURL(field.text) {
+    case .committed(let text):
+      switch Model.checkMediaURL(text) {
       case .failure(let problem):
         message = StatusMessage(problem.text, .error)
         return []
@@ -305,11 +311,10 @@ extension Model {
         message = StatusMessage("\(kind == .image ? "Image" : "Video") added; it is uploaded when you save")
         return []
       }
-    default:
-      field.handle(key)
+    case .edited, .invalid, .refused, .moved, .ignored:
+      media.adding = field
+      return []
     }
-    media.adding = field
-    return []
   }
 
   static let supportedImageExtensions = MediaLinks.imageExtensions
@@ -396,7 +401,7 @@ extension Model {
       x += screen.put(padRight(r.kind.rawValue, toWidth: kindW) + " ", x: x, y: y, style: base)
       x += screen.put(padRight(file, toWidth: fileW) + " ", x: x, y: y, style: base)
       if isSelected, let editing = media.editing, editing.index == i {
-        cursor = (editing.field.draw(into: &screen, x: altX, y: y, width: altW, style: Theme.input), y)
+        cursor = (editing.edit.draw(into: &screen, x: altX, y: y, width: altW), y)
       } else {
         let altStyle = alt.isEmpty ? (isSelected ? Theme.selected : Theme.dim) : base
         screen.put(padRight(alt.isEmpty ? (r.kind == .image ? "(no alt text)" : "") : alt, toWidth: altW), x: altX,
@@ -426,7 +431,7 @@ extension Model {
       let x = max(0, (width - boxW) / 2)
       let y = max(top, (top + bottom) / 2 - 2)
       drawBox(into: &screen, x: x, y: y, width: boxW, height: 4, title: "Add an image or video by URL (Enter adds, Esc cancels)")
-      cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4, style: Theme.input), y + 1)
+      cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4), y + 1)
       screen.put("https://… a .jpg, .png or .gif image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
         maxWidth: boxW - 4)
     }

@@ -219,11 +219,13 @@ public struct FormState: Equatable, Sendable {
 
 public struct FieldEditing: Equatable, Sendable {
   public var spec: FieldSpec
-  public var field: TextField
+  /// The text as typed so far (see `TextEdit`).
+  public var edit: TextEdit
+  /// The value before this edit (Esc puts it back).
   public var original: JSON?
-  public var coalesceKey: String
+  public var field: TextField { edit.field }
   /// Why the text typed so far is not a valid value (a number field), or nil.
-  public var problem: String? = nil
+  public var problem: String? { edit.problem }
 }
 
 public struct Choosing: Equatable, Sendable {

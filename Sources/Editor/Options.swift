@@ -28,15 +28,18 @@ public struct OptionEditing: Equatable, Sendable {
     case priceModifier(option: Int, choice: Int)
   }
   public var target: Target
-  public var field: TextField
+  /// The text as typed so far; a placeholder ("New option", "New choice", "0") is replaced by
+  /// the first typed character, and moving the cursor first keeps it for editing.
+  public var edit: TextEdit
   /// The value before this editing session (Esc puts it back).
   public var original: JSON?
   /// The default language's entry of the `...Translated` map, kept equal to the main text.
   public var mirrorOriginal: JSON?
-  public var coalesceKey: String
-  /// The text is a placeholder ("New option", "New choice", "0"): the first typed character
-  /// replaces it; moving the cursor first keeps it for editing.
-  public var placeholder = false
+  public var field: TextField { edit.field }
+  var isPrice: Bool {
+    if case .priceModifier = target { return true }
+    return false
+  }
 }
 
 public enum OptionsConfirm: Equatable, Sendable {
@@ -477,68 +480,52 @@ extension Model {
     guard let document else { return }
     let path = optionEditingPath(target)
     let value = document.current.value(at: path)
-    let text: String
-    if case .priceModifier = target {
-      text = value?.numberValue?.text ?? value?.stringValue ?? "0"
-    } else {
-      text = value?.stringValue ?? ""
-    }
+    let isPrice: Bool = { if case .priceModifier = target { return true } else { return false } }()
+    let text = isPrice ? value?.numberValue?.text ?? value?.stringValue ?? "0" : value?.stringValue ?? ""
     let mirror = optionMirrorPath(target)
     options.editing = OptionEditing(
-      target: target, field: TextField(text), original: value,
-      mirrorOriginal: mirror.flatMap { document.current.value(at: $0) },
-      coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)",
-      placeholder: placeholder || (value?.numberValue?.double == 0 && { if case .priceModifier = target { return true } else { return false } }()))
+      target: target,
+      edit: TextEdit(
+        text, coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)",
+        rule: isPrice ? .number(integer: false) : .text,
+        placeholder: placeholder || (isPrice && value?.numberValue?.double == 0)),
+      original: value, mirrorOriginal: mirror.flatMap { document.current.value(at: $0) })
   }
 
   private mutating func optionEditingKey(_ key: Key) -> [Command] {
     guard var editing = options.editing else { return [] }
-    let isPrice: Bool = { if case .priceModifier = editing.target { return true } else { return false } }()
-    switch key {
-    case .enter, .tab:
-      return commitOptionEditing()
-    case .escape:
-      let path = optionEditingPath(editing.target)
-      if document?.current.value(at: path) != editing.original {
-        apply(.set(path, editing.original), coalesceKey: editing.coalesceKey)
-      }
-      if let mirror = optionMirrorPath(editing.target), document?.current.value(at: mirror) != editing.mirrorOriginal {
-        apply(.set(mirror, editing.mirrorOriginal), coalesceKey: editing.coalesceKey)
-      }
-      options.editing = nil
-      message = StatusMessage("Edit cancelled")
-      return []
-    case .char:
-      // Typing over a placeholder replaces it.
-      if editing.placeholder { editing.field = TextField("") }
-      editing.placeholder = false
-      editing.field.handle(key)
-      if isPrice { message = FieldText.numberProblem(editing.field.text, integer: false).map { StatusMessage("Price modifier: \($0)", .error) } }
-    default:
-      if editing.placeholder, key == .backspace || key == .delete || key == .ctrl("w") || key == .ctrl("u") {
-        editing.field = TextField("")
-        editing.placeholder = false
-        options.editing = editing
-        applyOptionEditing()
-        return []
-      }
-      editing.placeholder = false
-      if editing.field.handle(key) != .edited {
-        options.editing = editing
-        return []
-      }
-    }
-    options.editing = editing
-    applyOptionEditing()
-    return []
+    let outcome = editing.edit.handle(key)
+    return optionEdited(editing, outcome)
   }
 
   mutating func optionsPaste(_ text: String) -> [Command] {
-    guard options.editing != nil else { return [] }
-    if options.editing!.placeholder { options.editing!.field = TextField("") }
-    options.editing!.placeholder = false
-    options.editing!.field.insert(text)
-    applyOptionEditing()
+    guard var editing = options.editing else { return [] }
+    let outcome = editing.edit.paste(text)
+    return optionEdited(editing, outcome)
+  }
+
+  /// What an option name, choice text or price modifier does with its text component's outcome.
+  private mutating func optionEdited(_ editing: OptionEditing, _ outcome: TextEdit.Outcome) -> [Command] {
+    let wasInvalid = options.editing?.edit.problem != nil
+    options.editing = editing
+    switch outcome {
+    case .committed, .refused:
+      return commitOptionEditing()
+    case .reverted:
+      setIfChanged(optionEditingPath(editing.target), editing.original, coalesceKey: editing.edit.coalesceKey)
+      if let mirror = optionMirrorPath(editing.target) {
+        setIfChanged(mirror, editing.mirrorOriginal, coalesceKey: editing.edit.coalesceKey)
+      }
+      options.editing = nil
+      message = StatusMessage("Edit cancelled")
+    case .invalid(_, let problem):
+      message = StatusMessage("Price modifier: \(problem)", .error)
+    case .edited:
+      if wasInvalid { message = nil }
+      applyOptionEditing()
+    case .moved, .ignored:
+      break
+    }
     return []
   }
 
@@ -546,9 +533,9 @@ extension Model {
   private mutating func applyOptionEditing(committing: Bool = false) {
     guard let editing = options.editing else { return }
     let path = optionEditingPath(editing.target)
-    let text = editing.field.text
+    let text = editing.edit.text
     let value: JSON
-    if case .priceModifier = editing.target {
+    if editing.isPrice {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       // Empty text is 0, but only when kept (not while the field is being retyped).
       guard let number = trimmed.isEmpty ? (committing ? .int(0) : nil) : FieldText.parseNumber(trimmed, integer: false)
@@ -557,17 +544,13 @@ extension Model {
     } else {
       value = .string(text)
     }
-    if document?.current.value(at: path) != value {
-      apply(.set(path, value), coalesceKey: editing.coalesceKey)
-    }
-    if let mirror = optionMirrorPath(editing.target), document?.current.value(at: mirror) != value {
-      apply(.set(mirror, value), coalesceKey: editing.coalesceKey)
-    }
+    setIfChanged(path, value, coalesceKey: editing.edit.coalesceKey)
+    if let mirror = optionMirrorPath(editing.target) { setIfChanged(mirror, value, coalesceKey: editing.edit.coalesceKey) }
   }
 
   private mutating func commitOptionEditing() -> [Command] {
     guard let editing = options.editing else { return [] }
-    let text = editing.field.text.trimmingCharacters(in: .whitespaces)
+    let text = editing.edit.text.trimmingCharacters(in: .whitespaces)
     switch editing.target {
     case .priceModifier:
       if let problem = FieldText.numberProblem(text, integer: false) {

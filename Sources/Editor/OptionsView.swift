@@ -145,7 +145,7 @@ extension Model {
         screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
       }
       if isSelected, let editing = options.editing, case .optionName(let e) = editing.target, e == i {
-        cursor = (editing.field.draw(into: &screen, x: nameX, y: ly, width: nameW, style: Theme.input), ly)
+        cursor = (editing.edit.draw(into: &screen, x: nameX, y: ly, width: nameW), ly)
       }
     }
     y += listRows
@@ -193,9 +193,9 @@ extension Model {
       if isSelected, let editing = options.editing {
         switch editing.target {
         case .choiceText(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4, y: cy, width: textW, style: Theme.input), cy)
+          cursor = (editing.edit.draw(into: &screen, x: 4, y: cy, width: textW), cy)
         case .priceModifier(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW, style: Theme.input), cy)
+          cursor = (editing.edit.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW), cy)
         default: break
         }
       }

@@ -28,10 +28,13 @@ public struct TranslationEditing: Equatable, Sendable {
   public var row: Int
   /// nil = the main (default language) value.
   public var language: String?
-  public var field: TextField
+  /// The text as typed so far (see `TextEdit`).
+  public var edit: TextEdit
+  /// The text before this edit, and the default language's translation of a main text (Esc puts
+  /// both back).
   public var original: String?
   public var mirrorOriginal: String?
-  public var coalesceKey: String
+  public var field: TextField { edit.field }
 }
 
 /// One translatable text of the product.
@@ -448,42 +451,48 @@ extension Model {
     }
     let mirror = language == nil && !lang.isEmpty ? translationValue(row, language: lang) : nil
     translations.editing = TranslationEditing(
-      row: index, language: language, field: TextField(value ?? ""), original: value, mirrorOriginal: mirror,
-      coalesceKey: "translation:\(path.text):\(documentVersion)")
+      row: index, language: language,
+      edit: TextEdit(value ?? "", coalesceKey: "translation:\(path.text):\(documentVersion)"), original: value,
+      mirrorOriginal: mirror)
     return []
   }
 
   private mutating func translationEditingKey(_ key: Key) -> [Command] {
     guard var editing = translations.editing else { return [] }
-    switch key {
-    case .enter:
+    let outcome = editing.edit.handle(key)
+    return translationEdited(editing, outcome)
+  }
+
+  mutating func translationsPaste(_ text: String) -> [Command] {
+    guard var editing = translations.editing else { return [] }
+    let outcome = editing.edit.paste(text)
+    return translationEdited(editing, outcome)
+  }
+
+  /// What a translation cell does with its text component's outcome.
+  private mutating func translationEdited(_ editing: TranslationEditing, _ outcome: TextEdit.Outcome) -> [Command] {
+    translations.editing = editing
+    switch outcome {
+    case .committed, .refused:
       return commitTranslationEditing()
-    case .escape:
+    case .reverted:
       let rows = translationData.rows
       if rows.indices.contains(editing.row) {
         let row = rows[editing.row]
         if translationValue(row, language: editing.language) != editing.original {
-          setTranslation(row, language: editing.language, value: editing.original, coalesceKey: editing.coalesceKey)
+          setTranslation(row, language: editing.language, value: editing.original, coalesceKey: editing.edit.coalesceKey)
         }
         if editing.language == nil, let lang = languages.first, translationValue(row, language: lang) != editing.mirrorOriginal {
-          setTranslation(row, language: lang, value: editing.mirrorOriginal, coalesceKey: editing.coalesceKey)
+          setTranslation(row, language: lang, value: editing.mirrorOriginal, coalesceKey: editing.edit.coalesceKey)
         }
       }
       translations.editing = nil
       message = StatusMessage("Edit cancelled")
-      return []
-    default:
-      let outcome = editing.field.handle(key)
-      translations.editing = editing
-      if outcome == .edited { applyTranslationEditing() }
-      return []
+    case .edited, .invalid:
+      applyTranslationEditing()
+    case .moved, .ignored:
+      break
     }
-  }
-
-  mutating func translationsPaste(_ text: String) -> [Command] {
-    guard translations.editing != nil else { return [] }
-    translations.editing!.field.insert(text)
-    applyTranslationEditing()
     return []
   }
 
@@ -493,16 +502,16 @@ extension Model {
     let rows = translationData.rows
     guard rows.indices.contains(editing.row) else { return }
     let row = rows[editing.row]
-    let text = editing.field.text
+    let text = editing.edit.text
     let value: String? = text.isEmpty && editing.original == nil ? nil : text
     if translationValue(row, language: editing.language) != value {
-      setTranslation(row, language: editing.language, value: value, coalesceKey: editing.coalesceKey)
+      setTranslation(row, language: editing.language, value: value, coalesceKey: editing.edit.coalesceKey)
     }
     // The default language's entry of the translations follows the main text when it is there.
     if editing.language == nil, editing.mirrorOriginal != nil, let lang = languages.first,
       translationValue(row, language: lang) != value
     {
-      setTranslation(row, language: lang, value: value, coalesceKey: editing.coalesceKey)
+      setTranslation(row, language: lang, value: value, coalesceKey: editing.edit.coalesceKey)
     }
   }
 
@@ -515,7 +524,7 @@ extension Model {
     let label = rows.indices.contains(editing.row) ? rows[editing.row].label : "Text"
     let lang = editing.language ?? languages.first ?? "main"
     // Enter on an empty cell that was empty sets nothing, and says so.
-    let nothing = editing.field.text.isEmpty && (editing.original ?? "").isEmpty
+    let nothing = editing.edit.text.isEmpty && (editing.original ?? "").isEmpty
     message = StatusMessage(nothing ? "Nothing typed: \(label) still has no \(lang) text" : "\(label) (\(lang)) set")
     guard let target = translations.translateLanguage, editing.language == target else { return [] }
     let next = nextMissingRow(from: editing.row, language: target)

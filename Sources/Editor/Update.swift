@@ -197,21 +197,13 @@ extension Model {
       commandMenu!.selected = 0
       return []
     }
-    if form.editing != nil {
-      form.editing!.field.insert(text)
-      return editingChanged()
-    }
+    if form.editing != nil { return fieldPaste(text) }
     if page == .picker && picker.typing {
       picker.query.insert(text)
       return search(offset: 0, quietly: true)
     }
-    if page == .form && section == .media && media.editing != nil {
-      media.editing!.field.insert(text)
-      return []
-    }
-    if page == .form && section == .media && media.adding != nil {
-      media.adding!.insert(text)
-      return []
+    if page == .form && section == .media && (media.editing != nil || media.adding != nil) {
+      return mediaPaste(text)
     }
     if page == .form && section == .options && options.isTyping {
       return optionsPaste(text)

@@ -13,6 +13,8 @@ enum Theme {
   static let value = Style(fg: .default)
   static let dim = Style(fg: .brightBlack, dim: true)
   static let input = Style(fg: .brightWhite, bg: .indexed(236), underline: true)
+  /// A field whose text is not a valid value yet (a number field).
+  static let invalidInput = Style(fg: .brightWhite, bg: .red, underline: true)
   static let selected = Style(fg: .black, bg: .cyan, reverse: false)
   static let error = Style(fg: .red, bold: true)
   static let warning = Style(fg: .yellow)
