@@ -3,7 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// Drawing the Translations section (its keys and their effects are in Translations.swift).
+/// Drawing the Translations section (its keys: TranslationsKeys.swift; what they do: TranslationsUpdate.swift and TranslationEditing.swift).
 extension Model {
   // MARK: View
 

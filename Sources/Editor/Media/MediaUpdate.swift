@@ -3,77 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-public struct MediaState: Equatable, Sendable {
-  public var selected = 0
-  /// Editing an alt text: the image index, the language (nil = the main alt) and the text.
-  public var editing: AltEditing?
-  /// Choosing the language of an alt translation to edit.
-  public var choosingLanguage: Int?
-  /// Typing the URL of a medium to add.
-  public var adding: TextEdit?
-  /// Asking before removing the medium at this index.
-  public var confirmingRemove: Int?
-  public init() {}
-}
-
-public struct AltEditing: Equatable, Sendable {
-  public var index: Int
-  public var language: String?
-  public var edit: TextEdit
-  /// The alt text before this edit (Esc puts it back).
-  public var original: String?
-  public var field: TextField { edit.field }
-}
-
-/// Keys of the gallery (the common editor keys follow them).
-enum MediaKeys {
-  static let table = KeyTable(
-    "media",
-    [
-      KeyBinding("↑ ↓ / j k", "select an image", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
-        m.selectMedium(by: key == .down || key == .char("j") ? 1 : -1)
-      },
-      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
-        m.selectMedium(by: key == .pageDown ? m.mediaPageRows : -m.mediaPageRows)
-      },
-      KeyBinding(
-        "g G / Home End", "select the first / last image", keys: [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first image", .char("g")), ("select the last image", .char("G"))]
-      ) { m, key in m.selectMedium(to: key == .char("g") || key == .home ? 0 : -1) },
-      KeyBinding(
-        "J K / Shift-↑↓", "move the image down / up one place", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp],
-        hint: "J/K: move",
-        menu: [("move the image down one place", .char("J")), ("move the image up one place", .char("K"))]
-      ) { m, key in m.moveSelectedImage(down: key == .char("J") || key == .shiftDown) },
-      KeyBinding(
-        "Alt-g / Alt-G, Ctrl-Home / Ctrl-End", "move the image to the top / bottom",
-        keys: [.alt("g"), .ctrlHome, .alt("G"), .ctrlEnd], hint: "Alt-g/Alt-G: to top/bottom",
-        menu: [("move the image to the top", .alt("g")), ("move the image to the bottom", .alt("G"))]
-      ) { m, key in m.moveSelectedImageToEnd(top: key == .alt("g") || key == .ctrlHome) },
-      KeyBinding("m", "make it the main image", keys: [.char("m")], hint: "m: main") { m, _ in m.makeSelectedImageMain() },
-      KeyBinding("e / Enter", "edit the alt text", keys: [.char("e"), .enter], hint: "e: alt") { m, _ in
-        m.startAltEditing(index: m.selectedMedium, language: nil)
-      },
-      KeyBinding("l", "edit the alt text's translation in another language", keys: [.char("l")], hint: "l: alt translation") {
-        m, _ in m.chooseAltLanguage()
-      },
-      KeyBinding("a", "add an image (or a video: URL of a video site) by URL", keys: [.char("a")], hint: "a: add URL") { m, _ in
-        m.media.adding = TextEdit("", coalesceKey: "media-add")
-        return []
-      },
-      KeyBinding("x / Delete", "remove the image (asks first)", keys: [.char("x"), .delete], hint: "x: remove") { m, _ in
-        m.askToRemoveSelectedMedium()
-      },
-    ])
-}
-
-/// One row of the gallery.
-struct MediaRow {
-  var index: Int
-  var kind: MediaKind
-  var item: JSON
-}
-
+/// The gallery: selecting, moving, adding and removing media, and their alt texts.
 extension Model {
   var mediaRows: [MediaRow] {
     guard let document else { return [] }
@@ -196,7 +126,7 @@ extension Model {
     return []
   }
 
-  private mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
+  mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
     if selected >= images {
       message = StatusMessage("Videos keep their own order; only images move", .warning)
     } else if images > 0 {
@@ -249,7 +179,7 @@ extension Model {
   }
 
   /// What an alt text does with its text component's outcome.
-  private mutating func altEdited(_ editing: AltEditing, _ outcome: TextEdit.Outcome) {
+  mutating func altEdited(_ editing: AltEditing, _ outcome: TextEdit.Outcome) {
     media.editing = editing
     switch outcome {
     case .committed, .refused:
@@ -273,7 +203,7 @@ extension Model {
     return language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
   }
 
-  private mutating func setAlt(_ editing: AltEditing, _ value: String?) {
+  mutating func setAlt(_ editing: AltEditing, _ value: String?) {
     if altText(image: editing.index, language: editing.language) != value {
       apply(.setImageAlt(index: editing.index, language: editing.language, text: value), coalesceKey: editing.edit.coalesceKey)
     }
@@ -350,108 +280,4 @@ extension Model {
     return .failure(
       URLProblemMessage("Not added: .\(ext) files are not supported; Ecwid takes JPG, PNG and GIF images (at most 20 MB)"))
   }
-
-  // MARK: View
-
-  func drawMedia(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    let rows = mediaRows
-    let count = rows.count
-    let imageTotal = imageCount
-    let summary =
-      " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s")"
-    if let problem = form.serverErrors[[.key("media")]] {
-      let used = screen.put(summary + " · ", x: 0, y: top, style: Theme.header)
-      screen.put("⚠ " + problem, x: used, y: top, style: Theme.error, maxWidth: max(0, width - used))
-    } else {
-      screen.put(summary + " · main image first", x: 0, y: top, style: Theme.header, maxWidth: width)
-    }
-    let posW = 5
-    let idW = 6
-    let kindW = 6
-    let transW = 6
-    let fileW = max(8, min(32, (width - posW - idW - kindW - transW - 8) / 2))
-    let altW = max(4, width - posW - idW - kindW - fileW - transW - 7)
-    let header = padRight("#", toWidth: posW) + " " + padRight("id", toWidth: idW) + " " + padRight("kind", toWidth: kindW)
-      + " " + padRight("file", toWidth: fileW) + " " + padRight("alt text", toWidth: altW) + " " + "langs"
-    screen.put(" " + header, x: 0, y: top + 1, style: Theme.header, maxWidth: width)
-    let listTop = top + 2
-    let visible = bottom - listTop
-    guard visible > 0 else { return nil }
-    let selected = min(media.selected, max(0, count - 1))
-    let first = scrollStart(selected: selected, count: count, rows: visible)
-    let altX = 1 + posW + 1 + idW + 1 + kindW + 1 + fileW + 1
-    var cursor: (x: Int, y: Int)?
-    for row in 0..<visible {
-      let i = first + row
-      guard i < count else { break }
-      let r = rows[i]
-      let y = listTop + row
-      let id = r.item["id"]?.idString ?? "new"
-      let position = r.kind == .image ? (i == 0 ? "main" : "\(i + 1)") : "v\(i - imageTotal + 1)"
-      let url = r.item["imageOriginalUrl"]?.stringValue ?? r.item["image1500pxUrl"]?.stringValue
-        ?? r.item["url"]?.stringValue ?? r.item["videoCoverUrl"]?.stringValue ?? ""
-      let file = Model.fileName(of: url)
-      let alt = r.item["alt"]?["main"]?.stringValue ?? ""
-      let translations = r.item["alt"]?["translated"]?.objectValue?.values.filter { ($0.stringValue ?? "") != "" }.count ?? 0
-      let isSelected = i == selected
-      let base = isSelected ? Theme.selected : (id == "new" ? Theme.added : Theme.value)
-      var x = 1
-      x += screen.put(padRight(position, toWidth: posW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(id, toWidth: idW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(r.kind.rawValue, toWidth: kindW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(file, toWidth: fileW) + " ", x: x, y: y, style: base)
-      if isSelected, let editing = media.editing, editing.index == i {
-        cursor = (editing.edit.draw(into: &screen, x: altX, y: y, width: altW), y)
-      } else {
-        let altStyle = alt.isEmpty ? (isSelected ? Theme.selected : Theme.dim) : base
-        screen.put(padRight(alt.isEmpty ? (r.kind == .image ? "(no alt text)" : "") : alt, toWidth: altW), x: altX,
-          y: y, style: altStyle)
-      }
-      screen.put(r.kind == .image ? " \(translations)" : "", x: altX + altW, y: y, style: base, maxWidth: transW)
-      if isSelected, media.editing == nil {
-        screen.setStyle(x: 0, y: y, width: width, style: Theme.selected)
-      }
-    }
-    if let editing = media.editing, let language = editing.language {
-      screen.put(" Alt text in \(language) ", x: altX, y: top, style: Theme.header)
-    }
-    if let highlighted = media.choosingLanguage {
-      let languages = translationLanguages
-      let h = min(bottom - top, languages.count + 2)
-      drawBox(into: &screen, x: max(0, width - 30), y: top + 1, width: min(28, width), height: h, title: "Language")
-      for (i, language) in languages.enumerated() where i < h - 2 {
-        let alt = media.selected < count ? rows[media.selected].item["alt"]?["translated"]?[language]?.stringValue : nil
-        screen.put(
-          padRight(" \(language)  \(alt ?? "—")", toWidth: 26), x: max(0, width - 29), y: top + 2 + i,
-          style: i == highlighted ? Theme.selected : Theme.popup)
-      }
-    }
-    if let adding = media.adding {
-      let boxW = min(width - 2, 70)
-      let x = max(0, (width - boxW) / 2)
-      let y = max(top, (top + bottom) / 2 - 2)
-      drawBox(into: &screen, x: x, y: y, width: boxW, height: 4, title: "Add an image or video by URL (Enter adds, Esc cancels)")
-      cursor = (adding.draw(into: &screen, x: x + 2, y: y + 1, width: boxW - 4), y + 1)
-      screen.put("https://… a .jpg, .png or .gif image, or a YouTube/Vimeo/.mp4 video", x: x + 2, y: y + 2, style: Theme.dim,
-        maxWidth: boxW - 4)
-    }
-    if let index = media.confirmingRemove {
-      drawDialog(
-        into: &screen, title: "Remove",
-        lines: ["Remove \(index < imageTotal ? "image" : "video") \(index + 1) from the gallery?", "y  remove    any other key  keep"])
-      cursor = nil
-    }
-    return cursor
-  }
-
-  static func fileName(of url: String) -> String {
-    guard !url.isEmpty else { return "" }
-    let path = url.split(separator: "?").first.map(String.init) ?? url
-    return path.split(separator: "/").last.map(String.init) ?? path
-  }
-}
-
-public struct URLProblemMessage: Error, Equatable {
-  public var text: String
-  public init(_ text: String) { self.text = text }
 }

@@ -3,7 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// Drawing the Options section (its keys and their effects are in Options.swift).
+/// Drawing the Options section (its keys: OptionsKeys.swift; what they do: OptionsUpdate.swift and OptionEditing.swift).
 extension Model {
   // MARK: Display
 
@@ -77,7 +77,7 @@ extension Model {
     return cursor
   }
 
-  private func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+  func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
     guard let document else { return nil }
     let all = optionValues
     let count = all.count
