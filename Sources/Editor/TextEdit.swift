@@ -63,6 +63,9 @@ public struct TextEdit: Equatable, Sendable {
 
   public var text: String { field.text }
 
+  /// The hint line while a field is open (the same in every place).
+  static let hint = "Enter: keep · Esc: cancel · ←→ Home End Ctrl-←→: move · Ctrl-U/K: delete to start/end"
+
   /// Handles one key of a field being typed into.
   public mutating func handle(_ key: Key) -> Outcome {
     switch key {
@@ -123,6 +126,17 @@ public struct TextEdit: Equatable, Sendable {
 }
 
 extension Model {
+  /// A text field of the form is open (a field, an alt text, an option's text, a translation cell).
+  var editingText: Bool {
+    guard page == .form else { return false }
+    switch section {
+    case .media: return media.editing != nil
+    case .options: return options.editing != nil
+    case .translations: return translations.editing != nil
+    default: return form.editing != nil
+    }
+  }
+
   /// Sets the value at `path` when it differs (an editing session's writes: one undo step).
   mutating func setIfChanged(_ path: FieldPath, _ value: JSON?, coalesceKey: String) {
     if document?.current.value(at: path) != value { apply(.set(path, value), coalesceKey: coalesceKey) }

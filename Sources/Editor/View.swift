@@ -168,8 +168,8 @@ extension Model {
 
   func drawFieldHelp(into screen: inout Screen, y: Int) {
     var hint: String
-    if form.editing != nil {
-      hint = "Enter: keep · Esc: cancel · ←→ Home End Ctrl-←→: move · Ctrl-U/K: delete to start/end"
+    if editingText {
+      hint = TextEdit.hint
     } else if form.choosing != nil {
       hint = "↑↓: choose · Enter: set · Esc: cancel"
     } else {

@@ -230,6 +230,13 @@ import Testing
     #expect(value(m, place.path).map { $0.trimmingCharacters(in: .whitespaces) } == "7", "the pasted text is saved")
   }
 
+  @Test(arguments: places) func theHintLineIsTheSameInEveryPlace(place: Place) throws {
+    var m = model()
+    place.open(&m)
+    let hint = EditorHarness.lines(m)[m.height - 2]
+    #expect(hint.contains("Enter: keep · Esc: cancel · ←→ Home End Ctrl-←→: move"), "\(hint)")
+  }
+
   @Test func aChoiceModifierFollowsTheNumberRulesOfAFormField() throws {
     for place in Self.places where place.name == "choice modifier" || place.name == "form field" {
       var m = model()

@@ -22,7 +22,6 @@ extension Model {
 
   /// The hint line of a field or popup (nil: the key table's hints).
   var optionsHint: String? {
-    if options.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if options.choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
     return nil
   }

@@ -40,7 +40,6 @@ extension Model {
 
   /// The hint line of a cell, the language list or translate mode (nil: the key table's hints).
   var translationsHint: String? {
-    if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
     if let lang = translations.translateLanguage {
       return "Translating into \(lang): Enter edits; Enter keeps and opens the next missing · Esc: stop · ?: help"
