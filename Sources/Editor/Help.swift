@@ -3,38 +3,26 @@ import Terminal
 
 /// Keys that work on every screen: help, the command menu, redraw, suspend.
 enum GlobalKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "global",
     [
       KeyBinding("?", "this help: the keys of the screen you are on", keys: [.char("?")], menu: []) { m, _ in
-        m.openHelp()
+        m.help = HelpState()
+        return []
       },
       KeyBinding(": / Ctrl-P", "command menu: type to filter, Enter runs the command", keys: [.char(":"), .ctrl("p")], menu: []) {
-        m, _ in m.openCommandMenu()
+        m, _ in
+        m.commandMenu = CommandMenuState()
+        return []
       },
       KeyBinding("Ctrl-L", "redraw the whole screen", keys: [.ctrl("l")]) { _, _ in [.redraw] },
       KeyBinding("Ctrl-Z", "suspend to the shell (fg brings the editor back)", keys: [.ctrl("z")]) { _, _ in [.suspend] },
     ])
 }
 
-/// Keys while the help overlay is open.
-enum HelpKeys {
-  static let table = KeyTable(
-    "help",
-    [
-      KeyBinding("↑ ↓ / j k", "scroll the help a line, when it does not fit", keys: [.down, .up, .char("j"), .char("k")], menu: []) {
-        m, key in m.scrollHelp(by: key == .down || key == .char("j") ? 1 : -1)
-      },
-      KeyBinding("PgUp PgDn", "scroll the help a page", keys: [.pageDown, .pageUp], menu: []) { m, key in
-        m.scrollHelp(by: (key == .pageDown ? 1 : -1) * max(1, m.helpPage))
-      },
-      .note("any other key", "closes the help"),
-    ])
-}
-
 /// Keys while a long piece of work runs (loading, saving).
 enum BusyKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "busy",
     [
       KeyBinding(
@@ -47,13 +35,13 @@ enum BusyKeys {
 }
 
 enum LoadingKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "loading",
     [KeyBinding("q / Ctrl-C", "quit", keys: [.char("q"), .ctrl("c")]) { _, _ in [.quit(code: 0)] }])
 }
 
 enum FailedKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "failed",
     [
       KeyBinding("r", "try again", keys: [.char("r")], hint: "r: try again") { m, _ in m.retryLoad() },
@@ -85,11 +73,13 @@ public enum KeyReference {
   public static var global: [(String, String)] { GlobalKeys.table.reference }
 
   /// Every table, for tests that walk them.
-  public static var tables: [KeyTable] {
+  public static var tables: [AnyKeyTable] {
     [
-      EditorKeys.table, FormKeys.table, OptionKeys.table, ChoiceKeys.table, TranslationKeys.table, MediaKeys.table,
-      ReviewKeys.table, ReviewDetailKeys.table, ConflictKeys.table, RecoverKeys.table, PickerKeys.table,
-      LoadingKeys.table, FailedKeys.table, BusyKeys.table, MenuKeys.table, HelpKeys.table, GlobalKeys.table,
+      EditorKeys.table.erased, FormKeys.table.erased, OptionKeys.table.erased, ChoiceKeys.table.erased,
+      TranslationKeys.table.erased, MediaKeys.table.erased, ReviewKeys.table.erased, ReviewDetailKeys.table.erased,
+      ConflictKeys.table.erased, RecoverKeys.table.erased, PickerKeys.table.erased, LoadingKeys.table.erased,
+      FailedKeys.table.erased, BusyKeys.table.erased, MenuKeys.table.erased, HelpKeys.table.erased,
+      GlobalKeys.table.erased,
     ]
   }
 }
@@ -109,19 +99,28 @@ extension Model {
 
   /// The tables of the screen as it is now, most specific first, without the global keys: what
   /// the dispatch consults (after the global keys) and what the menu lists.
-  public var screenKeyTables: [KeyTable] {
-    busy != nil ? [BusyKeys.table] : pageKeyTables
+  public var screenKeyTables: [AnyKeyTable] {
+    busy != nil ? [BusyKeys.table.erased] : pageKeyTables
   }
 
   /// The tables of the page, busy or not (the hint line shows these).
-  var pageKeyTables: [KeyTable] {
+  var pageKeyTables: [AnyKeyTable] {
     switch page {
-    case .picker: return [PickerKeys.table]
+    case .picker: return [picker.keys.erased]
+    case .review: return [review.keys.erased]
+    case .conflict: return [conflict.keys.erased]
+    case .recover: return [recover.keys.erased]
+    default: return rootKeyTables.map(\.erased)
+    }
+  }
+
+  /// The tables of a page whose keys the root still runs itself (not yet a component), most
+  /// specific first; empty for a page that is a component (it dispatches its own keys).
+  var rootKeyTables: [KeyTable<Model>] {
+    switch page {
+    case .picker, .review, .conflict, .recover: return []
     case .loading: return [LoadingKeys.table]
     case .failed: return [FailedKeys.table]
-    case .review: return [review.detail == nil ? ReviewKeys.table : ReviewDetailKeys.table]
-    case .conflict: return [ConflictKeys.table]
-    case .recover: return [RecoverKeys.table]
     case .form:
       switch section {
       case .media: return [MediaKeys.table, EditorKeys.table]
@@ -132,84 +131,11 @@ extension Model {
     }
   }
 
-  /// What the `?` overlay lists: the screen's keys, then the keys every screen has.
-  var helpEntries: [(String, String)] {
-    (screenKeyTables + [GlobalKeys.table]).flatMap(\.reference)
-  }
-
-  /// Runs the binding of `key` in the screen's tables; a key no table lists does nothing.
-  mutating func dispatch(_ key: Key, in tables: [KeyTable]) -> [Command] {
+  /// Runs the binding of `key` in the root's tables; a key no table lists does nothing.
+  mutating func dispatch(_ key: Key, in tables: [KeyTable<Model>]) -> [Command] {
     for table in tables {
-      if let binding = table.binding(for: key) { return binding.run(&self, key) }
+      if let commands = table.run(key, on: &self) { return commands }
     }
     return []
-  }
-
-  mutating func openHelp() -> [Command] {
-    showHelp = true
-    helpScroll = 0
-    return []
-  }
-
-  /// Keys while the overlay is open: scrolling when it does not fit, any other key closes it.
-  mutating func helpKey(_ key: Key) -> [Command] {
-    if helpLines.count > helpPage, let binding = HelpKeys.table.binding(for: key) { return binding.run(&self, key) }
-    showHelp = false
-    return []
-  }
-
-  mutating func scrollHelp(by rows: Int) -> [Command] {
-    helpScroll = max(0, min(helpScroll + rows, helpLines.count - helpPage))
-    return []
-  }
-
-  // MARK: The overlay
-
-  var helpBoxWidth: Int { min(width - 2, 80) }
-  var helpKeyWidth: Int { min(18, max(8, helpBoxWidth / 4)) }
-
-  /// The overlay's lines: keys on the left, the description word-wrapped beside them (never cut).
-  var helpLines: [(key: String, text: String)] {
-    let keyWidth = helpKeyWidth
-    let textWidth = max(8, helpBoxWidth - keyWidth - 5)
-    var lines: [(String, String)] = []
-    for (label, description) in helpEntries {
-      let keys = label.isEmpty ? [""] : wordWrap(label, width: keyWidth)
-      let texts = wordWrap(description, width: textWidth)
-      for i in 0..<max(keys.count, texts.count) {
-        lines.append((i < keys.count ? keys[i] : "", i < texts.count ? texts[i] : ""))
-      }
-    }
-    return lines
-  }
-
-  /// Rows of keys the overlay shows at once (one fewer when it scrolls: the last row says so).
-  var helpPage: Int {
-    let room = max(1, height - 4)
-    return helpLines.count > room ? max(1, room - 1) : room
-  }
-
-  func drawHelp(into screen: inout Screen) {
-    let lines = helpLines
-    let w = helpBoxWidth
-    let page = helpPage
-    let scrolls = lines.count > page
-    let h = min(height - 2, (scrolls ? page + 1 : lines.count) + 2)
-    let x = max(0, (width - w) / 2)
-    let y = max(0, (height - h) / 2)
-    let close = scrolls ? "↑↓ PgUp PgDn scroll, other keys close" : "any key closes"
-    drawBox(into: &screen, x: x, y: y, width: w, height: h, title: "Keys: \(helpTitle) (\(close))")
-    let first = scrolls ? max(0, min(helpScroll, lines.count - page)) : 0
-    let keyWidth = helpKeyWidth
-    for row in 0..<min(page, lines.count - first) {
-      let line = lines[first + row]
-      screen.put(line.key, x: x + 2, y: y + 1 + row, style: Theme.header, maxWidth: keyWidth)
-      screen.put(line.text, x: x + 3 + keyWidth, y: y + 1 + row, style: Theme.popup, maxWidth: w - keyWidth - 4)
-    }
-    if scrolls {
-      let last = min(lines.count, first + page)
-      let more = last < lines.count ? "↓ more" : "end"
-      screen.put("\(more) · lines \(first + 1)–\(last) of \(lines.count)", x: x + 2, y: y + h - 2, style: Theme.dim, maxWidth: w - 4)
-    }
   }
 }

@@ -1,16 +1,21 @@
 import Terminal
 
-/// One line of a screen's key table: the keys, what they do (for the `?` overlay, the README and
-/// the command menu), their short form for the hint line, and the action they run.
-///
-/// The table is the dispatch: a screen hands a key to the first binding that lists it, and a key
-/// no binding lists does nothing. A binding without keys is a note (how typing in a field works);
-/// it is shown, never dispatched.
-public struct KeyBinding: Sendable {
+/// What a key table's actions act on, and what they get and give back: the root (`Model`) runs
+/// its bindings on itself and returns `Command`s; a screen (`Component`) runs them on its own
+/// state with the shared `ScreenContext` to read, and returns `Effect`s for the root.
+public protocol KeyTarget {
+  associatedtype KeyContext
+  associatedtype KeyOutput
+}
+
+/// How a binding reads in the help, the hint line and the command menu: everything about a key
+/// except what it does. Every table, whatever it acts on, is seen this way by the `?` overlay,
+/// the hint line, the command menu, the README and the key-table tests.
+public struct KeyEntry: Sendable {
   /// How the keys read in the help: "↑ ↓ / j k".
   public let label: String
   public let description: String
-  /// The keys dispatched to `run`.
+  /// The keys dispatched to the binding's action.
   public let keys: [Key]
   /// The short form for the hint line ("J/K: move"); nil keeps it out of the hint line.
   public let hint: String?
@@ -19,38 +24,98 @@ public struct KeyBinding: Sendable {
   /// The command menu's entries: a title and the key it sends. By default the description and
   /// the first key; empty for keys that only move a selection.
   public let menu: [(title: String, key: Key)]
-  let run: @Sendable (inout Model, Key) -> [Command]
+}
+
+/// One line of a screen's key table: the keys, what they do (for the `?` overlay, the README and
+/// the command menu), their short form for the hint line, and the action they run.
+///
+/// The table is the dispatch: a screen hands a key to the first binding that lists it, and a key
+/// no binding lists does nothing. A binding without keys is a note (how typing in a field works);
+/// it is shown, never dispatched.
+public struct KeyBinding<Target: KeyTarget>: Sendable {
+  public let entry: KeyEntry
+  let run: (@Sendable (inout Target, Key, Target.KeyContext) -> Target.KeyOutput)?
+
+  public var label: String { entry.label }
+  public var description: String { entry.description }
+  public var keys: [Key] { entry.keys }
+  public var hint: String? { entry.hint }
+  public var hintRank: Int { entry.hintRank }
+  public var menu: [(title: String, key: Key)] { entry.menu }
 
   init(
     _ label: String, _ description: String, keys: [Key], hint: String? = nil, hintRank: Int = 50,
-    menu: [(title: String, key: Key)]? = nil, run: @escaping @Sendable (inout Model, Key) -> [Command]
+    menu: [(title: String, key: Key)]? = nil,
+    run: (@Sendable (inout Target, Key, Target.KeyContext) -> Target.KeyOutput)?
   ) {
-    self.label = label
-    self.description = description
-    self.keys = keys
-    self.hint = hint
-    self.hintRank = hintRank
-    self.menu = menu ?? (keys.first.map { [(description, $0)] } ?? [])
+    entry = KeyEntry(
+      label: label, description: description, keys: keys, hint: hint, hintRank: hintRank,
+      menu: menu ?? (keys.first.map { [(description, $0)] } ?? []))
     self.run = run
   }
 
   /// A line of text without keys (about typing in a field).
   static func note(_ label: String, _ description: String) -> KeyBinding {
-    KeyBinding(label, description, keys: [], menu: []) { _, _ in [] }
+    KeyBinding(label, description, keys: [], menu: [], run: nil)
+  }
+}
+
+extension KeyBinding where Target.KeyContext == Void {
+  /// A binding of the root, whose actions need no context: they read the model itself.
+  init(
+    _ label: String, _ description: String, keys: [Key], hint: String? = nil, hintRank: Int = 50,
+    menu: [(title: String, key: Key)]? = nil, run: @escaping @Sendable (inout Target, Key) -> Target.KeyOutput
+  ) {
+    self.init(label, description, keys: keys, hint: hint, hintRank: hintRank, menu: menu) { target, key, _ in
+      run(&target, key)
+    }
   }
 }
 
 /// The keys of one screen (or of one state of it: the option list and the choice list differ).
-public struct KeyTable: Sendable {
+public struct KeyTable<Target: KeyTarget>: Sendable {
   public let name: String
-  public let bindings: [KeyBinding]
+  public let bindings: [KeyBinding<Target>]
+  /// The same table as the overlay, the hint line and the menu read it.
+  public let erased: AnyKeyTable
 
-  init(_ name: String, _ bindings: [KeyBinding]) {
+  init(_ name: String, _ bindings: [KeyBinding<Target>]) {
     self.name = name
     self.bindings = bindings
+    erased = AnyKeyTable(name: name, bindings: bindings.map(\.entry))
   }
 
-  public func binding(for key: Key) -> KeyBinding? {
+  public func binding(for key: Key) -> KeyBinding<Target>? {
+    bindings.first { $0.keys.contains(key) }
+  }
+
+  /// Runs the binding of `key` on `target`; nil when no binding lists the key.
+  func run(_ key: Key, on target: inout Target, _ context: Target.KeyContext) -> Target.KeyOutput? {
+    guard let run = binding(for: key)?.run else { return nil }
+    return run(&target, key, context)
+  }
+
+  /// Every key the table dispatches.
+  public var keys: [Key] { erased.keys }
+
+  /// (keys, description) pairs, as the overlay and the README show them.
+  public var reference: [(String, String)] { erased.reference }
+
+  /// The hints, in rank order (the hint line appends `?: help` itself).
+  var hints: [(rank: Int, text: String)] { erased.hints }
+}
+
+extension KeyTable where Target.KeyContext == Void {
+  func run(_ key: Key, on target: inout Target) -> Target.KeyOutput? { run(key, on: &target, ()) }
+}
+
+/// A key table seen without its actions: what the `?` overlay, the hint line, the command menu,
+/// the README and the tests read, the same for every table whatever it acts on.
+public struct AnyKeyTable: Sendable {
+  public let name: String
+  public let bindings: [KeyEntry]
+
+  public func binding(for key: Key) -> KeyEntry? {
     bindings.first { $0.keys.contains(key) }
   }
 
@@ -67,12 +132,15 @@ public struct KeyTable: Sendable {
 }
 
 /// Joins hints of one or more tables into a hint line (without `?: help`).
-func hintText(_ tables: [KeyTable]) -> String {
+func hintText(_ tables: [AnyKeyTable]) -> String {
   let all = tables.flatMap(\.hints).enumerated().sorted { a, b in
     a.element.rank != b.element.rank ? a.element.rank < b.element.rank : a.offset < b.offset
   }
   return all.map(\.element.text).joined(separator: " · ")
 }
+
+/// The hint line of tables of one kind.
+func hintText<Target>(_ tables: [KeyTable<Target>]) -> String { hintText(tables.map(\.erased)) }
 
 /// How a key is named in the command menu.
 public func keyName(_ key: Key) -> String {

@@ -122,9 +122,8 @@ public struct Model: Sendable {
   public var documentVersion = 0
   public var section: Section = .general
   public var message: StatusMessage?
-  public var showHelp = false
-  /// How far the help overlay is scrolled (when the keys do not fit the window).
-  public var helpScroll = 0
+  /// The `?` overlay, when open.
+  public var help: HelpState?
   /// The command menu (`:` or Ctrl-P), when open.
   public var commandMenu: CommandMenuState?
   public var busy: String?
@@ -203,57 +202,6 @@ public struct Model: Sendable {
   func issue(at path: FieldPath) -> ValidationIssue? {
     issues.first { $0.path == path } ?? issues.first { $0.path.starts(with: path) }
   }
-}
-
-public struct PickerState: Equatable, Sendable {
-  public var query = TextField()
-  public var results: [Product] = []
-  public var total = 0
-  public var offset = 0
-  public var selected = 0
-  public var requestId = 0
-  public var searching = false
-  public var typing = false
-  /// The query of the newest search.
-  public var searchedQuery: String?
-  /// The SKU of a `sku:` search asked exactly; a keyword search follows when it finds nothing.
-  public var exactSKU: String?
-  /// Set when the results are the keyword search for a SKU nothing matched exactly.
-  public var skuFallback: String?
-  public static let pageSize = 50
-  public init() {}
-}
-
-public struct ReviewState: Equatable, Sendable {
-  public var selected = 0
-  public var scroll = 0
-  public var accepted: Set<String> = []
-  public var showRequests = false
-  /// The change (by id) whose detail view is open, and how far it is scrolled.
-  public var detail: String?
-  public var detailScroll = 0
-  public init() {}
-}
-
-public struct ConflictState: Sendable {
-  public var result: ConflictResult?
-  public var choices: [Int: Bool] = [:]  // conflict index -> true = keep mine, false = take theirs
-  public var selected = 0
-  public init() {}
-}
-
-public struct RecoverState: Sendable {
-  public var draft: DraftJournalDraft?
-  public var live: Product?
-  /// The document the journal would give, rebuilt on the live product.
-  public var recovered: Document?
-  public var changes: [Change] = []
-  public var conflicts: [Conflict] = []
-  public var scroll = 0
-  /// Every draft left behind for this product, and which one is shown.
-  public var drafts: [DraftJournalDraft] = []
-  public var selectedDraft = 0
-  public init() {}
 }
 
 /// The requests of a failed save that were not applied, so a retry sends only those.

@@ -347,3 +347,71 @@ extension Model {
     return labels.prefix(3).joined(separator: ", ") + " and \(labels.count - 3) more"
   }
 }
+
+/// A value in one line for lists: strings quoted, long values cut.
+func short(_ value: JSON?) -> String {
+  guard let value else { return "∅" }
+  let text: String
+  if case .string(let s) = value { text = "“" + s + "”" } else { text = value.compactText }
+  if text.count > 160 { return String(text.prefix(157)) + "…" }
+  return text
+}
+
+/// Cuts text into pieces of at most `width` display columns, never inside a character.
+func wrap(_ text: String, width: Int) -> [String] {
+  var pieces: [String] = []
+  var current = ""
+  var used = 0
+  for c in text {
+    let w = displayWidth(c)
+    if used + w > width, !current.isEmpty {
+      pieces.append(current)
+      current = ""
+      used = 0
+    }
+    current.append(c)
+    used += w
+  }
+  if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+  return pieces
+}
+
+/// Cuts text into pieces of at most `first` (then `rest`) display columns, never inside a
+/// character, and never ending a piece with a space (the space starts the next piece), so that the
+/// drawn lines joined back give the text byte for byte even when trailing blanks are not visible.
+func wrapKeepingSpaces(_ text: String, first: Int, rest: Int) -> [String] {
+  var pieces: [String] = []
+  var current = ""
+  var used = 0
+  var limit = max(1, first)
+  for c in text {
+    let w = displayWidth(c)
+    if used + w > limit, !current.isEmpty {
+      // Move trailing spaces to the next piece (unless the piece is nothing but spaces).
+      var carried = ""
+      while let last = current.last, last == " ", current.count > 1 {
+        carried.insert(last, at: carried.startIndex)
+        current.removeLast()
+      }
+      pieces.append(current)
+      current = carried
+      used = displayWidth(carried)
+      limit = max(1, rest)
+      while used + w > limit, !current.isEmpty {
+        pieces.append(String(current.prefix(limit)))
+        current = String(current.dropFirst(limit))
+        used = current.count
+      }
+    }
+    current.append(c)
+    used += w
+  }
+  if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+  return pieces
+}
+
+/// A moved element's place counted from 1, as the gallery and option lists show it.
+func position(_ value: JSON?) -> String {
+  guard let index = value?.intValue else { return short(value) }
+  return String(index + 1)
+}

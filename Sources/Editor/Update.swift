@@ -6,7 +6,7 @@ import Terminal
 
 /// Keys every section of the product form shares (after the section's own keys).
 enum EditorKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "editorCommon",
     [
       KeyBinding(
@@ -67,7 +67,7 @@ extension Model {
       if idleTicks >= 2 { refreshDerived() }
       return []
     case .searched(let requestId, let result):
-      return pickerSearched(requestId: requestId, result)
+      return route(\.picker, .searched(requestId: requestId, result))
     case .loaded(let result):
       wait = nil
       return loaded(result)
@@ -113,8 +113,8 @@ extension Model {
     // Ctrl-Z (suspend, as in vim and less; undo is `u`) and Ctrl-L (redraw) work everywhere,
     // even in a field and over a dialog.
     if key == .ctrl("z") || key == .ctrl("l") { return dispatch(key, in: [GlobalKeys.table]) }
-    if showHelp { return helpKey(key) }
-    if commandMenu != nil { return commandMenuKey(key) }
+    if help != nil { return route(\.help!, .key(key)) }
+    if commandMenu != nil { return route(\.commandMenu!, .key(key)) }
     if confirmingQuit {
       switch key {
       case .char("y"), .char("Y"):
@@ -139,13 +139,19 @@ extension Model {
     if busy != nil { return dispatch(key, in: [BusyKeys.table]) }
     switch page {
     case .picker:
-      if picker.typing { return pickerTypingKey(key) }
+      return route(\.picker, .key(key))
+    case .review:
+      return route(\.review, .key(key))
+    case .conflict:
+      return route(\.conflict, .key(key))
+    case .recover:
+      return route(\.recover, .key(key))
     case .form:
       if let done = formModalKey(key) { return done }
-    case .loading, .failed, .review, .conflict, .recover:
+    case .loading, .failed:
       break
     }
-    return dispatch(key, in: screenKeyTables)
+    return dispatch(key, in: rootKeyTables)
   }
 
   /// Loads the product again after a failed load.
@@ -192,15 +198,10 @@ extension Model {
 
   mutating func handlePaste(_ text: String) -> [Command] {
     // A paste is text, never commands: it goes into the field being edited, or nowhere.
-    if commandMenu != nil {
-      commandMenu!.filter.insert(text)
-      commandMenu!.selected = 0
-      return []
-    }
+    if commandMenu != nil { return route(\.commandMenu!, .paste(text)) }
     if form.editing != nil { return fieldPaste(text) }
     if page == .picker && picker.typing {
-      picker.query.insert(text)
-      return search(offset: 0, quietly: true)
+      return route(\.picker, .paste(text))
     }
     if page == .form && section == .media && (media.editing != nil || media.adding != nil) {
       return mediaPaste(text)
@@ -448,5 +449,133 @@ extension Model {
     case "options": section = .options
     default: section = Section.of(topLevelKey: top)
     }
+  }
+}
+
+// MARK: Screens: routing a message to the one that owns it, and applying what it returns
+
+/// The root's side of the component contract (see Component.swift): the context a screen reads,
+/// routing a message to the screen that owns it, and the one place a screen's effects are applied.
+extension Model: KeyTarget {
+  public typealias KeyContext = Void
+  public typealias KeyOutput = [Command]
+
+  /// What screens may read of the shared state, as of now.
+  var context: ScreenContext {
+    ScreenContext(
+      width: width, height: height, document: document, documentVersion: documentVersion, languages: languages,
+      issues: issues, changeCount: changeCount, productId: productId, section: section, busy: busy, message: message,
+      screenKeys: screenKeyTables, screenTitle: helpTitle)
+  }
+
+  /// Hands a message to the screen at `path` and applies the effects it returns.
+  mutating func route<Child: Component>(_ path: WritableKeyPath<Model, Child>, _ message: Child.Message) -> [Command] {
+    let context = self.context
+    let effects = self[keyPath: path].update(message, context)
+    return perform(effects)
+  }
+
+  /// Applies a screen's effects in order: the one place screens change shared state.
+  mutating func perform(_ effects: [Effect]) -> [Command] {
+    var commands: [Command] = []
+    for effect in effects {
+      switch effect {
+      case .apply(let edit, let coalesceKey):
+        apply(edit, coalesceKey: coalesceKey)
+      case .revert(let changes):
+        document?.revert(changes)
+        documentChanged()
+      case .takeRemote(let merged, let theirs):
+        document?.takeRemote(merged, theirs: theirs)
+        documentChanged()
+      case .replaceDocument(let replacement):
+        document = replacement
+        documentChanged()
+      case .undo:
+        undoSaying()
+      case .redo:
+        redoSaying()
+      case .refreshDerived:
+        refreshDerived()
+      case .status(let status):
+        message = status
+      case .busy(let text):
+        busy = text
+      case .run(let command):
+        commands.append(command)
+      case .goTo(let target):
+        page = target
+      case .showSection(let target):
+        section = target
+      case .jump(let path):
+        jump(to: path)
+      case .serverError(let path, let text):
+        form.serverErrors[path] = text
+      case .openProduct(let id):
+        // The product left for the list stays journaled until now; it must not be written under
+        // the new product's id.
+        document = nil
+        documentChanged()
+        productId = id
+        page = .loading
+        busy = "Loading product \(id)…"
+        commands.append(.load(productId: id))
+      case .openReview:
+        commands += openReview()
+      case .save:
+        commands += beginSave()
+      case .closeHelp:
+        help = nil
+      case .closeCommandMenu:
+        commandMenu = nil
+      case .key(let key):
+        commands += handleKey(key)
+      case .quit(let code):
+        quitting = true
+        commands.append(.quit(code: code))
+      }
+    }
+    return commands
+  }
+
+  // MARK: Between the form and the picker
+
+  /// From the editor back to the product list; asks first when there are unsaved changes (the
+  /// draft is kept either way unless the user discards it).
+  mutating func backToList() -> [Command] {
+    if form.editing != nil { _ = commitEditing() }
+    refreshDerived()
+    if let document, document.isDirty {
+      confirmingBack = true
+      return []
+    }
+    return showPicker(discarding: false)
+  }
+
+  mutating func confirmBackKey(_ key: Key) -> [Command] {
+    confirmingBack = false
+    switch key {
+    case .char("y"), .char("Y"): return showPicker(discarding: false)
+    case .char("D"): return showPicker(discarding: true)
+    default:
+      message = StatusMessage("Still editing")
+      return []
+    }
+  }
+
+  private mutating func showPicker(discarding: Bool) -> [Command] {
+    var commands: [Command] = []
+    if discarding {
+      document = nil
+      documentChanged()
+      if let productId { commands.append(.removeJournal(productId: productId)) }
+      message = StatusMessage("Changes discarded · Enter opens a product")
+    } else if document?.isDirty == true {
+      message = StatusMessage("Your changes are kept as a draft; opening the product again offers them")
+    } else {
+      message = StatusMessage("Enter opens a product · / searches")
+    }
+    page = .picker
+    return commands + route(\.picker, .shown)
   }
 }

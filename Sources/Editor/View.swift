@@ -75,7 +75,7 @@ extension Model {
     let bodyBottom = height - 2
     switch page {
     case .picker:
-      cursor = drawPicker(into: &screen, top: 1, bottom: bodyBottom)
+      cursor = picker.view(context, into: &screen, top: 1, bottom: bodyBottom)
     case .loading:
       screen.put("Loading…", x: 2, y: 3, style: Theme.dim)
     case .failed:
@@ -92,11 +92,11 @@ extension Model {
       }
       drawFieldHelp(into: &screen, y: height - 2)
     case .review:
-      drawReview(into: &screen, top: 1, bottom: height - 1)
+      _ = review.view(context, into: &screen, top: 1, bottom: height - 1)
     case .conflict:
-      drawConflict(into: &screen, top: 1, bottom: height - 1)
+      _ = conflict.view(context, into: &screen, top: 1, bottom: height - 1)
     case .recover:
-      drawRecover(into: &screen, top: 1, bottom: height - 1)
+      _ = recover.view(context, into: &screen, top: 1, bottom: height - 1)
     }
     drawStatus(into: &screen, y: height - 1)
     if confirmingQuit {
@@ -121,11 +121,11 @@ extension Model {
         ])
       cursor = nil
     }
-    if commandMenu != nil {
-      cursor = drawCommandMenu(into: &screen)
+    if let commandMenu {
+      cursor = commandMenu.view(context, into: &screen, top: 0, bottom: height)
     }
-    if showHelp {
-      drawHelp(into: &screen)
+    if let help {
+      _ = help.view(context, into: &screen, top: 0, bottom: height)
       cursor = nil
     }
     return cursor
@@ -191,18 +191,6 @@ extension Model {
     screen.put(line, x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
   }
 
-  /// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
-  func hintLine(_ hint: String, width: Int) -> String {
-    let help = "?: help"
-    var parts = hint.components(separatedBy: " · ").filter { $0 != help }
-    let suffix = (parts.isEmpty ? "" : " · ") + help
-    let room = width - displayWidth(suffix)
-    guard room > 0 else { return truncate(help, toWidth: width) }
-    // Drop whole hints from the end first; cut the last one with "…" only when nothing else fits.
-    while parts.count > 1, displayWidth(parts.joined(separator: " · ")) > room { parts.removeLast() }
-    return truncate(parts.joined(separator: " · "), toWidth: room) + suffix
-  }
-
   func drawStatus(into screen: inout Screen, y: Int) {
     var style = Theme.status
     var left = ""
@@ -249,4 +237,16 @@ extension Model {
       screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
     }
   }
+}
+
+/// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
+func hintLine(_ hint: String, width: Int) -> String {
+  let help = "?: help"
+  var parts = hint.components(separatedBy: " · ").filter { $0 != help }
+  let suffix = (parts.isEmpty ? "" : " · ") + help
+  let room = width - displayWidth(suffix)
+  guard room > 0 else { return truncate(help, toWidth: width) }
+  // Drop whole hints from the end first; cut the last one with "…" only when nothing else fits.
+  while parts.count > 1, displayWidth(parts.joined(separator: " · ")) > room { parts.removeLast() }
+  return truncate(parts.joined(separator: " · "), toWidth: room) + suffix
 }

@@ -159,11 +159,11 @@ import Testing
   }
 
   /// The tables the screen answers with, as `?` shows them (the overlay and the menu have their own).
-  static func tables(of model: Model) -> [KeyTable] {
+  static func tables(of model: Model) -> [AnyKeyTable] {
     // Over the overlay and the menu, other keys close it or are text for the filter.
-    if model.showHelp { return [HelpKeys.table] }
-    if model.commandMenu != nil { return [MenuKeys.table] }
-    return model.screenKeyTables + [GlobalKeys.table]
+    if model.showHelp { return [HelpKeys.table.erased] }
+    if model.commandMenu != nil { return [MenuKeys.table.erased] }
+    return model.screenKeyTables + [GlobalKeys.table.erased]
   }
 
   @Test func everyDescribedKeyDoesSomethingOnItsScreen() {

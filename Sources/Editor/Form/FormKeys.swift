@@ -2,7 +2,7 @@ import Terminal
 
 /// Keys of the scalar sections' field list (the common editor keys follow them).
 enum FormKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "form",
     [
       KeyBinding("↑ ↓ / j k", "select a field", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓: field", hintRank: 10, menu: []) {

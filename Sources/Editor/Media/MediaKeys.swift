@@ -2,7 +2,7 @@ import Terminal
 
 /// Keys of the gallery (the common editor keys follow them).
 enum MediaKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "media",
     [
       KeyBinding("↑ ↓ / j k", "select an image", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in

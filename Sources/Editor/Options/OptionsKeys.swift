@@ -2,7 +2,7 @@ import Terminal
 
 /// Keys of the option list (the common editor keys follow them).
 enum OptionKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "options",
     [
       KeyBinding("↑ ↓ / j k", "select an option", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
@@ -38,7 +38,7 @@ enum OptionKeys {
 
 /// Keys of the selected option's choice list (the common editor keys follow them).
 enum ChoiceKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "optionChoices",
     [
       KeyBinding("← / h / Esc", "back to the options", keys: [.left, .char("h"), .escape], hint: "←/Esc: options") { m, _ in

@@ -2,7 +2,7 @@ import Terminal
 
 /// Keys of the translation grid (the common editor keys follow them).
 enum TranslationKeys {
-  static let table = KeyTable(
+  static let table = KeyTable<Model>(
     "translations",
     [
       KeyBinding(
