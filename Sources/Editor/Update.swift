@@ -204,7 +204,7 @@ extension Model {
       return route(\.picker, .paste(text))
     }
     if page == .form && section == .media && (media.editing != nil || media.adding != nil) {
-      return mediaPaste(text)
+      return route(\.media, .paste(text))
     }
     if page == .form && section == .options && options.isTyping {
       return optionsPaste(text)
@@ -465,7 +465,7 @@ extension Model: KeyTarget {
     ScreenContext(
       width: width, height: height, document: document, documentVersion: documentVersion, languages: languages,
       issues: issues, changeCount: changeCount, productId: productId, section: section, busy: busy, message: message,
-      screenKeys: screenKeyTables, screenTitle: helpTitle)
+      screenKeys: screenKeyTables, screenTitle: helpTitle, serverErrors: form.serverErrors)
   }
 
   /// Hands a message to the screen at `path` and applies the effects it returns.

@@ -85,7 +85,7 @@ extension Model {
     case .form:
       drawTabs(into: &screen, y: 1)
       switch section {
-      case .media: cursor = drawMedia(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = drawForm(into: &screen, top: bodyTop, bottom: bodyBottom)
@@ -178,7 +178,7 @@ extension Model {
       switch section {
       case .options: hint = optionsHint ?? hint
       case .translations: hint = translationsHint ?? hint
-      case .media: hint = mediaHint ?? hint
+      case .media: hint = media.hint ?? hint
       default:
         let fields = formFields
         let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
@@ -228,14 +228,19 @@ extension Model {
   }
 
   func drawDialog(into screen: inout Screen, title: String, lines: [String]) {
-    let w = min(width - 2, max(displayWidth(title) + 6, (lines.map(displayWidth).max() ?? 0) + 4))
-    let h = min(height - 2, lines.count + 2)
-    let x = max(0, (width - w) / 2)
-    let y = max(0, (height - h) / 2)
-    drawBox(into: &screen, x: x, y: y, width: w, height: h, title: title)
-    for (i, line) in lines.enumerated() where i < h - 2 {
-      screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
-    }
+    Editor.drawDialog(into: &screen, width: width, height: height, title: title, lines: lines)
+  }
+}
+
+/// A question in a box in the middle of a `width` × `height` window.
+func drawDialog(into screen: inout Screen, width: Int, height: Int, title: String, lines: [String]) {
+  let w = min(width - 2, max(displayWidth(title) + 6, (lines.map(displayWidth).max() ?? 0) + 4))
+  let h = min(height - 2, lines.count + 2)
+  let x = max(0, (width - w) / 2)
+  let y = max(0, (height - h) / 2)
+  drawBox(into: &screen, x: x, y: y, width: w, height: h, title: title)
+  for (i, line) in lines.enumerated() where i < h - 2 {
+    screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
   }
 }
 

@@ -18,7 +18,10 @@ extension Model {
   /// (the section's key table has the key then).
   mutating func formModalKey(_ key: Key) -> [Command]? {
     switch section {
-    case .media: if let done = mediaModalKey(key) { return done }
+    case .media:
+      // The gallery is a component: its keys and prompts, or nil for the keys every section shares.
+      let context = self.context
+      if let effects = media.handle(key, context) { return perform(effects) }
     case .options: if let done = optionsModalKey(key) { return done }
     case .translations: if let done = translationsModalKey(key) { return done }
     default: break

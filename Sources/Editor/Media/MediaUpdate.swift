@@ -3,8 +3,14 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// The gallery: selecting, moving, adding and removing media, and their alt texts.
-extension Model {
+/// What the gallery handles: its keys and a paste (into the alt text or the URL box).
+public enum MediaMsg: Sendable {
+  case key(Key)
+  case paste(String)
+}
+
+/// What the gallery reads of the product (from the read-only context).
+extension ScreenContext {
   var mediaRows: [MediaRow] {
     guard let document else { return [] }
     let media = document.current.json["media"]
@@ -19,123 +25,10 @@ extension Model {
     imageCount + (document?.current.json["media"]?["videos"]?.arrayValue?.count ?? 0)
   }
 
-  /// The hint line of an open prompt (nil: the key table's hints).
-  var mediaHint: String? {
-    if media.adding != nil { return "Enter: add · Esc: cancel" }
-    if media.choosingLanguage != nil { return "↑↓: language · Enter: edit its alt text · Esc: cancel" }
-    return nil
-  }
-
-  /// Keys of an alt text being typed, the URL box, the language list or the remove question;
-  /// nil when none is open (the gallery's key table has the key then).
-  mutating func mediaModalKey(_ key: Key) -> [Command]? {
-    if media.editing != nil { return altEditingKey(key) }
-    if let languageIndex = media.choosingLanguage { return languageChoiceKey(key, highlighted: languageIndex) }
-    if media.adding != nil { return addingKey(key) }
-    if let index = media.confirmingRemove {
-      media.confirmingRemove = nil
-      if key == .char("y") || key == .char("Y") {
-        apply(.removeMedia(index: index))
-        form.serverErrors[[.key("media")]] = nil
-        media.selected = max(0, min(media.selected, mediaCount - 1))
-        message = StatusMessage("Removed; it goes from the store when you save (u undoes)")
-      } else {
-        message = StatusMessage("Kept")
-      }
-      return []
-    }
-    return nil
-  }
-
-  /// The selected row, within the gallery.
-  var selectedMedium: Int { min(media.selected, max(0, mediaCount - 1)) }
-
-  /// Moves the selection by `rows`, or to the first (0) or last (-1) medium.
-  mutating func selectMedium(by rows: Int = 0, to place: Int? = nil) -> [Command] {
-    let last = max(0, mediaCount - 1)
-    if let place {
-      media.selected = place < 0 ? last : 0
-    } else {
-      media.selected = max(0, min(last, selectedMedium + rows))
-    }
-    return []
-  }
-
   var mediaPageRows: Int { max(1, height - 8) }
 
-  /// J / K: the selected image one place down or up.
-  mutating func moveSelectedImage(down: Bool) -> [Command] {
-    let selected = selectedMedium
-    let images = imageCount
-    let target = down ? selected + 1 : selected - 1
-    guard target >= 0, target < images, selected < images else { return refuseMove(selected, images: images) }
-    let name = imageName(selected)
-    apply(.moveImage(from: selected, to: target))
-    media.selected = target
-    message = StatusMessage(
-      moveMessage("Image", name, down: down, to: target, of: images) + (target == 0 ? "; it is the main image now" : ""))
-    return []
-  }
-
-  /// Alt-g / Alt-G: the selected image to the top (it becomes the main image) or the bottom.
-  mutating func moveSelectedImageToEnd(top: Bool) -> [Command] {
-    let selected = selectedMedium
-    let images = imageCount
-    guard selected < images, top ? selected > 0 : selected < images - 1 else { return refuseMove(selected, images: images) }
-    let name = imageName(selected)
-    apply(.moveImage(from: selected, to: top ? 0 : images - 1))
-    media.selected = top ? 0 : images - 1
-    message = StatusMessage(
-      top ? "Moved to the top: it is the main image now" : "Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")
-    return []
-  }
-
-  mutating func makeSelectedImageMain() -> [Command] {
-    let selected = selectedMedium
-    guard selected < imageCount else {
-      message = StatusMessage("Only an image can be the main image", .warning)
-      return []
-    }
-    guard selected > 0 else {
-      message = StatusMessage("This is already the main image")
-      return []
-    }
-    apply(.setMainImage(index: selected))
-    media.selected = 0
-    message = StatusMessage("Main image set")
-    return []
-  }
-
-  /// l: asks which language's alt text to edit.
-  mutating func chooseAltLanguage() -> [Command] {
-    guard selectedMedium < imageCount else {
-      message = StatusMessage("Alt texts belong to images", .warning)
-      return []
-    }
-    if translationLanguages.isEmpty {
-      message = StatusMessage("The store has only one language", .warning)
-      return []
-    }
-    media.choosingLanguage = 0
-    return []
-  }
-
-  mutating func askToRemoveSelectedMedium() -> [Command] {
-    guard mediaCount > 0 else { return [] }
-    media.confirmingRemove = selectedMedium
-    return []
-  }
-
-  mutating func refuseMove(_ selected: Int, images: Int) -> [Command] {
-    if selected >= images {
-      message = StatusMessage("Videos keep their own order; only images move", .warning)
-    } else if images > 0 {
-      message = StatusMessage(
-        selected == 0 && images > 1 ? "It is the first image: it cannot move up" : selected == images - 1
-          ? "It is the last image: it cannot move down" : "Nothing to move")
-    }
-    return []
-  }
+  /// The store's languages other than the default one (the main alt text is the default).
+  var translationLanguages: [String] { Array(languages.dropFirst()) }
 
   /// An image as the status line names it: its file name (or its place).
   func imageName(_ index: Int) -> String {
@@ -145,106 +38,240 @@ extension Model {
     return file.isEmpty ? "image \(index + 1)" : file
   }
 
-  /// The store's languages other than the default one (the main alt text is the default).
-  var translationLanguages: [String] { Array(languages.dropFirst()) }
-
-  mutating func startAltEditing(index: Int, language: String?) -> [Command] {
-    guard index < imageCount else {
-      message = StatusMessage("Alt texts belong to images", .warning)
-      return []
-    }
-    let text = altText(image: index, language: language)
-    media.editing = AltEditing(
-      index: index, language: language,
-      edit: TextEdit(text ?? "", coalesceKey: "alt:\(index):\(language ?? "main"):\(documentVersion)"), original: text)
-    return []
-  }
-
-  mutating func altEditingKey(_ key: Key) -> [Command] {
-    guard var editing = media.editing else { return [] }
-    let outcome = editing.edit.handle(key)
-    altEdited(editing, outcome)
-    return []
-  }
-
-  /// A paste goes into the alt text or the URL box, whichever is open.
-  mutating func mediaPaste(_ text: String) -> [Command] {
-    if var editing = media.editing {
-      let outcome = editing.edit.paste(text)
-      altEdited(editing, outcome)
-    } else if media.adding != nil {
-      _ = media.adding!.paste(text)
-    }
-    return []
-  }
-
-  /// What an alt text does with its text component's outcome.
-  mutating func altEdited(_ editing: AltEditing, _ outcome: TextEdit.Outcome) {
-    media.editing = editing
-    switch outcome {
-    case .committed, .refused:
-      setAlt(editing, editing.edit.text.isEmpty && editing.original == nil ? nil : editing.edit.text)
-      media.editing = nil
-      message = StatusMessage("Alt text\(editing.language.map { " (\($0))" } ?? "") set")
-    case .reverted:
-      setAlt(editing, editing.original)
-      media.editing = nil
-      message = StatusMessage("Edit cancelled")
-    case .edited(let text), .invalid(let text, _):
-      setAlt(editing, text.isEmpty && editing.original == nil ? nil : text)
-    case .moved, .ignored:
-      break
-    }
-  }
-
   /// An image's alt text (language nil: the main one), read without building the gallery's rows.
   func altText(image index: Int, language: String?) -> String? {
     let alt = document?.current.json["media"]?["images"]?[index]?["alt"]
     return language.map { alt?["translated"]?[$0]?.stringValue } ?? alt?["main"]?.stringValue
   }
+}
 
-  mutating func setAlt(_ editing: AltEditing, _ value: String?) {
-    if altText(image: editing.index, language: editing.language) != value {
-      apply(.setImageAlt(index: editing.index, language: editing.language, text: value), coalesceKey: editing.edit.coalesceKey)
+extension MediaState: Component {
+  var keys: KeyTable<MediaState> { MediaKeys.table }
+
+  public mutating func update(_ message: MediaMsg, _ context: ScreenContext) -> [Effect] {
+    switch message {
+    case .key(let key): return handle(key, context) ?? []
+    case .paste(let text): return paste(text, context)
     }
   }
 
-  mutating func languageChoiceKey(_ key: Key, highlighted: Int) -> [Command] {
-    let languages = translationLanguages
+  /// A key of the gallery, or of its open prompt; nil when neither has it (the keys every
+  /// section shares have it then).
+  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
+    if let done = modalKey(key, context) { return done }
+    return keys.run(key, on: &self, context)
+  }
+
+  /// True while keys are text for the alt text or the URL box.
+  var isTyping: Bool { editing != nil || adding != nil }
+
+  /// True while a question or the language list waits for its answer.
+  var isAsking: Bool { choosingLanguage != nil || confirmingRemove != nil }
+
+  /// The hint line of an open prompt (nil: the key table's hints).
+  var hint: String? {
+    if adding != nil { return "Enter: add · Esc: cancel" }
+    if choosingLanguage != nil { return "↑↓: language · Enter: edit its alt text · Esc: cancel" }
+    return nil
+  }
+
+  /// Keys of an alt text being typed, the URL box, the language list or the remove question;
+  /// nil when none is open (the gallery's key table has the key then).
+  mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
+    if var editing {
+      let outcome = editing.edit.handle(key)
+      return altEdited(editing, outcome, c)
+    }
+    if let languageIndex = choosingLanguage { return languageChoiceKey(key, highlighted: languageIndex, c) }
+    if adding != nil { return addingKey(key, c) }
+    if let index = confirmingRemove {
+      confirmingRemove = nil
+      guard key == .char("y") || key == .char("Y") else { return [.status(StatusMessage("Kept"))] }
+      selected = max(0, min(selected, c.mediaCount - 2))
+      return [
+        .apply(.removeMedia(index: index)), .serverError([.key("media")], nil),
+        .status(StatusMessage("Removed; it goes from the store when you save (u undoes)")),
+      ]
+    }
+    return nil
+  }
+
+  /// A paste goes into the alt text or the URL box, whichever is open.
+  mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
+    if var editing {
+      let outcome = editing.edit.paste(text)
+      return altEdited(editing, outcome, c)
+    }
+    if adding != nil { _ = adding!.paste(text) }
+    return []
+  }
+
+  /// The selected row, within the gallery.
+  func selectedMedium(_ c: ScreenContext) -> Int { min(selected, max(0, c.mediaCount - 1)) }
+
+  /// Moves the selection by `rows`, or to the first (0) or last (-1) medium.
+  mutating func selectMedium(by rows: Int = 0, to place: Int? = nil, _ c: ScreenContext) -> [Effect] {
+    let last = max(0, c.mediaCount - 1)
+    if let place {
+      selected = place < 0 ? last : 0
+    } else {
+      selected = max(0, min(last, selectedMedium(c) + rows))
+    }
+    return []
+  }
+
+  /// J / K: the selected image one place down or up.
+  mutating func moveSelectedImage(down: Bool, _ c: ScreenContext) -> [Effect] {
+    let from = selectedMedium(c)
+    let images = c.imageCount
+    let target = down ? from + 1 : from - 1
+    guard target >= 0, target < images, from < images else { return refuseMove(from, images: images) }
+    let name = c.imageName(from)
+    selected = target
+    return [
+      .apply(.moveImage(from: from, to: target)),
+      .status(
+        StatusMessage(
+          moveMessage("Image", name, down: down, to: target, of: images) + (target == 0 ? "; it is the main image now" : ""))),
+    ]
+  }
+
+  /// Alt-g / Alt-G: the selected image to the top (it becomes the main image) or the bottom.
+  mutating func moveSelectedImageToEnd(top: Bool, _ c: ScreenContext) -> [Effect] {
+    let from = selectedMedium(c)
+    let images = c.imageCount
+    guard from < images, top ? from > 0 : from < images - 1 else { return refuseMove(from, images: images) }
+    let name = c.imageName(from)
+    selected = top ? 0 : images - 1
+    return [
+      .apply(.moveImage(from: from, to: top ? 0 : images - 1)),
+      .status(
+        StatusMessage(
+          top
+            ? "Moved to the top: it is the main image now"
+            : "Moved image “\(name)” to the bottom: \(images) of \(images) (u undoes)")),
+    ]
+  }
+
+  mutating func makeSelectedImageMain(_ c: ScreenContext) -> [Effect] {
+    let from = selectedMedium(c)
+    guard from < c.imageCount else { return [.status(StatusMessage("Only an image can be the main image", .warning))] }
+    guard from > 0 else { return [.status(StatusMessage("This is already the main image"))] }
+    selected = 0
+    return [.apply(.setMainImage(index: from)), .status(StatusMessage("Main image set"))]
+  }
+
+  /// l: asks which language's alt text to edit.
+  mutating func chooseAltLanguage(_ c: ScreenContext) -> [Effect] {
+    guard selectedMedium(c) < c.imageCount else { return [.status(StatusMessage("Alt texts belong to images", .warning))] }
+    if c.translationLanguages.isEmpty { return [.status(StatusMessage("The store has only one language", .warning))] }
+    choosingLanguage = 0
+    return []
+  }
+
+  mutating func askToRemoveSelectedMedium(_ c: ScreenContext) -> [Effect] {
+    guard c.mediaCount > 0 else { return [] }
+    confirmingRemove = selectedMedium(c)
+    return []
+  }
+
+  func refuseMove(_ selected: Int, images: Int) -> [Effect] {
+    if selected >= images {
+      return [.status(StatusMessage("Videos keep their own order; only images move", .warning))]
+    } else if images > 0 {
+      return [
+        .status(
+          StatusMessage(
+            selected == 0 && images > 1 ? "It is the first image: it cannot move up" : selected == images - 1
+              ? "It is the last image: it cannot move down" : "Nothing to move"))
+      ]
+    }
+    return []
+  }
+
+  mutating func startAltEditing(index: Int, language: String?, _ c: ScreenContext) -> [Effect] {
+    guard index < c.imageCount else { return [.status(StatusMessage("Alt texts belong to images", .warning))] }
+    let text = c.altText(image: index, language: language)
+    editing = AltEditing(
+      index: index, language: language,
+      edit: TextEdit(text ?? "", coalesceKey: "alt:\(index):\(language ?? "main"):\(c.documentVersion)"), original: text)
+    return []
+  }
+
+  /// What an alt text does with its text component's outcome.
+  mutating func altEdited(_ alt: AltEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext) -> [Effect] {
+    editing = alt
+    switch outcome {
+    case .committed, .refused:
+      editing = nil
+      return setAlt(alt, alt.edit.text.isEmpty && alt.original == nil ? nil : alt.edit.text, c)
+        + [.status(StatusMessage("Alt text\(alt.language.map { " (\($0))" } ?? "") set"))]
+    case .reverted:
+      editing = nil
+      return setAlt(alt, alt.original, c) + [.status(StatusMessage("Edit cancelled"))]
+    case .edited(let text), .invalid(let text, _):
+      return setAlt(alt, text.isEmpty && alt.original == nil ? nil : text, c)
+    case .moved, .ignored:
+      return []
+    }
+  }
+
+  func setAlt(_ alt: AltEditing, _ value: String?, _ c: ScreenContext) -> [Effect] {
+    guard c.altText(image: alt.index, language: alt.language) != value else { return [] }
+    return [.apply(.setImageAlt(index: alt.index, language: alt.language, text: value), coalesceKey: alt.edit.coalesceKey)]
+  }
+
+  mutating func languageChoiceKey(_ key: Key, highlighted: Int, _ c: ScreenContext) -> [Effect] {
+    let languages = c.translationLanguages
     switch key {
-    case .down, .char("j"): media.choosingLanguage = min(languages.count - 1, highlighted + 1)
-    case .up, .char("k"): media.choosingLanguage = max(0, highlighted - 1)
+    case .down, .char("j"): choosingLanguage = min(languages.count - 1, highlighted + 1)
+    case .up, .char("k"): choosingLanguage = max(0, highlighted - 1)
     case .enter:
-      media.choosingLanguage = nil
-      return startAltEditing(index: media.selected, language: languages[highlighted])
-    case .escape, .char("q"): media.choosingLanguage = nil
+      choosingLanguage = nil
+      return startAltEditing(index: selected, language: languages[highlighted], c)
+    case .escape, .char("q"): choosingLanguage = nil
     default: break
     }
     return []
   }
 
-  mutating func addingKey(_ key: Key) -> [Command] {
-    guard var field = media.adding else { return [] }
+  mutating func addingKey(_ key: Key, _ c: ScreenContext) -> [Effect] {
+    guard var field = adding else { return [] }
     switch field.handle(key) {
     case .reverted:
-      media.adding = nil
+      adding = nil
       return []
     case .committed(let text):
       switch Model.checkMediaURL(text) {
       case .failure(let problem):
-        message = StatusMessage(problem.text, .error)
-        return []
+        return [.status(StatusMessage(problem.text, .error))]
       case .success(let (url, kind)):
-        apply(.addMedia(url: url, kind: kind))
-        media.adding = nil
-        media.selected = kind == .image ? imageCount - 1 : mediaCount - 1
-        message = StatusMessage("\(kind == .image ? "Image" : "Video") added; it is uploaded when you save")
-        return []
+        adding = nil
+        // Images come before videos: a new image is the last image, a new video the last row.
+        selected = kind == .image ? c.imageCount : c.mediaCount
+        return [
+          .apply(.addMedia(url: url, kind: kind)),
+          .status(StatusMessage("\(kind == .image ? "Image" : "Video") added; it is uploaded when you save")),
+        ]
       }
     case .edited, .invalid, .refused, .moved, .ignored:
-      media.adding = field
+      adding = field
       return []
     }
+  }
+}
+
+extension Model {
+  /// The store's languages other than the default one (the main alt text is the default).
+  var translationLanguages: [String] { Array(languages.dropFirst()) }
+
+  /// An image as the status line names it: its file name (or its place).
+  func imageName(_ index: Int) -> String { context.imageName(index) }
+
+  static func fileName(of url: String) -> String {
+    guard !url.isEmpty else { return "" }
+    let path = url.split(separator: "?").first.map(String.init) ?? url
+    return path.split(separator: "/").last.map(String.init) ?? path
   }
 
   static let supportedImageExtensions = MediaLinks.imageExtensions

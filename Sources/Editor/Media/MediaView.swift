@@ -4,16 +4,16 @@ import ProductDocument
 import Terminal
 
 /// Drawing the gallery.
-extension Model {
-  // MARK: View
-
-  func drawMedia(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    let rows = mediaRows
+extension MediaState {
+  func view(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    let width = c.width
+    let media = self
+    let rows = c.mediaRows
     let count = rows.count
-    let imageTotal = imageCount
+    let imageTotal = c.imageCount
     let summary =
       " \(imageTotal) image\(imageTotal == 1 ? "" : "s"), \(count - imageTotal) video\(count - imageTotal == 1 ? "" : "s")"
-    if let problem = form.serverErrors[[.key("media")]] {
+    if let problem = c.serverErrors[[.key("media")]] {
       let used = screen.put(summary + " · ", x: 0, y: top, style: Theme.header)
       screen.put("⚠ " + problem, x: used, y: top, style: Theme.error, maxWidth: max(0, width - used))
     } else {
@@ -70,7 +70,7 @@ extension Model {
       screen.put(" Alt text in \(language) ", x: altX, y: top, style: Theme.header)
     }
     if let highlighted = media.choosingLanguage {
-      let languages = translationLanguages
+      let languages = c.translationLanguages
       let h = min(bottom - top, languages.count + 2)
       drawBox(into: &screen, x: max(0, width - 30), y: top + 1, width: min(28, width), height: h, title: "Language")
       for (i, language) in languages.enumerated() where i < h - 2 {
@@ -91,16 +91,10 @@ extension Model {
     }
     if let index = media.confirmingRemove {
       drawDialog(
-        into: &screen, title: "Remove",
+        into: &screen, width: c.width, height: c.height, title: "Remove",
         lines: ["Remove \(index < imageTotal ? "image" : "video") \(index + 1) from the gallery?", "y  remove    any other key  keep"])
       cursor = nil
     }
     return cursor
-  }
-
-  static func fileName(of url: String) -> String {
-    guard !url.isEmpty else { return "" }
-    let path = url.split(separator: "?").first.map(String.init) ?? url
-    return path.split(separator: "/").last.map(String.init) ?? path
   }
 }
