@@ -64,6 +64,8 @@ public struct ScreenContext: Sendable {
   /// and the screen's name for their titles.
   public var screenKeys: [AnyKeyTable]
   public var screenTitle: String
+  /// Field errors from the server after a failed save, by path (the form and the gallery show them).
+  public var serverErrors: [FieldPath: String] = [:]
 }
 
 /// What a screen asks the root to do with the shared things. The root applies a screen's

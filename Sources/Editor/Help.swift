@@ -111,6 +111,7 @@ extension Model {
     case .review: return [review.keys.erased]
     case .conflict: return [conflict.keys.erased]
     case .recover: return [recover.keys.erased]
+    case .form where section == .media: return [media.keys.erased] + rootKeyTables.map(\.erased)
     default: return rootKeyTables.map(\.erased)
     }
   }
@@ -124,7 +125,7 @@ extension Model {
     case .failed: return [FailedKeys.table]
     case .form:
       switch section {
-      case .media: return [MediaKeys.table, EditorKeys.table]
+      case .media: return [EditorKeys.table]  // the gallery dispatches its own (MediaState)
       case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
       case .translations: return [TranslationKeys.table, EditorKeys.table]
       case .variations: return [VariationKeys.table, EditorKeys.table]

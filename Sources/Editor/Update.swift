@@ -218,20 +218,12 @@ extension Model {
   mutating func handlePaste(_ text: String) -> [Command] {
     // A paste is text, never commands: it goes into the field being edited, or nowhere.
     if commandMenu != nil { return route(\.commandMenu!, .paste(text)) }
-    if form.editing != nil {
-      form.editing!.field.insert(text)
-      return editingChanged()
-    }
+    if form.editing != nil { return fieldPaste(text) }
     if page == .picker && picker.typing {
       return route(\.picker, .paste(text))
     }
-    if page == .form && section == .media && media.editing != nil {
-      media.editing!.field.insert(text)
-      return []
-    }
-    if page == .form && section == .media && media.adding != nil {
-      media.adding!.insert(text)
-      return []
+    if page == .form && section == .media && (media.editing != nil || media.adding != nil) {
+      return route(\.media, .paste(text))
     }
     if page == .form && section == .options && options.isTyping {
       return optionsPaste(text)
@@ -500,7 +492,7 @@ extension Model: KeyTarget {
     ScreenContext(
       width: width, height: height, document: document, documentVersion: documentVersion, languages: languages,
       issues: issues, changeCount: changeCount, productId: productId, section: section, busy: busy, message: message,
-      screenKeys: screenKeyTables, screenTitle: helpTitle)
+      screenKeys: screenKeyTables, screenTitle: helpTitle, serverErrors: form.serverErrors)
   }
 
   /// Hands a message to the screen at `path` and applies the effects it returns.

@@ -13,6 +13,8 @@ enum Theme {
   static let value = Style(fg: .default)
   static let dim = Style(fg: .brightBlack, dim: true)
   static let input = Style(fg: .brightWhite, bg: .indexed(236), underline: true)
+  /// A field whose text is not a valid value yet (a number field).
+  static let invalidInput = Style(fg: .brightWhite, bg: .red, underline: true)
   static let selected = Style(fg: .black, bg: .cyan, reverse: false)
   static let error = Style(fg: .red, bold: true)
   static let warning = Style(fg: .yellow)
@@ -83,7 +85,7 @@ extension Model {
     case .form:
       drawTabs(into: &screen, y: 1)
       switch section {
-      case .media: cursor = drawMedia(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
@@ -171,8 +173,8 @@ extension Model {
 
   func drawFieldHelp(into screen: inout Screen, y: Int) {
     var hint: String
-    if form.editing != nil {
-      hint = "Enter: keep · Esc: cancel · ←→ Home End Ctrl-←→: move · Ctrl-U/K: delete to start/end"
+    if editingText {
+      hint = TextEdit.hint
     } else if form.choosing != nil {
       hint = "↑↓: choose · Enter: set · Esc: cancel"
     } else {
@@ -182,7 +184,7 @@ extension Model {
       case .options: hint = optionsHint ?? hint
       case .translations: hint = translationsHint ?? hint
       case .variations: hint = variationsHint ?? hint
-      case .media: hint = mediaHint ?? hint
+      case .media: hint = media.hint ?? hint
       default:
         let fields = formFields
         let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
@@ -232,14 +234,19 @@ extension Model {
   }
 
   func drawDialog(into screen: inout Screen, title: String, lines: [String]) {
-    let w = min(width - 2, max(displayWidth(title) + 6, (lines.map(displayWidth).max() ?? 0) + 4))
-    let h = min(height - 2, lines.count + 2)
-    let x = max(0, (width - w) / 2)
-    let y = max(0, (height - h) / 2)
-    drawBox(into: &screen, x: x, y: y, width: w, height: h, title: title)
-    for (i, line) in lines.enumerated() where i < h - 2 {
-      screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
-    }
+    Editor.drawDialog(into: &screen, width: width, height: height, title: title, lines: lines)
+  }
+}
+
+/// A question in a box in the middle of a `width` × `height` window.
+func drawDialog(into screen: inout Screen, width: Int, height: Int, title: String, lines: [String]) {
+  let w = min(width - 2, max(displayWidth(title) + 6, (lines.map(displayWidth).max() ?? 0) + 4))
+  let h = min(height - 2, lines.count + 2)
+  let x = max(0, (width - w) / 2)
+  let y = max(0, (height - h) / 2)
+  drawBox(into: &screen, x: x, y: y, width: w, height: h, title: title)
+  for (i, line) in lines.enumerated() where i < h - 2 {
+    screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.popup, maxWidth: w - 4)
   }
 }
 

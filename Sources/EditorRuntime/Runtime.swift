@@ -187,9 +187,13 @@ final class RuntimeLoop: @unchecked Sendable {
           process(.terminalClosed)
           break
         }
-        let before = (model.changeCount, model.issues.count, model.busy != nil)
+        // A tick can change what is drawn: the counts, a busy line, or the status line (a journal
+        // write the tick asked for may have failed).
+        let before = (model.changeCount, model.issues.count, model.busy != nil, model.message)
         process(.tick)
-        if before != (model.changeCount, model.issues.count, model.busy != nil) || model.busy != nil { changed = true }
+        if before != (model.changeCount, model.issues.count, model.busy != nil, model.message) || model.busy != nil {
+          changed = true
+        }
       }
       if options.remoteCheckInterval > 0, now.timeIntervalSince(lastRemoteCheck) >= options.remoteCheckInterval {
         lastRemoteCheck = now

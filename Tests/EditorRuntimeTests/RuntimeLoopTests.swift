@@ -49,7 +49,7 @@ import Testing
     await client.shutdown()
     await sandbox.stop()
 
-    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? "")")
+    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
     #expect(code == 0)
     // (Indexes and sizes are taken first, so that a failure prints them, not every screen.)
     let screens = terminal.screens
@@ -121,7 +121,7 @@ import Testing
     await client.shutdown()
     await sandbox.stop()
 
-    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? "")")
+    #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
     #expect(code == 0)
     let screens = terminal.screens
     let failed = try #require(

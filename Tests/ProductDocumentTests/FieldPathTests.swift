@@ -8,7 +8,7 @@ import Testing
 /// Issue 15, subscription settings: a write either lands where the path says or is refused with
 /// a message; it is never dropped, and never turns an array into an object or the reverse.
 @Suite struct FieldPathTests {
-  /// The editor's subscription field paths (Sources/Editor/Fields.swift, pricing section).
+  /// The editor's subscription field paths (Sources/Editor/Form/Fields.swift, pricing section).
   static let formPaths: [(FieldPath, JSON)] = [
     ([.key("subscriptionSettings"), .key("subscriptionAllowed")], true),
     ([.key("subscriptionSettings"), .key("oneTimePurchaseAllowed")], false),

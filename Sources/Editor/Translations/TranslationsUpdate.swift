@@ -3,103 +3,6 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// The Translations section: one row per translatable text, one column per store language.
-public struct TranslationsState: Equatable, Sendable {
-  /// Position of the selected row in the visible (possibly filtered) rows.
-  public var selected = 0
-  /// Selected column: the store's languages (default first), then languages the store does not have.
-  public var column = 0
-  /// First language column shown (the label column always stays).
-  public var columnScroll = 0
-  /// Only rows that miss a translation (in the translate-mode language when there is one).
-  public var filterMissing = false
-  /// Translate mode: Enter edits, and after Enter the cursor goes to the next row missing this language.
-  public var translateLanguage: String?
-  public var editing: TranslationEditing?
-  /// The language picker of translate mode: the highlighted entry.
-  public var choosingLanguage: Int?
-  /// The rows, derived from the document when its version changes (see `refreshTranslationTable`).
-  var table = TranslationTable()
-  public init() {}
-  var isTyping: Bool { editing != nil }
-}
-
-public struct TranslationEditing: Equatable, Sendable {
-  /// Index into all rows (not the filtered ones).
-  public var row: Int
-  /// nil = the main (default language) value.
-  public var language: String?
-  public var field: TextField
-  public var original: String?
-  public var mirrorOriginal: String?
-  public var coalesceKey: String
-}
-
-/// One row of the grid: a translatable text of the product (see `ProductDocument`).
-typealias TranslationRow = TranslatableText
-
-struct TranslationTableKey: Equatable {
-  var version: Int
-  var languages: [String]
-  var fingerprint: [Int]
-}
-
-/// The grid's rows and the rows missing each language, derived from the document once per document
-/// version (not per keystroke, not per draw) by `update`; drawing reads the visible rows' values.
-struct TranslationTable: Equatable, Sendable {
-  var key: TranslationTableKey?
-  var rows: [TranslationRow] = []
-  /// Languages the product has that the store does not.
-  var extras: [String] = []
-  /// Rows (indices) missing a translation, by language ("\u{0}any": in any of the store's others).
-  var missing: [String: [Int]] = [:]
-  /// How many times the rows were built (tests check scrolling does not rebuild).
-  var builds = 0
-
-  static func missingKey(_ language: String?) -> String { language ?? "\u{0}any" }
-
-  static func missingRows(_ rows: [TranslationRow], product: Product, languages: [String], language: String?) -> [Int] {
-    let wanted = language.map { [$0] } ?? Array(languages.dropFirst())
-    return rows.indices.filter { i in wanted.contains { product.missesTranslation(rows[i], language: $0) } }
-  }
-}
-
-/// Keys of the translation grid (the common editor keys follow them).
-enum TranslationKeys {
-  static let table = KeyTable(
-    "translations",
-    [
-      KeyBinding(
-        "↑ ↓ / j k", "select a text", keys: [.down, .up, .char("j"), .char("k")], hint: "↑↓←→: cell", menu: []
-      ) { m, key in m.selectTranslationRow(by: key == .down || key == .char("j") ? 1 : -1) },
-      KeyBinding(
-        "← → / h l", "select a language column (columns scroll)", keys: [.left, .right, .char("h"), .char("l")], menu: []
-      ) { m, key in m.selectTranslationColumn(by: key == .right || key == .char("l") ? 1 : -1) },
-      KeyBinding(
-        "PgUp PgDn / Ctrl-D", "page up / down", keys: [.pageUp, .pageDown, .ctrl("d")], hint: "PgUp/PgDn g G", hintRank: 90,
-        menu: []
-      ) { m, key in m.selectTranslationRow(by: key == .pageUp ? -m.translationPageRows : m.translationPageRows) },
-      KeyBinding(
-        "g G / Home End", "first / last text", keys: [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first text", .char("g")), ("select the last text", .char("G"))]
-      ) { m, key in m.selectTranslationRow(to: key == .char("g") || key == .home ? 0 : -1) },
-      KeyBinding("Enter / e", "edit the cell (long texts open $EDITOR)", keys: [.enter, .char("e")], hint: "Enter: edit") {
-        m, _ in m.editSelectedTranslation()
-      },
-      KeyBinding("f", "show only texts missing a translation (again: all)", keys: [.char("f")], hint: "f: only missing") {
-        m, _ in m.toggleMissingFilter()
-      },
-      KeyBinding(
-        "L", "translate mode: pick a language, go missing row after row", keys: [.char("L")], hint: "L: translate mode"
-      ) { m, _ in m.chooseTranslateLanguage() },
-      KeyBinding("Esc", "leave translate mode / the filter", keys: [.escape]) { m, _ in m.leaveTranslateModeOrFilter() },
-      KeyBinding("x / Delete", "remove the translation in the cell", keys: [.char("x"), .delete]) { m, _ in
-        m.removeSelectedTranslation()
-      },
-      .note("In a cell", "Enter keeps (then next missing row in translate mode), Esc cancels"),
-    ])
-}
-
 extension Model {
   var translationTableKey: TranslationTableKey {
     let json = document?.current.json
@@ -168,7 +71,6 @@ extension Model {
 
   /// The hint line of a cell, the language list or translate mode (nil: the key table's hints).
   var translationsHint: String? {
-    if translations.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if translations.choosingLanguage != nil { return "↑↓: language · Enter: translate into it · Esc: cancel" }
     if let lang = translations.translateLanguage {
       return "Translating into \(lang): Enter edits; Enter keeps and opens the next missing · Esc: stop · ?: help"
@@ -307,7 +209,7 @@ extension Model {
     translations.columnScroll = max(0, min(translations.columnScroll, count - layout.visible))
   }
 
-  private mutating func translationLanguageKey(_ key: Key, highlighted: Int) -> [Command] {
+  mutating func translationLanguageKey(_ key: Key, highlighted: Int) -> [Command] {
     let langs = translationLanguages
     switch key {
     case .down, .char("j"): translations.choosingLanguage = min(langs.count - 1, highlighted + 1)
@@ -341,134 +243,5 @@ extension Model {
     guard !missing.isEmpty else { return nil }
     if let next = missing.first(where: { includingCurrent ? $0 >= row : $0 > row }) { return next }
     return missing.first
-  }
-
-  // MARK: Editing a cell
-
-  func translationValue(_ row: TranslationRow, language: String?) -> String? {
-    guard let document else { return nil }
-    guard let language else { return document.current.value(at: row.main)?.stringValue }
-    return document.current.value(at: row.translated + [.key(language)])?.stringValue
-  }
-
-  /// Sets the main text (language nil) or one translation; nil removes it.
-  mutating func setTranslation(_ row: TranslationRow, language: String?, value: String?, coalesceKey: String?) {
-    if case .imageAlt(let index) = row.kind {
-      apply(.setImageAlt(index: index, language: language, text: value), coalesceKey: coalesceKey)
-      return
-    }
-    let path = language.map { row.translated + [.key($0)] } ?? row.main
-    apply(.set(path, value.map(JSON.string)), coalesceKey: coalesceKey)
-  }
-
-  mutating func startTranslationEditing(row index: Int, rows: [TranslationRow], columns: [String]) -> [Command] {
-    guard rows.indices.contains(index) else { return [] }
-    let row = rows[index]
-    let column = max(0, min(translations.column, columns.count - 1))
-    let lang = columns[column]
-    if column >= storeLanguageColumns.count {
-      message = StatusMessage(
-        "“\(lang)” is not a language of the store: it cannot be saved; x removes this translation", .error)
-      return []
-    }
-    let language: String? = column == 0 ? nil : lang
-    let value = translationValue(row, language: language)
-    let path = language.map { row.translated + [.key($0)] } ?? row.main
-    if row.kind == .long || (value ?? "").utf8.contains(0x0A) || (value ?? "").count > 200 {
-      return [.externalEdit(path: path, text: value ?? "", suffix: row.kind == .long ? ".html" : ".txt")]
-    }
-    let mirror = language == nil && !lang.isEmpty ? translationValue(row, language: lang) : nil
-    translations.editing = TranslationEditing(
-      row: index, language: language, field: TextField(value ?? ""), original: value, mirrorOriginal: mirror,
-      coalesceKey: "translation:\(path.text):\(documentVersion)")
-    return []
-  }
-
-  private mutating func translationEditingKey(_ key: Key) -> [Command] {
-    guard var editing = translations.editing else { return [] }
-    switch key {
-    case .enter:
-      return commitTranslationEditing()
-    case .escape:
-      let rows = translationData.rows
-      if rows.indices.contains(editing.row) {
-        let row = rows[editing.row]
-        if translationValue(row, language: editing.language) != editing.original {
-          setTranslation(row, language: editing.language, value: editing.original, coalesceKey: editing.coalesceKey)
-        }
-        if editing.language == nil, let lang = languages.first, translationValue(row, language: lang) != editing.mirrorOriginal {
-          setTranslation(row, language: lang, value: editing.mirrorOriginal, coalesceKey: editing.coalesceKey)
-        }
-      }
-      translations.editing = nil
-      message = StatusMessage("Edit cancelled")
-      return []
-    default:
-      let outcome = editing.field.handle(key)
-      translations.editing = editing
-      if outcome == .edited { applyTranslationEditing() }
-      return []
-    }
-  }
-
-  mutating func translationsPaste(_ text: String) -> [Command] {
-    guard translations.editing != nil else { return [] }
-    translations.editing!.field.insert(text)
-    applyTranslationEditing()
-    return []
-  }
-
-  /// Applies the text typed so far (one undo step per editing session).
-  private mutating func applyTranslationEditing() {
-    guard let editing = translations.editing else { return }
-    let rows = translationData.rows
-    guard rows.indices.contains(editing.row) else { return }
-    let row = rows[editing.row]
-    let text = editing.field.text
-    let value: String? = text.isEmpty && editing.original == nil ? nil : text
-    if translationValue(row, language: editing.language) != value {
-      setTranslation(row, language: editing.language, value: value, coalesceKey: editing.coalesceKey)
-    }
-    // The default language's entry of the translations follows the main text when it is there.
-    if editing.language == nil, editing.mirrorOriginal != nil, let lang = languages.first,
-      translationValue(row, language: lang) != value
-    {
-      setTranslation(row, language: lang, value: value, coalesceKey: editing.coalesceKey)
-    }
-  }
-
-  private mutating func commitTranslationEditing() -> [Command] {
-    guard let editing = translations.editing else { return [] }
-    applyTranslationEditing()
-    translations.editing = nil
-    let data = translationData
-    let rows = data.rows
-    let label = rows.indices.contains(editing.row) ? rows[editing.row].label : "Text"
-    let lang = editing.language ?? languages.first ?? "main"
-    // Enter on an empty cell that was empty sets nothing, and says so.
-    let nothing = editing.field.text.isEmpty && (editing.original ?? "").isEmpty
-    message = StatusMessage(nothing ? "Nothing typed: \(label) still has no \(lang) text" : "\(label) (\(lang)) set")
-    guard let target = translations.translateLanguage, editing.language == target else { return [] }
-    let next = nextMissingRow(from: editing.row, language: target)
-    guard let next, next != editing.row else {
-      message = StatusMessage(
-        nothing
-          ? "Skipped \(label); no other text misses a \(target) translation"
-          : "\(label) (\(target)) set · every text has a \(target) translation now", nothing ? .info : .success)
-      return []
-    }
-    let visible = visibleTranslationRows(total: rows.count)
-    translations.selected = visible.firstIndex(of: next) ?? translations.selected
-    translations.column = storeLanguageColumns.firstIndex(of: target) ?? translations.column
-    let done = nothing ? "Skipped \(label)" : "\(label) (\(target)) set"
-    // The next missing cell opens ready for typing (a long text waits for Enter: it opens $EDITOR).
-    let value = translationValue(rows[next], language: target) ?? ""
-    if rows[next].kind == .long || value.utf8.contains(0x0A) || value.count > 200 {
-      message = StatusMessage("\(done) · next missing: \(rows[next].label) (Enter opens $EDITOR)")
-      return []
-    }
-    let commands = startTranslationEditing(row: next, rows: rows, columns: translationColumns(extras: data.extras))
-    message = StatusMessage("\(done) · now: \(rows[next].label)")
-    return commands
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// Drawing the Translations section (its keys and their effects are in Translations.swift).
+/// Drawing the Translations section (its keys: TranslationsKeys.swift; what they do: TranslationsUpdate.swift and TranslationEditing.swift).
 extension Model {
   // MARK: View
 
@@ -113,7 +113,7 @@ extension Model {
         if isSelected, let editing = translations.editing, editing.row == rowIndex,
           (editing.language == nil ? c == 0 : editing.language == lang)
         {
-          cursor = (editing.field.draw(into: &screen, x: cellX, y: y, width: layout.cellW, style: Theme.input), y)
+          cursor = (editing.edit.draw(into: &screen, x: cellX, y: y, width: layout.cellW), y)
           continue
         }
         let value = c == 0 ? mainText : (translatedMap?[lang]?.stringValue ?? "")

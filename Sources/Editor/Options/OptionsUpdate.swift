@@ -3,135 +3,6 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// The Options section: the product's options (top) and the selected option's choices (below).
-public struct OptionsState: Equatable, Sendable {
-  public enum Focus: Equatable, Sendable { case options, choices }
-  /// The selected option.
-  public var selected = 0
-  /// The selected choice of the selected option.
-  public var choice = 0
-  public var focus: Focus = .options
-  /// A text field open on an option name, a choice text or a price modifier.
-  public var editing: OptionEditing?
-  /// The type picker: the highlighted entry of `optionTypeChoices`.
-  public var choosingType: Int?
-  /// A question waiting for y/n.
-  public var confirming: OptionsConfirm?
-  public init() {}
-  var isTyping: Bool { editing != nil }
-}
-
-public struct OptionEditing: Equatable, Sendable {
-  public enum Target: Equatable, Sendable {
-    case optionName(Int)
-    case choiceText(option: Int, choice: Int)
-    case priceModifier(option: Int, choice: Int)
-  }
-  public var target: Target
-  public var field: TextField
-  /// The value before this editing session (Esc puts it back).
-  public var original: JSON?
-  /// The default language's entry of the `...Translated` map, kept equal to the main text.
-  public var mirrorOriginal: JSON?
-  public var coalesceKey: String
-  /// The text is a placeholder ("New option", "New choice", "0"): the first typed character
-  /// replaces it; moving the cursor first keeps it for editing.
-  public var placeholder = false
-}
-
-public enum OptionsConfirm: Equatable, Sendable {
-  case deleteOption(Int)
-  case changeType(option: Int, type: String, choices: Int)
-}
-
-/// Keys of the option list (the common editor keys follow them).
-enum OptionKeys {
-  static let table = KeyTable(
-    "options",
-    [
-      KeyBinding("↑ ↓ / j k", "select an option", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
-        m.selectOption(by: key == .down || key == .char("j") ? 1 : -1)
-      },
-      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
-        m.selectOption(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
-      },
-      KeyBinding(
-        "g G / Home End", "first / last option", keys: [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]
-      ) { m, key in m.selectOption(to: key == .char("g") || key == .home ? 0 : -1) },
-      KeyBinding("→ / l", "into the option's choices", keys: [.right, .char("l")], hint: "→: choices") { m, _ in m.enterChoices() },
-      KeyBinding("a", "add an option", keys: [.char("a")], hint: "a: add") { m, _ in m.addOption() },
-      KeyBinding("x / Delete", "delete the option (asks)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
-        m.askToDeleteOption()
-      },
-      KeyBinding(
-        "J K / Shift-↑↓", "move the option down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
-        menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]
-      ) { m, key in m.moveSelectedOption(down: key == .char("J") || key == .shiftDown) },
-      KeyBinding("D", "duplicate the option", keys: [.char("D")], hint: "D: duplicate") { m, _ in m.duplicateSelectedOption() },
-      KeyBinding("Enter / e", "edit the option name", keys: [.enter, .char("e")], hint: "e: name") { m, _ in m.editOptionName() },
-      KeyBinding("t", "change the option type (SELECT, RADIO, … SIZE)", keys: [.char("t")], hint: "t: type") { m, _ in
-        m.chooseOptionType()
-      },
-      KeyBinding("Space / r", "toggle required", keys: [.char(" "), .char("r")], hint: "r: required") { m, _ in
-        m.toggleOptionRequired()
-      },
-      .note("", "Translations of names: section 4 (Translations)"),
-    ])
-}
-
-/// Keys of the selected option's choice list (the common editor keys follow them).
-enum ChoiceKeys {
-  static let table = KeyTable(
-    "optionChoices",
-    [
-      KeyBinding("← / h / Esc", "back to the options", keys: [.left, .char("h"), .escape], hint: "←/Esc: options") { m, _ in
-        m.options.focus = .options
-        return []
-      },
-      KeyBinding("↑ ↓ / j k", "select a choice", keys: [.down, .up, .char("j"), .char("k")], menu: []) { m, key in
-        m.selectChoice(by: key == .down || key == .char("j") ? 1 : -1)
-      },
-      KeyBinding("PgUp PgDn", "select a page further up / down", keys: [.pageUp, .pageDown], menu: []) { m, key in
-        m.selectChoice(by: (key == .pageUp ? -1 : 1) * max(1, m.height / 3))
-      },
-      KeyBinding(
-        "g G / Home End", "first / last choice", keys: [.char("g"), .home, .char("G"), .end],
-        menu: [("select the first choice", .char("g")), ("select the last choice", .char("G"))]
-      ) { m, key in m.selectChoice(to: key == .char("g") || key == .home ? 0 : -1) },
-      KeyBinding("a", "add a choice", keys: [.char("a")], hint: "a: add") { m, _ in m.addChoice() },
-      KeyBinding("x / Delete", "delete the choice (u undoes)", keys: [.char("x"), .delete], hint: "x: delete") { m, _ in
-        m.deleteSelectedChoice()
-      },
-      KeyBinding(
-        "J K / Shift-↑↓", "move the choice down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
-        menu: [("move the choice down", .char("J")), ("move the choice up", .char("K"))]
-      ) { m, key in m.moveSelectedChoice(down: key == .char("J") || key == .shiftDown) },
-      KeyBinding("Enter / e", "edit the choice text", keys: [.enter, .char("e")], hint: "e: text") { m, _ in
-        m.editSelectedChoice(priceModifier: false)
-      },
-      KeyBinding("p", "edit the choice's price modifier (a number)", keys: [.char("p")], hint: "p: price") { m, _ in
-        m.editSelectedChoice(priceModifier: true)
-      },
-      KeyBinding("%", "switch the modifier between ABSOLUTE and PERCENT", keys: [.char("%")], hint: "%: abs/%") { m, _ in
-        m.togglePriceModifierType()
-      },
-      KeyBinding(
-        "*", "make the choice the default (a saved default cannot be cleared)", keys: [.char("*")], hint: "*: default"
-      ) { m, _ in m.toggleDefaultChoice() },
-      KeyBinding("D", "duplicate the option", keys: [.char("D")]) { m, _ in m.duplicateOptionFromChoices() },
-      KeyBinding("t", "change the option type (back in the option list)", keys: [.char("t")]) { m, _ in
-        m.options.focus = .options
-        return m.chooseOptionType()
-      },
-      KeyBinding("Space / r", "toggle the option's required (back in the option list)", keys: [.char(" "), .char("r")]) {
-        m, _ in
-        m.options.focus = .options
-        return m.toggleOptionRequired()
-      },
-    ])
-}
-
 /// The option types the picker offers (an unknown type is kept and offered as it came).
 let knownOptionTypes = OptionType.known.map(\.rawValue)
 
@@ -151,7 +22,6 @@ extension Model {
 
   /// The hint line of a field or popup (nil: the key table's hints).
   var optionsHint: String? {
-    if options.editing != nil { return "Enter: keep · Esc: cancel · ←→ Home End: move in the text" }
     if options.choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
     return nil
   }
@@ -305,9 +175,13 @@ extension Model {
   mutating func deleteSelectedChoice() -> [Command] {
     guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
     let text = choices[j]["text"]?.stringValue ?? "choice"
+    let name = document?.current.value(at: optionPath(i) + [.key("name")])?.stringValue ?? ""
+    // The variations that have this choice go with it (the review lists them).
+    let gone = document?.current.combinationIndices(option: name, value: text).count ?? 0
     apply(.removeChoice(option: i, choice: j))
     options.choice = max(0, min(j, count - 2))
-    message = StatusMessage("Choice “\(text)” deleted (u undoes)")
+    let also = gone == 0 ? "" : " with the \(gone) variation\(gone == 1 ? "" : "s") that had it"
+    message = StatusMessage("Choice “\(text)” deleted\(also) (u undoes)")
     return []
   }
 
@@ -385,12 +259,12 @@ extension Model {
     return fetched.contains { $0["name"]?.stringValue == name && $0["defaultChoice"] != nil && $0["defaultChoice"] != .null }
   }
 
-  private mutating func moveRefused(_ why: String?) -> [Command] {
+  mutating func moveRefused(_ why: String?) -> [Command] {
     if let why { message = StatusMessage(why + ": it cannot move further") }
     return []
   }
 
-  private mutating func optionsConfirmKey(_ key: Key, _ confirm: OptionsConfirm) -> [Command] {
+  mutating func optionsConfirmKey(_ key: Key, _ confirm: OptionsConfirm) -> [Command] {
     options.confirming = nil
     guard key == .char("y") || key == .char("Y") else {
       message = StatusMessage("Kept")
@@ -419,7 +293,7 @@ extension Model {
     return all
   }
 
-  private mutating func optionTypeKey(_ key: Key, highlighted: Int) -> [Command] {
+  mutating func optionTypeKey(_ key: Key, highlighted: Int) -> [Command] {
     let i = options.selected
     guard optionValues.indices.contains(i) else {
       options.choosingType = nil
@@ -449,152 +323,6 @@ extension Model {
 
   func uniqueOptionName(_ wanted: String) -> String {
     document?.current.uniqueOptionName(wanted) ?? wanted
-  }
-
-  // MARK: Editing
-
-  func optionEditingPath(_ target: OptionEditing.Target) -> FieldPath {
-    switch target {
-    case .optionName(let i): return optionPath(i) + [.key("name")]
-    case .choiceText(let i, let j): return choicePath(i, j) + [.key("text")]
-    case .priceModifier(let i, let j): return choicePath(i, j) + [.key("priceModifier")]
-    }
-  }
-
-  /// The default language's entry of the name's translations, when it is there (kept in step).
-  func optionMirrorPath(_ target: OptionEditing.Target) -> FieldPath? {
-    guard let lang = languages.first else { return nil }
-    let path: FieldPath
-    switch target {
-    case .optionName(let i): path = optionPath(i) + [.key("nameTranslated"), .key(lang)]
-    case .choiceText(let i, let j): path = choicePath(i, j) + [.key("textTranslated"), .key(lang)]
-    case .priceModifier: return nil
-    }
-    return document?.current.value(at: path) != nil ? path : nil
-  }
-
-  mutating func startOptionEditing(_ target: OptionEditing.Target, coalesceKey: String? = nil, placeholder: Bool = false) {
-    guard let document else { return }
-    let path = optionEditingPath(target)
-    let value = document.current.value(at: path)
-    let text: String
-    if case .priceModifier = target {
-      text = value?.numberValue?.text ?? value?.stringValue ?? "0"
-    } else {
-      text = value?.stringValue ?? ""
-    }
-    let mirror = optionMirrorPath(target)
-    options.editing = OptionEditing(
-      target: target, field: TextField(text), original: value,
-      mirrorOriginal: mirror.flatMap { document.current.value(at: $0) },
-      coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)",
-      placeholder: placeholder || (value?.numberValue?.double == 0 && { if case .priceModifier = target { return true } else { return false } }()))
-  }
-
-  private mutating func optionEditingKey(_ key: Key) -> [Command] {
-    guard var editing = options.editing else { return [] }
-    let isPrice: Bool = { if case .priceModifier = editing.target { return true } else { return false } }()
-    switch key {
-    case .enter, .tab:
-      return commitOptionEditing()
-    case .escape:
-      let path = optionEditingPath(editing.target)
-      if document?.current.value(at: path) != editing.original {
-        apply(.set(path, editing.original), coalesceKey: editing.coalesceKey)
-      }
-      if let mirror = optionMirrorPath(editing.target), document?.current.value(at: mirror) != editing.mirrorOriginal {
-        apply(.set(mirror, editing.mirrorOriginal), coalesceKey: editing.coalesceKey)
-      }
-      options.editing = nil
-      message = StatusMessage("Edit cancelled")
-      return []
-    case .char:
-      // Typing over a placeholder replaces it.
-      if editing.placeholder { editing.field = TextField("") }
-      editing.placeholder = false
-      editing.field.handle(key)
-      if isPrice { message = FieldText.numberProblem(editing.field.text, integer: false).map { StatusMessage("Price modifier: \($0)", .error) } }
-    default:
-      if editing.placeholder, key == .backspace || key == .delete || key == .ctrl("w") || key == .ctrl("u") {
-        editing.field = TextField("")
-        editing.placeholder = false
-        options.editing = editing
-        applyOptionEditing()
-        return []
-      }
-      editing.placeholder = false
-      if editing.field.handle(key) != .edited {
-        options.editing = editing
-        return []
-      }
-    }
-    options.editing = editing
-    applyOptionEditing()
-    return []
-  }
-
-  mutating func optionsPaste(_ text: String) -> [Command] {
-    guard options.editing != nil else { return [] }
-    if options.editing!.placeholder { options.editing!.field = TextField("") }
-    options.editing!.placeholder = false
-    options.editing!.field.insert(text)
-    applyOptionEditing()
-    return []
-  }
-
-  /// Applies the text typed so far (a price only when it is a number), so the journal has it.
-  private mutating func applyOptionEditing(committing: Bool = false) {
-    guard let editing = options.editing else { return }
-    let path = optionEditingPath(editing.target)
-    let text = editing.field.text
-    let value: JSON
-    if case .priceModifier = editing.target {
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
-      // Empty text is 0, but only when kept (not while the field is being retyped).
-      guard let number = trimmed.isEmpty ? (committing ? .int(0) : nil) : FieldText.parseNumber(trimmed, integer: false)
-      else { return }
-      value = number
-    } else {
-      value = .string(text)
-    }
-    if document?.current.value(at: path) != value {
-      apply(.set(path, value), coalesceKey: editing.coalesceKey)
-    }
-    if let mirror = optionMirrorPath(editing.target), document?.current.value(at: mirror) != value {
-      apply(.set(mirror, value), coalesceKey: editing.coalesceKey)
-    }
-  }
-
-  private mutating func commitOptionEditing() -> [Command] {
-    guard let editing = options.editing else { return [] }
-    let text = editing.field.text.trimmingCharacters(in: .whitespaces)
-    switch editing.target {
-    case .priceModifier:
-      if let problem = FieldText.numberProblem(text, integer: false) {
-        message = StatusMessage("The price modifier must be a number (5, -2.50, 0): \(problem)", .error)
-        return []
-      }
-      applyOptionEditing(committing: true)
-      options.editing = nil
-      message = StatusMessage("Price modifier set")
-    case .optionName:
-      if text.isEmpty {
-        message = StatusMessage("An option needs a name", .error)
-        return []
-      }
-      applyOptionEditing()
-      options.editing = nil
-      message = StatusMessage("Option name set")
-    case .choiceText:
-      if text.isEmpty {
-        message = StatusMessage("A choice needs a text", .error)
-        return []
-      }
-      applyOptionEditing()
-      options.editing = nil
-      message = StatusMessage("Choice text set")
-    }
-    return []
   }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// Drawing the Options section (its keys and their effects are in Options.swift).
+/// Drawing the Options section (its keys: OptionsKeys.swift; what they do: OptionsUpdate.swift and OptionEditing.swift).
 extension Model {
   // MARK: Display
 
@@ -77,7 +77,7 @@ extension Model {
     return cursor
   }
 
-  private func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+  func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
     guard let document else { return nil }
     let all = optionValues
     let count = all.count
@@ -145,7 +145,7 @@ extension Model {
         screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
       }
       if isSelected, let editing = options.editing, case .optionName(let e) = editing.target, e == i {
-        cursor = (editing.field.draw(into: &screen, x: nameX, y: ly, width: nameW, style: Theme.input), ly)
+        cursor = (editing.edit.draw(into: &screen, x: nameX, y: ly, width: nameW), ly)
       }
     }
     y += listRows
@@ -193,9 +193,9 @@ extension Model {
       if isSelected, let editing = options.editing {
         switch editing.target {
         case .choiceText(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4, y: cy, width: textW, style: Theme.input), cy)
+          cursor = (editing.edit.draw(into: &screen, x: 4, y: cy, width: textW), cy)
         case .priceModifier(_, let e) where e == j:
-          cursor = (editing.field.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW, style: Theme.input), cy)
+          cursor = (editing.edit.draw(into: &screen, x: 4 + textW + 1, y: cy, width: modW), cy)
         default: break
         }
       }
