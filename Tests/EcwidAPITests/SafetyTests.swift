@@ -132,7 +132,7 @@ final class EventLog: @unchecked Sendable {
     // client's timeout on a loaded machine).
     let h = try await SandboxHarness.start(
       faults: "seed=0", retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.01, maxDelay: 0.05, deadline: 20),
-      requestTimeout: .seconds(1))
+      requestTimeout: .seconds(4))
     defer { Task { await h.stop() } }
     let id = try await h.firstProductId
     h.sandbox.holdAnswers(method: "PUT", pathSuffix: "/products/\(id)")

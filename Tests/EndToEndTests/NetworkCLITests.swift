@@ -215,7 +215,7 @@ final class RunningCLI: @unchecked Sendable {
     defer { Task { await sandbox.stop() } }
     // The PUT waits until apply, having given up on its answer, re-reads the product.
     sandbox.holdAnswers(method: "PUT", pathSuffix: "/products/\(id)", releasedBy: ("GET", "/products/\(id)"))
-    let r = try await CLI.run(["apply", "\(id)", file, "--yes", "--timeout", "1"], env: env)
+    let r = try await CLI.run(["apply", "\(id)", file, "--yes", "--timeout", "4"], env: env)
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(await sandbox.product(id: id)?.name == "Late but landed")
     #expect(await sandbox.requestCount(method: "PUT", pathSuffix: "/products/\(id)") == 1)

@@ -75,7 +75,7 @@ final class ProgressLog: @unchecked Sendable {
   /// The sandbox holds the PUT until the plan has given up on its answer and starts re-reading
   /// (a fixed latency raced the 1 s timeout on a loaded CI machine, and the answer won).
   @Test func aTimedOutPutIsSentOnceAndFoundWhenItLands() async throws {
-    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(1))
+    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(4))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
@@ -97,7 +97,7 @@ final class ProgressLog: @unchecked Sendable {
   /// A gallery POST that timed out but was applied is reported applied, not "not applied"
   /// (which made a re-run add the image twice), and is sent once.
   @Test func aTimedOutGalleryPostThatLandedIsReportedApplied() async throws {
-    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(1))
+    let env = try await FaultySandbox.start(faults: "seed=0", requestTimeout: .seconds(4))
     defer { Task { await env.stop() } }
     let product = try await env.firstProduct()
     let id = try #require(product.id)
