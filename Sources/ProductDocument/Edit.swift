@@ -139,11 +139,9 @@ extension Product {
   /// Indices of the variations whose value for the option named `option` is `value` (any value
   /// when nil).
   public func combinationIndices(option: String, value: String?) -> [Int] {
-    let all = self.value(at: combinationsPath)?.arrayValue ?? []
+    let all = combinations ?? []
     return all.indices.filter { i in
-      (all[i]["options"]?.arrayValue ?? []).contains { v in
-        v["name"]?.stringValue == option && (value == nil || v["value"]?.stringValue == value)
-      }
+      all[i].options?.contains { $0.name == option && (value == nil || $0.value == value) } == true
     }
   }
 
