@@ -226,8 +226,13 @@ public final class NcursesTerminal: TerminalBackend {
         if x < coveredUpTo { continue }
         let attrs = styleFlags(cell.style)
         let pair = pairNumber(cell.style)
-        if cell.width == 0 || cell.text.isEmpty {
+        if cell.width == 0 || cell.glyph.isEmpty {
           buf[0] = wchar_t(0x20)
+          _ = ee_put_cell(y, Int32(x), buf.baseAddress, 1, attrs, pair)
+          continue
+        }
+        if let byte = cell.asciiByte, byte >= 0x20, byte < 0x7F, cell.width == 1 {
+          buf[0] = wchar_t(byte)
           _ = ee_put_cell(y, Int32(x), buf.baseAddress, 1, attrs, pair)
           continue
         }

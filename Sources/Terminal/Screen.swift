@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A grid of cells that `view` functions draw into. Rows always add up to `width` columns: a wide
 /// character is a cell of width 2 followed by a continuation cell (`text == ""`, width 0).
 public struct Screen: Equatable, Sendable {
@@ -26,7 +32,7 @@ public struct Screen: Equatable, Sendable {
     set {
       guard contains(x: x, y: y) else { return }
       let i = index(x, y)
-      if newValue.width == 0 && newValue.text.isEmpty {
+      if newValue.width == 0 && newValue.glyph.isEmpty {
         // A continuation: only meaningful where one already is (copying cells between screens).
         if cells[i].width == 0 {
           cells[i].style = newValue.style
@@ -36,8 +42,8 @@ public struct Screen: Equatable, Sendable {
         return
       }
       let normal: Cell
-      if newValue.text.utf8.count == 1, let a = newValue.text.utf8.first, a >= 0x20, a < 0x7F {
-        normal = Cell(text: newValue.text, width: 1, style: newValue.style)
+      if let a = newValue.asciiByte, a >= 0x20, a < 0x7F {
+        normal = Cell(glyph: newValue.glyph, width: 1, style: newValue.style)
       } else {
         normal = Cell(newValue.text, style: newValue.style)
       }
@@ -75,8 +81,6 @@ public struct Screen: Equatable, Sendable {
     }
   }
 
-  private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
   /// Draws sanitised text at (x,y), clipped to the screen and to `maxWidth` columns; never splits a
   /// wide character (one that does not fit leaves a blank and ends the text). Returns the number of
   /// columns advanced from `x` (including such a blank).
@@ -92,7 +96,6 @@ public struct Screen: Equatable, Sendable {
     guard limit > 0, x < limit else { return 0 }
     var col = x
     if isPrintableASCII(text) {
-      let strings = Screen.asciiStrings
       var t = text
       t.withUTF8 { buf in
         var k = 0
@@ -101,7 +104,7 @@ public struct Screen: Equatable, Sendable {
           col += k
         }
         while k < buf.count && col < limit {
-          write(Cell(text: strings[Int(buf[k])], width: 1, style: style), at: col, y: y)
+          write(Cell(glyph: .ascii(buf[k]), width: 1, style: style), at: col, y: y)
           col += 1
           k += 1
         }
@@ -116,8 +119,7 @@ public struct Screen: Equatable, Sendable {
           continue
         }
         guard col < limit else { break }
-        let cellText = sc.value < 0x80 ? Screen.asciiStrings[Int(sc.value)] : String(Character(sc))
-        write(Cell(text: cellText, width: 1, style: style), at: col, y: y)
+        write(Cell(glyph: Glyph(scalar: sc), width: 1, style: style), at: col, y: y)
         col += 1
       }
       return col - x
@@ -215,8 +217,12 @@ public struct Screen: Equatable, Sendable {
     var runs: [Run] = []
     cells.withUnsafeBufferPointer { now in
       previous.cells.withUnsafeBufferPointer { old in
+        let rowBytes = width * MemoryLayout<Cell>.stride
         for row in 0..<height {
           let base = row * width
+          // Most rows of a frame are as they were: compare the row's memory first (a cell is a
+          // plain value, equal cells are equal bytes), then find the runs in a row that differs.
+          if rowBytes > 0, memcmp(now.baseAddress! + base, old.baseAddress! + base, rowBytes) == 0 { continue }
           var x = 0
           while x < width {
             if now[base + x] == old[base + x] {

@@ -33,15 +33,26 @@ public struct Style: Hashable, Sendable {
 /// One screen cell: one grapheme of display width 1 or 2, or the right half (`text == ""`,
 /// `width == 0`) of the wide cell to its left.
 public struct Cell: Hashable, Sendable {
-  /// One sanitised grapheme; "" for the right half of a wide character.
-  public var text: String
+  /// The grapheme, stored inline (see `Glyph`): a cell is a plain value.
+  @usableFromInline var glyph: Glyph
   /// 1 or 2 for a grapheme; 0 for the right half of a wide character.
   public var width: Int
   public var style: Style
 
+  /// One sanitised grapheme; "" for the right half of a wide character.
+  public var text: String {
+    get { glyph.string }
+    set { glyph = Glyph(newValue) }
+  }
+
   /// Stores the values as given; `Screen` normalises cells written through its subscript.
   public init(text: String, width: Int, style: Style = .plain) {
-    self.text = text
+    self.init(glyph: Glyph(text), width: width, style: style)
+  }
+
+  @inline(__always) @usableFromInline
+  init(glyph: Glyph, width: Int, style: Style) {
+    self.glyph = glyph
     self.width = width
     self.style = style
   }
@@ -56,19 +67,22 @@ public struct Cell: Hashable, Sendable {
         return
       }
     }
-    self.init(text: " ", width: 1, style: style)
+    self.init(glyph: .space, width: 1, style: style)
   }
 
   /// A space in the plain style.
-  public static let blank = Cell(text: " ", width: 1, style: .plain)
+  public static let blank = Cell(glyph: .space, width: 1, style: .plain)
 
   /// A space with the given style.
-  public static func blank(_ style: Style) -> Cell { Cell(text: " ", width: 1, style: style) }
+  public static func blank(_ style: Style) -> Cell { Cell(glyph: .space, width: 1, style: style) }
 
   /// True for the right half of a wide character.
   public var isContinuation: Bool { width == 0 }
 
-  static func continuation(_ style: Style) -> Cell { Cell(text: "", width: 0, style: style) }
+  static func continuation(_ style: Style) -> Cell { Cell(glyph: .empty, width: 0, style: style) }
+
+  /// The character when the cell holds one ASCII character.
+  var asciiByte: UInt8? { glyph.asciiByte }
 }
 
 /// A style as the terminal draws it: colour numbers (-1 = the terminal's own) and attributes.

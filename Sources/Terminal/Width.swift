@@ -214,8 +214,16 @@ func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: St
 public func padRight(_ s: String, toWidth: Int) -> String {
   guard toWidth > 0 else { return "" }
   let (t, w) = truncated(s, toWidth: toWidth)
-  return w >= toWidth ? t : t + String(repeating: " ", count: toWidth - w)
+  return w >= toWidth ? t : t + spaces(toWidth - w)
 }
+
+/// `count` spaces (made once for counts up to 512).
+public func spaces(_ count: Int) -> String {
+  guard count > 0 else { return "" }
+  return count < spaceStrings.count ? spaceStrings[count] : String(repeating: " ", count: count)
+}
+
+private let spaceStrings: [String] = (0..<512).map { String(repeating: " ", count: $0) }
 
 // MARK: - Sanitising
 

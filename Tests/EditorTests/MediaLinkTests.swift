@@ -17,4 +17,18 @@ import Testing
       #expect(kind == .video, "\(url)")
     }
   }
+
+  /// The gallery names an image by the last piece of its URL's path (the query left out).
+  @Test func anImageIsNamedByTheFileOfItsURL() {
+    let cases: [(String, String)] = [
+      ("https://cdn.example.com/images/12/shirt-front.jpg?width=1500", "shirt-front.jpg"),
+      ("https://cdn.example.com/images/folder/", "folder"),
+      ("https://例え.jp/画像/商品.png", "商品.png"),
+      ("?only-a-query", "only-a-query"),
+      ("https://cdn.example.com/a.jpg??x", "a.jpg"),
+      ("plain", "plain"),
+      ("", ""),
+    ]
+    for (url, name) in cases { #expect(Model.fileName(of: url) == name, "\(url)") }
+  }
 }

@@ -198,4 +198,26 @@ func rowsAreConsistent(_ s: Screen) -> Bool {
     // Generous bound so debug builds pass; release builds are far faster.
     #expect(elapsed < .milliseconds(500))
   }
+
+  @Test func aCellIsAPlainValueThatKeepsEveryGrapheme() {
+    // A frame copies and compares thousands of cells per key: they must hold no reference.
+    #expect(_isPOD(Cell.self))
+    let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"  // 25 bytes of UTF-8: kept in the shared table
+    let accented = "e\u{301}"  // two scalars, one grapheme
+    var a = Screen(width: 10, height: 1)
+    a.put(family + accented + "商x", x: 0, y: 0)
+    #expect(a[0, 0].text == family)
+    #expect(a[0, 0].width == 2)
+    #expect(a[2, 0].text == accented)
+    #expect(a[3, 0].text == "商")
+    #expect(a[5, 0].text == "x")
+    #expect(a.lines() == [family + accented + "商x"])
+    // The same text drawn into another screen is the same cells: nothing to redraw.
+    var b = Screen(width: 10, height: 1)
+    b.put(family + accented + "商x", x: 0, y: 0)
+    #expect(b == a)
+    #expect(b.changedRuns(from: a).isEmpty)
+    b.put("👩\u{200D}👩\u{200D}👧\u{200D}👦", x: 0, y: 0)
+    #expect(b.changedRuns(from: a).map { [$0.x, $0.cells.count] } == [[0, 2]])
+  }
 }

@@ -145,7 +145,9 @@ func instructionsPerKey(scenario: String, product: String, seed: UInt64, keys: I
   let out = dir + "/callgrind.\(scenario).\(product).out"
   let log = dir + "/callgrind.\(scenario).\(product).log"
   let result = run([
-    "valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=*ecwidBenchCountedKeys*",
+    // The mangled name does not spell "ecwidBench…": Swift's mangling replaces the words it saw in the
+    // module name (ecwid_bench) with back-references ("$s11ecwid_bench0A16BenchCountedKeys_…").
+    "valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=*BenchCountedKeys_*",
     "--callgrind-out-file=" + out, "--log-file=" + log, copy, "--counted-keys", scenario, product, String(seed),
     String(keys),
   ])
@@ -155,6 +157,7 @@ func instructionsPerKey(scenario: String, product: String, seed: UInt64, keys: I
   guard let line = text.split(separator: "\n").first(where: { $0.contains("Collected :") }),
     let number = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
   else { return (nil, "no count in the callgrind log") }
+  guard number > 0 else { return (nil, "callgrind counted nothing: the counted function was not found") }
   return (number / Double(keys), "")
 }
 

@@ -140,7 +140,7 @@ enum FieldText {
       }.joined(separator: ", ")
     case .longText:
       let text = value.stringValue ?? value.compactText
-      return "\(text.count) characters — " + String(text.prefix(200)).replacingOccurrences(of: "\n", with: " ")
+      return "\(characterCount(text)) characters — " + String(text.prefix(200)).replacingOccurrences(of: "\n", with: " ")
     default:
       if case .string(let s) = value { return s }
       return value.compactText

@@ -32,6 +32,19 @@ struct MediaRow {
   var item: JSON
 }
 
+/// The gallery's rows over the product's two arrays, made one at a time when read.
+struct MediaRows: RandomAccessCollection {
+  let images: [JSON]
+  let videos: [JSON]
+  var startIndex: Int { 0 }
+  var endIndex: Int { images.count + videos.count }
+  subscript(i: Int) -> MediaRow {
+    i < images.count
+      ? MediaRow(index: i, kind: .image, item: images[i])
+      : MediaRow(index: i, kind: .video, item: videos[i - images.count])
+  }
+}
+
 public struct URLProblemMessage: Error, Equatable {
   public var text: String
   public init(_ text: String) { self.text = text }

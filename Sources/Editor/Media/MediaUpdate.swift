@@ -11,13 +11,11 @@ public enum MediaMsg: Sendable {
 
 /// What the gallery reads of the product (from the read-only context).
 extension ScreenContext {
-  var mediaRows: [MediaRow] {
-    guard let document else { return [] }
-    let media = document.current.json["media"]
-    let images = media?["images"]?.arrayValue ?? []
-    let videos = media?["videos"]?.arrayValue ?? []
-    return images.enumerated().map { MediaRow(index: $0.offset, kind: .image, item: $0.element) }
-      + videos.enumerated().map { MediaRow(index: images.count + $0.offset, kind: .video, item: $0.element) }
+  /// The gallery's rows, images then videos; a row is made when it is read (a frame reads the
+  /// visible ones, not a thousand).
+  var mediaRows: MediaRows {
+    let media = document?.current.json["media"]
+    return MediaRows(images: media?["images"]?.arrayValue ?? [], videos: media?["videos"]?.arrayValue ?? [])
   }
 
   var imageCount: Int { document?.current.json["media"]?["images"]?.arrayValue?.count ?? 0 }
@@ -270,8 +268,18 @@ extension Model {
 
   static func fileName(of url: String) -> String {
     guard !url.isEmpty else { return "" }
-    let path = url.split(separator: "?").first.map(String.init) ?? url
-    return path.split(separator: "/").last.map(String.init) ?? path
+    // The last non-empty "/" piece of the first non-empty "?" piece, found by scanning the bytes
+    // ("?" and "/" are ASCII, so the piece stays whole UTF-8): a frame names every visible image.
+    let bytes = Array(url.utf8)
+    let question = UInt8(ascii: "?")
+    let slash = UInt8(ascii: "/")
+    guard let start = bytes.firstIndex(where: { $0 != question }) else { return url }
+    let end = bytes[start...].firstIndex(of: question) ?? bytes.endIndex
+    guard let last = bytes[start..<end].lastIndex(where: { $0 != slash }) else {
+      return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+    let first = (bytes[start...last].lastIndex(of: slash)).map { $0 + 1 } ?? start
+    return String(decoding: bytes[first...last], as: UTF8.self)
   }
 
   static let supportedImageExtensions = MediaLinks.imageExtensions
