@@ -1,16 +1,33 @@
 import Synchronization
 
-/// The number of characters (graphemes) of `text`, remembered for the last long text asked about.
+/// The number of characters (graphemes) of `text`, remembered for the last long texts asked about.
 ///
-/// The form shows "N characters" for the description on every frame; counting the graphemes of a
-/// 200 KB description takes most of a millisecond, and between two keys the text is the same
-/// (the same storage, which `==` recognises without reading it).
+/// The form shows "N characters" for the description, and the translations grid "N ch" for each
+/// language's, on every frame; counting the graphemes of a 200 KB text takes most of a millisecond,
+/// and between two keys the texts are the same (the same storage, which `==` recognises without
+/// reading it).
 func characterCount(_ text: String) -> Int {
   guard text.utf8.count > 4096 else { return text.count }
-  if let known = lastCount.withLock({ last in last.flatMap { $0.text == text ? $0.count : nil } }) { return known }
+  if let known = remembered.withLock({ $0.count(of: text) }) { return known }
   let count = text.count
-  lastCount.withLock { $0 = (text, count) }
+  remembered.withLock { $0.remember(text, count) }
   return count
 }
 
-private let lastCount = Mutex<(text: String, count: Int)?>(nil)
+private struct RememberedCounts {
+  var entries: [(text: String, count: Int)] = []
+  var next = 0
+
+  func count(of text: String) -> Int? { entries.first { $0.text == text }?.count }
+
+  mutating func remember(_ text: String, _ count: Int) {
+    if entries.count < 64 {
+      entries.append((text, count))
+    } else {
+      entries[next] = (text, count)
+      next = (next + 1) % entries.count
+    }
+  }
+}
+
+private let remembered = Mutex(RememberedCounts())

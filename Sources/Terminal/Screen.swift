@@ -97,17 +97,25 @@ public struct Screen: Equatable, Sendable {
     var col = x
     if isPrintableASCII(text) {
       var t = text
+      let rowBase = y * width
       t.withUTF8 { buf in
         var k = 0
         if col < 0 {
           k = min(-col, buf.count)
           col += k
         }
-        while k < buf.count && col < limit {
-          write(Cell(glyph: .ascii(buf[k]), width: 1, style: style), at: col, y: y)
-          col += 1
-          k += 1
+        let n = min(buf.count - k, limit - col)
+        guard n > 0 else { return }
+        // Narrow cells over [col, col + n): only a wide character crossing either end needs its
+        // other half blanked; everything inside is overwritten.
+        release(rowBase + col, x: col)
+        release(rowBase + col + n - 1, x: col + n - 1)
+        cells.withUnsafeMutableBufferPointer { cells in
+          for j in 0..<n {
+            cells[rowBase + col + j] = Cell(glyph: .ascii(buf[k + j]), width: 1, style: style)
+          }
         }
+        col += n
       }
       return col - x
     }

@@ -83,6 +83,19 @@ public struct Cell: Hashable, Sendable {
 
   /// The character when the cell holds one ASCII character.
   var asciiByte: UInt8? { glyph.asciiByte }
+
+  /// Compares the cells' words: a cell is 32 bytes with no padding, and equal fields are equal
+  /// bytes (each enum case and each Bool has one representation). `changedRuns` compares every
+  /// cell of a frame with the one before.
+  @inline(__always)
+  public static func == (a: Cell, b: Cell) -> Bool {
+    if MemoryLayout<Cell>.size == 32 {
+      let x = unsafeBitCast(a, to: (UInt64, UInt64, UInt64, UInt64).self)
+      let y = unsafeBitCast(b, to: (UInt64, UInt64, UInt64, UInt64).self)
+      return x.0 == y.0 && x.1 == y.1 && x.2 == y.2 && x.3 == y.3
+    }
+    return a.glyph == b.glyph && a.width == b.width && a.style == b.style
+  }
 }
 
 /// A style as the terminal draws it: colour numbers (-1 = the terminal's own) and attributes.

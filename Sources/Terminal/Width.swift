@@ -184,12 +184,28 @@ public func truncate(_ s: String, toWidth: Int, ellipsis: String = "…") -> Str
 /// `truncate` and the width of its result.
 func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: String, width: Int) {
   guard toWidth > 0 else { return ("", 0) }
-  let clean = sanitizeForTerminal(s)
-  if isPrintableASCII(clean) {
-    if clean.utf8.count <= toWidth { return (clean, clean.utf8.count) }
-  } else {
-    let w = sanitizedWidth(clean)
-    if w <= toWidth { return (clean, w) }
+  // A long text (a description in a grid cell) is cut to its start before it is sanitised and
+  // measured: only `toWidth` columns can show. Twice as many characters as columns, and some,
+  // cover anything but a text made mostly of characters that sanitising removes; such a text
+  // then shows shorter, still with the ellipsis.
+  let keep = 2 * toWidth + 8
+  var cut = false
+  var source = s
+  if s.utf8.count > 4 * keep {
+    let head = s.prefix(keep)
+    if head.endIndex < s.endIndex {
+      source = String(head)
+      cut = true
+    }
+  }
+  let clean = sanitizeForTerminal(source)
+  if !cut {
+    if isPrintableASCII(clean) {
+      if clean.utf8.count <= toWidth { return (clean, clean.utf8.count) }
+    } else {
+      let w = sanitizedWidth(clean)
+      if w <= toWidth { return (clean, w) }
+    }
   }
   let cleanEllipsis = sanitizeForTerminal(ellipsis)
   var ellipsisWidth = sanitizedWidth(cleanEllipsis)

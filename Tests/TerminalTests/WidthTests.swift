@@ -52,6 +52,21 @@ import Testing
     #expect(displayWidth("a\nb") == 3)
   }
 
+  @Test func aLongTextIsCutLikeItsStart() {
+    let long = String(repeating: "Ткань 商品 cotton é ", count: 20_000)  // 400 KB
+    for width in [1, 5, 20, 80] {
+      #expect(truncate(long, toWidth: width) == truncate(String(long.prefix(500)), toWidth: width))
+      #expect(displayWidth(padRight(long, toWidth: width)) == width)
+    }
+    // Made mostly of what sanitising removes: shorter than the width, but still marked as cut,
+    // and still free of control characters.
+    let hidden = String(repeating: "\u{200B}", count: 10_000) + "visible" + String(repeating: "\u{202E}x", count: 10_000)
+    let shown = truncate(hidden, toWidth: 10)
+    #expect(shown.hasSuffix("…"))
+    #expect(displayWidth(shown) <= 10)
+    #expect(!shown.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0x202E })
+  }
+
   @Test func truncateRespectsWidth() {
     #expect(truncate("hello", toWidth: 10) == "hello")
     #expect(truncate("hello world", toWidth: 8) == "hello w…")

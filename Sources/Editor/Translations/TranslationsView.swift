@@ -134,7 +134,8 @@ extension Model {
             style = Theme.dim
           }
         } else if row.kind == .long || value.utf8.contains(0x0A) {
-          text = "\(value.count) ch: " + value
+          // Only the start can show: counting and copying a long text whole costs each frame.
+          text = "\(characterCount(value)) ch: " + value.prefix(layout.cellW + 8)
         }
         if isSelected && c == selectedColumn { style = Theme.selected }
         screen.put(padRight(text, toWidth: layout.cellW), x: cellX, y: y, style: style)
