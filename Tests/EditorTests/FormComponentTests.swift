@@ -52,10 +52,11 @@ import Testing
     // refreshed validation has it (the value is already in the document: no second edit).
     m.serverErrors[Self.sku] = "SKU already exists"
     let committed = Self.send(&m, .key(.enter))
-    #expect(
-      "\(committed)"
-        == "\([Effect.serverError(Self.sku, nil), .refreshDerived, .issueStatus(at: Self.sku, label: "SKU", otherwise: StatusMessage("SKU set"))])"
-    )
+    let expected: [Effect] = [
+      .serverError(Self.sku, nil), .refreshDerived,
+      .issueStatus(at: Self.sku, label: "SKU", otherwise: StatusMessage("SKU set")),
+    ]
+    #expect("\(committed)" == "\(expected)")
     #expect(m.form.editing == nil)
     #expect(m.serverErrors.isEmpty)
     #expect(m.message == StatusMessage("SKU set"))
@@ -76,10 +77,11 @@ import Testing
     var form = m.form
     let effects = form.update(.key(.escape), m.context)
     #expect(form.editing == nil)
-    #expect(
-      "\(effects)"
-        == "\([Effect.apply(.set(Self.name, original), coalesceKey: "field:\(Self.name.text):\(version)"), .status(StatusMessage("Edit cancelled"))])"
-    )
+    let expected: [Effect] = [
+      .apply(.set(Self.name, original), coalesceKey: "field:\(Self.name.text):\(version)"),
+      .status(StatusMessage("Edit cancelled")),
+    ]
+    #expect("\(effects)" == "\(expected)")
     m.form = form
     _ = m.perform(effects)
     #expect(m.document?.current.value(at: Self.name) == original)
