@@ -86,6 +86,9 @@ public enum Effect: Sendable {
   case refreshDerived
   /// Sets the status line (nil clears it).
   case status(StatusMessage?)
+  /// Sets the status line to what the validation (as of the last refresh) says about the field
+  /// at a path, as "label: issue", or to `otherwise` when it says nothing (a field just set).
+  case issueStatus(at: FieldPath, label: String, otherwise: StatusMessage)
   /// Sets the busy line: keys other than Esc wait while it is set; nil ends the wait.
   case busy(String?)
   /// Work for the runtime (a search, a load, `$EDITOR`, …).

@@ -112,6 +112,7 @@ extension Model {
     case .conflict: return [conflict.keys.erased]
     case .recover: return [recover.keys.erased]
     case .form where section == .media: return [media.keys.erased] + rootKeyTables.map(\.erased)
+    case .form where FormState.sections.contains(section): return [form.keys.erased] + rootKeyTables.map(\.erased)
     default: return rootKeyTables.map(\.erased)
     }
   }
@@ -129,7 +130,7 @@ extension Model {
       case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
       case .translations: return [TranslationKeys.table, EditorKeys.table]
       case .variations: return [VariationKeys.table, EditorKeys.table]
-      default: return [FormKeys.table, EditorKeys.table]
+      default: return [EditorKeys.table]  // the scalar sections dispatch their own (FormState)
       }
     }
   }

@@ -162,6 +162,8 @@ public struct Model: Sendable {
   public var derivedVersion = -1
 
   public var form = FormState()
+  /// Field errors from the server after a failed save, by path (the form and the gallery show them).
+  public var serverErrors: [FieldPath: String] = [:]
   public var picker = PickerState()
   public var review = ReviewState()
   public var conflict = ConflictState()

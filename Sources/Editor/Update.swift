@@ -218,7 +218,7 @@ extension Model {
   mutating func handlePaste(_ text: String) -> [Command] {
     // A paste is text, never commands: it goes into the field being edited, or nowhere.
     if commandMenu != nil { return route(\.commandMenu!, .paste(text)) }
-    if form.editing != nil { return fieldPaste(text) }
+    if form.editing != nil { return route(\.form, .paste(text)) }
     if page == .picker && picker.typing {
       return route(\.picker, .paste(text))
     }
@@ -284,6 +284,7 @@ extension Model {
       journal.wroteDraft = false
       page = .form
       form = FormState()
+      serverErrors = [:]
       media = MediaState()
       options = OptionsState()
       translations = TranslationsState()
@@ -309,10 +310,9 @@ extension Model {
 
   mutating func openReview() -> [Command] {
     guard document != nil else { return [] }
-    if form.editing != nil {
-      _ = commitEditing()
-      if form.editing != nil { return [] }  // not a valid value yet: the field says why
-    }
+    // A field being typed is kept first, as Enter keeps it (the form says how).
+    let committed = route(\.form, .commitPending)
+    if form.editing != nil { return committed }  // not a valid value yet: the field says why
     refreshDerived()
     review = ReviewState()
     page = .review
@@ -400,7 +400,7 @@ extension Model {
       partialSave = nil
       document!.rebase(onto: outcome.product ?? document!.current)
       documentChanged()
-      form.serverErrors = [:]
+      serverErrors = [:]
       page = .form
       refreshDerived()
       message = StatusMessage("Saved: \(total) request\(total == 1 ? "" : "s") sent, product re-read", .success)
@@ -418,7 +418,7 @@ extension Model {
     message = StatusMessage(text, .error)
     rememberPartialSave(outcome)
     if let path = Model.fieldPath(for: error) {
-      form.serverErrors[path] = error.mediaFailures.isEmpty ? error.sentence : Model.mediaFailureLine(error)
+      serverErrors[path] = error.mediaFailures.isEmpty ? error.sentence : Model.mediaFailureLine(error)
       page = .form
       jump(to: path)
     }
@@ -464,9 +464,10 @@ extension Model {
   /// Shows the field at `path`: its section, and the field selected.
   mutating func jump(to path: FieldPath) {
     page = .form
-    if let (target, index) = formSection(for: path) {
-      section = target
-      form.selected[target] = index
+    // A field of a scalar section: the form selects it and asks for its section.
+    let shown = form.update(.show(path), context)
+    if !shown.isEmpty {
+      _ = perform(shown)
       return
     }
     guard case .key(let top)? = path.first else { return }
@@ -492,7 +493,7 @@ extension Model: KeyTarget {
     ScreenContext(
       width: width, height: height, document: document, documentVersion: documentVersion, languages: languages,
       issues: issues, changeCount: changeCount, productId: productId, section: section, busy: busy, message: message,
-      screenKeys: screenKeyTables, screenTitle: helpTitle, serverErrors: form.serverErrors)
+      screenKeys: screenKeyTables, screenTitle: helpTitle, serverErrors: serverErrors)
   }
 
   /// Hands a message to the screen at `path` and applies the effects it returns.
@@ -526,6 +527,12 @@ extension Model: KeyTarget {
         refreshDerived()
       case .status(let status):
         message = status
+      case .issueStatus(let path, let label, let otherwise):
+        if let issue = issue(at: path) {
+          message = StatusMessage("\(label): \(issue.message)", issue.severity == .error ? .error : .warning)
+        } else {
+          message = otherwise
+        }
       case .busy(let text):
         busy = text
       case .run(let command):
@@ -537,7 +544,7 @@ extension Model: KeyTarget {
       case .jump(let path):
         jump(to: path)
       case .serverError(let path, let text):
-        form.serverErrors[path] = text
+        serverErrors[path] = text
       case .openProduct(let id):
         // The product left for the list stays journaled until now (its newest draft is written
         // first); it must not be written under the new product's id.
@@ -571,7 +578,7 @@ extension Model: KeyTarget {
   /// From the editor back to the product list; asks first when there are unsaved changes (the
   /// draft is kept either way unless the user discards it).
   mutating func backToList() -> [Command] {
-    if form.editing != nil { _ = commitEditing() }
+    _ = route(\.form, .commitPending)
     refreshDerived()
     if let document, document.isDirty {
       confirmingBack = true

@@ -89,7 +89,7 @@ extension Model {
       case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
-      default: cursor = drawForm(into: &screen, top: bodyTop, bottom: bodyBottom)
+      default: cursor = form.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       }
       drawFieldHelp(into: &screen, y: height - 2)
     case .review:
@@ -186,8 +186,7 @@ extension Model {
       case .variations: hint = variationsHint ?? hint
       case .media: hint = media.hint ?? hint
       default:
-        let fields = formFields
-        let spec = fields.isEmpty ? nil : fields[min(selectedFieldIndex, fields.count - 1)]
+        let spec = form.selectedField(context)
         // Least needed last: a narrow window drops from the end (the help key always stays).
         if let spec, !spec.help.isEmpty { hint = spec.help + " · " + hint }
       }

@@ -90,7 +90,7 @@ import Testing
     }
     let conflict = EcwidError(kind: .conflict, status: 409, errorCode: "SOMETHING_NEW", errorMessage: "Something else conflicts")
     _ = m.update(.saved(PlanOutcome(applied: [], notApplied: plan.steps, error: conflict, product: nil)))
-    #expect(m.form.serverErrors.isEmpty, "\(m.form.serverErrors)")
+    #expect(m.serverErrors.isEmpty, "\(m.serverErrors)")
     #expect(m.message?.text.contains("Something else conflicts") == true, "\(m.message?.text ?? "")")
     let skuRow = EditorHarness.lines(m).first { $0.contains("SKU") } ?? ""
     #expect(!skuRow.contains("Something else"), "\(skuRow)")

@@ -18,7 +18,7 @@ import Testing
 
   @Test func removingAMediumAsksTheRootToClearTheGallerysServerError() throws {
     var m = galleryModel()
-    m.form.serverErrors[[.key("media")]] = "Image download failed"
+    m.serverErrors[[.key("media")]] = "Image download failed"
     let images = try #require(m.document?.current.value(at: imagesPath)?.arrayValue?.count)
     var gallery = m.media
     #expect(gallery.update(.key(.char("x")), m.context).isEmpty)
@@ -27,7 +27,7 @@ import Testing
     let effects = gallery.update(.key(.char("y")), context)
     // The gallery did not touch the document or the form: it asked.
     #expect(context.document?.current.value(at: imagesPath)?.arrayValue?.count == images)
-    #expect(m.form.serverErrors[[.key("media")]] != nil)
+    #expect(m.serverErrors[[.key("media")]] != nil)
     #expect(effects.contains { if case .apply(.removeMedia(index: 0), _) = $0 { true } else { false } })
     #expect(
       effects.contains {
@@ -38,17 +38,17 @@ import Testing
     m.media = gallery
     _ = m.perform(effects)
     #expect(m.document?.current.value(at: imagesPath)?.arrayValue?.count == images - 1)
-    #expect(m.form.serverErrors[[.key("media")]] == nil)
+    #expect(m.serverErrors[[.key("media")]] == nil)
     #expect(m.message?.text.hasPrefix("Removed") == true)
   }
 
   @Test func theSameKeysThroughTheRootDoTheSame() throws {
     var m = galleryModel()
-    m.form.serverErrors[[.key("media")]] = "Image download failed"
+    m.serverErrors[[.key("media")]] = "Image download failed"
     #expect(EditorHarness.text(m).contains("Image download failed"), "the gallery shows the server's error")
     let images = try #require(m.document?.current.value(at: imagesPath)?.arrayValue?.count)
     press(&m, .char("G"), .char("x"), .char("y"))
-    #expect(m.form.serverErrors.isEmpty)
+    #expect(m.serverErrors.isEmpty)
     #expect(!EditorHarness.text(m).contains("Image download failed"))
     let count = m.context.mediaCount
     #expect(m.media.selected == count - 1, "the selection stays on the last row: \(m.media.selected) of \(count)")

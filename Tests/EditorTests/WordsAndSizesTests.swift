@@ -34,7 +34,7 @@ import Testing
       press(&m, .char(Character(String(i + 1))))
       screens.append((section.title, m))
       // Every field of the scalar sections, with its own help text in front.
-      for f in 0..<m.formFields.count {
+      for f in 0..<m.context.formFields.count {
         var n = m
         n.form.selected[m.section] = f
         screens.append(("\(section.title) field \(f)", n))

@@ -3,18 +3,17 @@ import ProductDocument
 import Terminal
 
 /// Drawing the scalar sections' field list.
-extension Model {
-  // MARK: View
-
-  func drawForm(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let fields = formFields
+extension FormState {
+  func view(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard let document = c.document else { return nil }
+    let width = c.width
+    let fields = c.formFields
     let rows = bottom - top
     guard rows > 0 else { return nil }
     let labelWidth = min(24, max(10, width / 4))
     let valueX = labelWidth + 3
     let valueWidth = max(1, width - valueX - 1)
-    let selected = min(selectedFieldIndex, max(0, fields.count - 1))
+    let selected = min(selectedIndex(c), max(0, fields.count - 1))
     let first = scrollStart(selected: selected, count: fields.count, rows: rows)
     var cursor: (x: Int, y: Int)?
     for row in 0..<rows {
@@ -25,11 +24,11 @@ extension Model {
       let isSelected = i == selected
       let value = document.current.value(at: spec.path)
       let changed = value != document.base.value(at: spec.path)
-      let problem = form.serverErrors[spec.path].map { ($0, Severity.error) }
-        ?? issue(at: spec.path).map { ($0.message, $0.severity) }
+      let problem = c.serverErrors[spec.path].map { ($0, Severity.error) }
+        ?? c.fieldIssue(at: spec.path).map { ($0.message, $0.severity) }
       let labelStyle = isSelected ? Theme.selected : (changed ? Theme.changedLabel : Theme.label)
       screen.put(padRight((changed ? "●" : " ") + spec.label, toWidth: labelWidth + 1), x: 1, y: y, style: labelStyle)
-      if isSelected, let editing = form.editing {
+      if isSelected, let editing {
         cursor = (editing.edit.draw(into: &screen, x: valueX, y: y, width: valueWidth), y)
         continue
       }
@@ -43,13 +42,13 @@ extension Model {
       screen.put(text, x: valueX, y: y, style: style, maxWidth: valueWidth)
       if isSelected { screen.setStyle(x: valueX, y: y, width: valueWidth, style: style.merging(reverse: true)) }
     }
-    if let choosing = form.choosing {
-      drawChoicePopup(choosing, into: &screen, top: top, bottom: bottom, x: valueX)
+    if let choosing {
+      drawChoicePopup(choosing, width: width, into: &screen, top: top, bottom: bottom, x: valueX)
     }
     return cursor
   }
 
-  func drawChoicePopup(_ choosing: Choosing, into screen: inout Screen, top: Int, bottom: Int, x: Int) {
+  func drawChoicePopup(_ choosing: Choosing, width: Int, into screen: inout Screen, top: Int, bottom: Int, x: Int) {
     let w = min(width - x - 1, (choosing.values.map(displayWidth).max() ?? 10) + 4)
     let h = min(bottom - top, choosing.values.count + 2)
     guard w > 4, h > 2 else { return }
