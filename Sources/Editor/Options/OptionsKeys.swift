@@ -15,7 +15,9 @@ enum OptionKeys {
         "g G / Home End", "first / last option", keys: [.char("g"), .home, .char("G"), .end],
         menu: [("select the first option", .char("g")), ("select the last option", .char("G"))]
       ) { m, key, c in m.selectOption(to: key == .char("g") || key == .home ? 0 : -1, c) },
-      KeyBinding("→ / l", "into the option's choices", keys: [.right, .char("l")], hint: "→: choices") { m, _, c in m.enterChoices(c) },
+      KeyBinding("→ / l", "into the option's choices", keys: [.right, .char("l")], hint: "→: choices") { m, _, c in
+        m.enterChoices(c)
+      },
       KeyBinding("a", "add an option", keys: [.char("a")], hint: "a: add") { m, _, c in m.addOption(c) },
       KeyBinding("x / Delete", "delete the option (asks)", keys: [.char("x"), .delete], hint: "x: delete") { m, _, c in
         m.askToDeleteOption(c)
@@ -24,8 +26,12 @@ enum OptionKeys {
         "J K / Shift-↑↓", "move the option down / up", keys: [.char("J"), .shiftDown, .char("K"), .shiftUp], hint: "J/K: move",
         menu: [("move the option down", .char("J")), ("move the option up", .char("K"))]
       ) { m, key, c in m.moveSelectedOption(down: key == .char("J") || key == .shiftDown, c) },
-      KeyBinding("D", "duplicate the option", keys: [.char("D")], hint: "D: duplicate") { m, _, c in m.duplicateSelectedOption(c) },
-      KeyBinding("Enter / e", "edit the option name", keys: [.enter, .char("e")], hint: "e: name") { m, _, c in m.editOptionName(c) },
+      KeyBinding("D", "duplicate the option", keys: [.char("D")], hint: "D: duplicate") { m, _, c in
+        m.duplicateSelectedOption(c)
+      },
+      KeyBinding("Enter / e", "edit the option name", keys: [.enter, .char("e")], hint: "e: name") { m, _, c in
+        m.editOptionName(c)
+      },
       KeyBinding("t", "change the option type (SELECT, RADIO, … SIZE)", keys: [.char("t")], hint: "t: type") { m, _, c in
         m.chooseOptionType(c)
       },

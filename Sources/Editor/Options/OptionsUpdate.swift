@@ -268,10 +268,13 @@ extension OptionsState: Component {
         ]
       }
       return [
-        .apply(.set(optionPath(i) + [.key("defaultChoice")], nil)), .status(StatusMessage("“\(text)” is no longer the default")),
+        .apply(.set(optionPath(i) + [.key("defaultChoice")], nil)),
+        .status(StatusMessage("“\(text)” is no longer the default")),
       ]
     }
-    return [.apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j))), .status(StatusMessage("“\(text)” is the default choice"))]
+    return [
+      .apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j))), .status(StatusMessage("“\(text)” is the default choice")),
+    ]
   }
 
   func moveRefused(_ why: String?) -> [Effect] {
