@@ -113,6 +113,7 @@ extension Model {
     case .recover: return [recover.keys.erased]
     case .form where section == .media: return [media.keys.erased] + rootKeyTables.map(\.erased)
     case .form where FormState.sections.contains(section): return [form.keys.erased] + rootKeyTables.map(\.erased)
+    case .form where section == .options: return [options.keys.erased] + rootKeyTables.map(\.erased)
     default: return rootKeyTables.map(\.erased)
     }
   }
@@ -127,7 +128,7 @@ extension Model {
     case .form:
       switch section {
       case .media: return [EditorKeys.table]  // the gallery dispatches its own (MediaState)
-      case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
+      case .options: return [EditorKeys.table]  // the Options section dispatches its own (OptionsState)
       case .translations: return [TranslationKeys.table, EditorKeys.table]
       case .variations: return [VariationKeys.table, EditorKeys.table]
       default: return [EditorKeys.table]  // the scalar sections dispatch their own (FormState)

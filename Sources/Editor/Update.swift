@@ -226,7 +226,7 @@ extension Model {
       return route(\.media, .paste(text))
     }
     if page == .form && section == .options && options.isTyping {
-      return optionsPaste(text)
+      return route(\.options, .paste(text))
     }
     if page == .form && section == .translations && translations.isTyping {
       return translationsPaste(text)

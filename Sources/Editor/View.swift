@@ -86,7 +86,7 @@ extension Model {
       drawTabs(into: &screen, y: 1)
       switch section {
       case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
-      case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .options: cursor = options.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
       case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = form.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
@@ -181,7 +181,7 @@ extension Model {
       let scalar = section != .media && section != .options && section != .translations
       hint = hintText(scalar ? pageKeyTables : Array(pageKeyTables.prefix(1)))
       switch section {
-      case .options: hint = optionsHint ?? hint
+      case .options: hint = options.hint ?? hint
       case .translations: hint = translationsHint ?? hint
       case .variations: hint = variationsHint ?? hint
       case .media: hint = media.hint ?? hint

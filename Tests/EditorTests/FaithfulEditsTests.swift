@@ -16,7 +16,7 @@ import Testing
   @Test func aDefaultChoiceOnTheServerCannotBeCleared() throws {
     var m = Self.model(width: 120, height: 40)
     press(&m, .char("3"))
-    let options = m.optionValues
+    let options = m.context.optionValues
     let i = try #require(options.firstIndex { $0["defaultChoice"]?.intValue != nil })
     m.options.selected = i
     let d = try #require(options[i]["defaultChoice"]?.intValue)

@@ -110,7 +110,7 @@ import Testing
 
     var o = Self.model(width: 120, height: 40)
     press(&o, .char("3"))
-    let choices = o.choiceValues(o.options.selected)
+    let choices = o.context.choiceValues(o.options.selected)
     try #require(choices.count > 1)
     let first = choices[0]["text"]?.stringValue ?? ""
     press(&o, .right, .char("J"))

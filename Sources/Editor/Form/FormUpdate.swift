@@ -12,7 +12,10 @@ extension Model {
       // The gallery is a component: its keys and prompts, or nil for the keys every section shares.
       let context = self.context
       if let effects = media.handle(key, context) { return perform(effects) }
-    case .options: if let done = optionsModalKey(key) { return done }
+    case .options:
+      // The Options section is a component: its keys and prompts, or nil for the shared keys.
+      let context = self.context
+      if let effects = options.handle(key, context) { return perform(effects) }
     case .translations: if let done = translationsModalKey(key) { return done }
     case .variations: if let done = variationsModalKey(key) { return done }
     default:

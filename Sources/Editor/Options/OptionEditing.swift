@@ -3,11 +3,10 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// Typing an option name, a choice text or a price modifier (see `TextEdit`).
-extension Model {
-  // MARK: Editing
-
-  func optionEditingPath(_ target: OptionEditing.Target) -> FieldPath {
+/// Typing an option name, a choice text or a price modifier (see `TextEdit`). Every keystroke's
+/// text goes to the document as an edit with the session's coalesce key (one undo step).
+extension OptionsState {
+  func editingPath(_ target: OptionEditing.Target) -> FieldPath {
     switch target {
     case .optionName(let i): return optionPath(i) + [.key("name")]
     case .choiceText(let i, let j): return choicePath(i, j) + [.key("text")]
@@ -16,163 +15,135 @@ extension Model {
   }
 
   /// The default language's entry of the name's translations, when it is there (kept in step).
-  func optionMirrorPath(_ target: OptionEditing.Target) -> FieldPath? {
-    guard let lang = languages.first else { return nil }
+  func mirrorPath(_ target: OptionEditing.Target, _ c: ScreenContext) -> FieldPath? {
+    guard let lang = c.languages.first else { return nil }
     let path: FieldPath
     switch target {
     case .optionName(let i): path = optionPath(i) + [.key("nameTranslated"), .key(lang)]
     case .choiceText(let i, let j): path = choicePath(i, j) + [.key("textTranslated"), .key(lang)]
     case .priceModifier: return nil
     }
-    return document?.current.value(at: path) != nil ? path : nil
+    return c.document?.current.value(at: path) != nil ? path : nil
   }
 
-  mutating func startOptionEditing(_ target: OptionEditing.Target, coalesceKey: String? = nil, placeholder: Bool = false) {
-    guard let document else { return }
-    let path = optionEditingPath(target)
-    let value = document.current.value(at: path)
+  /// Opens the field on the text the product has at the target now.
+  mutating func startEditing(_ target: OptionEditing.Target, _ c: ScreenContext) {
+    guard let document = c.document else { return }
+    let mirror = mirrorPath(target, c).flatMap { document.current.value(at: $0) }
+    startEditing(target, value: document.current.value(at: editingPath(target)), mirror: mirror, coalesceKey: nil, c)
+  }
+
+  /// Opens the field on `value` (an option or choice just added is not in the context yet).
+  mutating func startEditing(
+    _ target: OptionEditing.Target, value: JSON?, mirror: JSON?, coalesceKey: String?, placeholder: Bool = false,
+    _ c: ScreenContext
+  ) {
     let isPrice: Bool = { if case .priceModifier = target { return true } else { return false } }()
     let text = isPrice ? value?.numberValue?.text ?? value?.stringValue ?? "0" : value?.stringValue ?? ""
-    let mirror = optionMirrorPath(target)
-    options.editing = OptionEditing(
+    editing = OptionEditing(
       target: target,
       edit: TextEdit(
-        text, coalesceKey: coalesceKey ?? "options:\(path.text):\(documentVersion)",
+        text, coalesceKey: coalesceKey ?? "options:\(editingPath(target).text):\(c.documentVersion)",
         rule: isPrice ? .number(integer: false) : .text,
         placeholder: placeholder || (isPrice && value?.numberValue?.double == 0)),
-      original: value, mirrorOriginal: mirror.flatMap { document.current.value(at: $0) })
-  }
-
-  mutating func optionEditingKey(_ key: Key) -> [Command] {
-    guard var editing = options.editing else { return [] }
-    let outcome = editing.edit.handle(key)
-    return optionEdited(editing, outcome)
-  }
-
-  mutating func optionsPaste(_ text: String) -> [Command] {
-    guard var editing = options.editing else { return [] }
-    let outcome = editing.edit.paste(text)
-    return optionEdited(editing, outcome)
+      original: value, mirrorOriginal: mirror)
   }
 
   /// What an option name, choice text or price modifier does with its text component's outcome.
-  mutating func optionEdited(_ editing: OptionEditing, _ outcome: TextEdit.Outcome) -> [Command] {
-    let wasInvalid = options.editing?.edit.problem != nil
-    options.editing = editing
+  mutating func edited(_ session: OptionEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext) -> [Effect] {
+    let wasInvalid = editing?.edit.problem != nil
+    editing = session
     switch outcome {
     case .committed, .refused:
-      return commitOptionEditing()
+      return commit(c)
     case .reverted:
-      setIfChanged(optionEditingPath(editing.target), editing.original, coalesceKey: editing.edit.coalesceKey)
-      if let mirror = optionMirrorPath(editing.target) {
-        setIfChanged(mirror, editing.mirrorOriginal, coalesceKey: editing.edit.coalesceKey)
+      editing = nil
+      let key = session.edit.coalesceKey
+      var effects = setIfChanged(editingPath(session.target), session.original, coalesceKey: key, c)
+      if let mirror = mirrorPath(session.target, c) {
+        effects += setIfChanged(mirror, session.mirrorOriginal, coalesceKey: key, c)
       }
-      options.editing = nil
-      message = StatusMessage("Edit cancelled")
+      return effects + [.status(StatusMessage("Edit cancelled"))]
     case .invalid(_, let problem):
-      message = StatusMessage("Price modifier: \(problem)", .error)
+      return [.status(StatusMessage("Price modifier: \(problem)", .error))]
     case .edited:
-      if wasInvalid { message = nil }
-      applyOptionEditing()
+      return (wasInvalid ? [.status(nil)] : []) + typed(session, c)
     case .moved, .ignored:
-      break
+      return []
     }
-    return []
   }
 
-  /// Applies the text typed so far (a price only when it is a number), so the journal has it.
-  mutating func applyOptionEditing(committing: Bool = false) {
-    guard let editing = options.editing else { return }
-    let path = optionEditingPath(editing.target)
-    let text = editing.edit.text
+  /// The text typed so far (a price only when it is a number), as edits, so the journal has it.
+  func typed(_ session: OptionEditing, committing: Bool = false, _ c: ScreenContext) -> [Effect] {
+    let text = session.edit.text
     let value: JSON
-    if editing.isPrice {
+    if session.isPrice {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       // Empty text is 0, but only when kept (not while the field is being retyped).
       guard let number = trimmed.isEmpty ? (committing ? .int(0) : nil) : FieldText.parseNumber(trimmed, integer: false)
-      else { return }
+      else { return [] }
       value = number
     } else {
       value = .string(text)
     }
-    setIfChanged(path, value, coalesceKey: editing.edit.coalesceKey)
-    if let mirror = optionMirrorPath(editing.target) { setIfChanged(mirror, value, coalesceKey: editing.edit.coalesceKey) }
+    let key = session.edit.coalesceKey
+    var effects = setIfChanged(editingPath(session.target), value, coalesceKey: key, c)
+    if let mirror = mirrorPath(session.target, c) { effects += setIfChanged(mirror, value, coalesceKey: key, c) }
+    return effects
   }
 
-  mutating func commitOptionEditing() -> [Command] {
-    guard let editing = options.editing else { return [] }
-    let text = editing.edit.text.trimmingCharacters(in: .whitespaces)
-    switch editing.target {
+  /// An edit setting `value` at `path`, unless the product has it already.
+  func setIfChanged(_ path: FieldPath, _ value: JSON?, coalesceKey: String, _ c: ScreenContext) -> [Effect] {
+    c.document?.current.value(at: path) == value ? [] : [.apply(.set(path, value), coalesceKey: coalesceKey)]
+  }
+
+  /// Enter: keeps the text when it is valid (the field stays open and says why when not).
+  mutating func commit(_ c: ScreenContext) -> [Effect] {
+    guard let session = editing else { return [] }
+    let text = session.edit.text.trimmingCharacters(in: .whitespaces)
+    switch session.target {
     case .priceModifier:
       if let problem = FieldText.numberProblem(text, integer: false) {
-        message = StatusMessage("The price modifier must be a number (5, -2.50, 0): \(problem)", .error)
-        return []
+        return [.status(StatusMessage("The price modifier must be a number (5, -2.50, 0): \(problem)", .error))]
       }
-      applyOptionEditing(committing: true)
-      options.editing = nil
-      message = StatusMessage("Price modifier set")
+      editing = nil
+      return typed(session, committing: true, c) + [.status(StatusMessage("Price modifier set"))]
     case .optionName(let i):
-      if text.isEmpty {
-        message = StatusMessage("An option needs a name", .error)
-        return []
+      if text.isEmpty { return [.status(StatusMessage("An option needs a name", .error))] }
+      let others = texts(at: [.key("options")], key: "name", except: i, c)
+      if others.contains(session.edit.text) {
+        return [.status(StatusMessage("Another option is already called “\(session.edit.text)”", .error))]
       }
-      let others = optionTexts(at: [.key("options")], key: "name", except: i)
-      if others.contains(editing.edit.text) {
-        message = StatusMessage("Another option is already called “\(editing.edit.text)”", .error)
-        return []
-      }
-      applyOptionEditing()
-      options.editing = nil
-      message = StatusMessage("Option name set" + renameInVariations(editing, option: nil))
+      editing = nil
+      let follow = renameInVariations(session, c)
+      return typed(session, c) + follow.effects + [.status(StatusMessage("Option name set" + follow.words))]
     case .choiceText(let i, let j):
-      if text.isEmpty {
-        message = StatusMessage("A choice needs a text", .error)
-        return []
+      if text.isEmpty { return [.status(StatusMessage("A choice needs a text", .error))] }
+      let name = c.document?.current.value(at: optionPath(i) + [.key("name")])?.stringValue ?? ""
+      if texts(at: optionPath(i) + [.key("choices")], key: "text", except: j, c).contains(session.edit.text) {
+        return [.status(StatusMessage("“\(name)” already has a choice “\(session.edit.text)”", .error))]
       }
-      let name = document?.current.value(at: optionPath(i) + [.key("name")])?.stringValue ?? ""
-      if optionTexts(at: optionPath(i) + [.key("choices")], key: "text", except: j).contains(editing.edit.text) {
-        message = StatusMessage("“\(name)” already has a choice “\(editing.edit.text)”", .error)
-        return []
-      }
-      applyOptionEditing()
-      options.editing = nil
-      message = StatusMessage("Choice text set" + renameInVariations(editing, option: name))
+      editing = nil
+      let follow = renameInVariations(session, c)
+      return typed(session, c) + follow.effects + [.status(StatusMessage("Choice text set" + follow.words))]
     }
-    return []
   }
 
   /// The texts under `key` of the elements of the list at `path`, but the one at `except`.
-  private func optionTexts(at path: FieldPath, key: String, except: Int) -> [String] {
-    let list = document?.current.value(at: path)?.arrayValue ?? []
+  private func texts(at path: FieldPath, key: String, except: Int, _ c: ScreenContext) -> [String] {
+    let list = c.document?.current.value(at: path)?.arrayValue ?? []
     return list.indices.filter { $0 != except }.compactMap { list[$0][key]?.stringValue }
   }
 
   /// A renamed option or choice: the variations that named the old text follow, in the same undo
-  /// step as the rename. Done once the name is kept (not per keystroke: a name typed letter by
-  /// letter may pass through another choice's text). Returns the words for the status line.
-  private mutating func renameInVariations(_ editing: OptionEditing, option: String?) -> String {
-    guard let old = editing.original?.stringValue else { return "" }
-    let count = followRename(
-      at: optionEditingPath(editing.target), from: old, to: editing.edit.text, coalesceKey: editing.edit.coalesceKey)
-    return count == 0 ? "" : "; \(count) variation\(count == 1 ? "" : "s") follow"
-  }
-
-  /// After the text at `path` (an option's name or a choice's text) went from `old` to `new`, the
-  /// variations that named `old` are renamed too. Returns how many.
-  mutating func followRename(at path: FieldPath, from old: String, to new: String, coalesceKey: String?) -> Int {
-    guard old != new, let document, path.count >= 3, path[0] == .key("options"), case .index(let i) = path[1] else {
-      return 0
-    }
-    if path.count == 3, path[2] == .key("name") {
-      let count = document.current.combinationIndices(option: old, value: nil).count
-      if count > 0 { apply(.renameInCombinations(option: old, value: nil, to: new), coalesceKey: coalesceKey) }
-      return count
-    }
-    guard path.count == 5, path[2] == .key("choices"), path[4] == .key("text"),
-      let name = document.current.value(at: optionPath(i) + [.key("name")])?.stringValue
-    else { return 0 }
-    let count = document.current.combinationIndices(option: name, value: old).count
-    if count > 0 { apply(.renameInCombinations(option: name, value: old, to: new), coalesceKey: coalesceKey) }
-    return count
+  /// step as the rename (the session's coalesce key). Done once the name is kept (not per
+  /// keystroke: a name typed letter by letter may pass through another choice's text). Returns
+  /// the edits and the words for the status line.
+  private func renameInVariations(_ session: OptionEditing, _ c: ScreenContext) -> (effects: [Effect], words: String) {
+    guard let old = session.original?.stringValue, let product = c.document?.current else { return ([], "") }
+    let follow = product.followRename(at: editingPath(session.target), from: old, to: session.edit.text)
+    let effects = follow.edits.map { Effect.apply($0, coalesceKey: session.edit.coalesceKey) }
+    let count = follow.variations
+    return (effects, count == 0 ? "" : "; \(count) variation\(count == 1 ? "" : "s") follow")
   }
 }

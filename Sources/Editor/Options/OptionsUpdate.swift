@@ -3,331 +3,331 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// The option types the picker offers (an unknown type is kept and offered as it came).
-let knownOptionTypes = OptionType.known.map(\.rawValue)
+extension OptionsState: Component {
+  /// The option list's table, or the choice list's while the choices have the focus.
+  var keys: KeyTable<OptionsState> { focus == .choices ? ChoiceKeys.table : OptionKeys.table }
 
-extension Model {
-  var optionValues: [JSON] { document?.current.json["options"]?.arrayValue ?? [] }
-
-  func optionPath(_ i: Int) -> FieldPath { [.key("options"), .index(i)] }
-  func choicePath(_ i: Int, _ j: Int) -> FieldPath { [.key("options"), .index(i), .key("choices"), .index(j)] }
-
-  func choiceValues(_ option: Int) -> [JSON] {
-    let options = optionValues
-    guard options.indices.contains(option) else { return [] }
-    return options[option]["choices"]?.arrayValue ?? []
+  public mutating func update(_ message: OptionsMsg, _ context: ScreenContext) -> [Effect] {
+    switch message {
+    case .key(let key): return handle(key, context) ?? []
+    case .paste(let text): return paste(text, context)
+    }
   }
 
-  func optionType(_ option: JSON) -> OptionType { OptionType(rawValue: option["type"]?.stringValue ?? "SELECT") }
+  /// A key of the option or choice list, or of its open field, type list or question; nil when
+  /// none has it (the keys every section shares have it then).
+  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
+    if let done = modalKey(key, context) { return done }
+    return keys.run(key, on: &self, context)
+  }
+
+  /// True while a question or the type list waits for its answer.
+  var isAsking: Bool { choosingType != nil || confirming != nil }
 
   /// The hint line of a field or popup (nil: the key table's hints).
-  var optionsHint: String? {
-    if options.choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
+  var hint: String? {
+    if choosingType != nil { return "↑↓: type · Enter: set · Esc: cancel" }
     return nil
   }
 
   /// Keys of a field being typed into, the type list or a question; nil when none is open (the
   /// option list's or the choice list's key table has the key then).
-  mutating func optionsModalKey(_ key: Key) -> [Command]? {
-    guard document != nil else { return nil }
-    if options.editing != nil { return optionEditingKey(key) }
-    if let highlighted = options.choosingType { return optionTypeKey(key, highlighted: highlighted) }
-    if let confirm = options.confirming { return optionsConfirmKey(key, confirm) }
-    clampOptionsSelection()
+  mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
+    guard c.document != nil else { return nil }
+    if var editing {
+      let outcome = editing.edit.handle(key)
+      return edited(editing, outcome, c)
+    }
+    if let highlighted = choosingType { return typeKey(key, highlighted: highlighted, c) }
+    if let confirm = confirming { return confirmKey(key, confirm, c) }
+    clampSelection(c)
     return nil
   }
 
-  mutating func clampOptionsSelection() {
-    let count = optionValues.count
-    options.selected = max(0, min(options.selected, count - 1))
-    let choices = choiceValues(options.selected).count
-    options.choice = max(0, min(options.choice, choices - 1))
-    if count == 0 { options.focus = .options }
+  /// A paste goes into the name, text or price being typed.
+  mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
+    guard var editing else { return [] }
+    let outcome = editing.edit.paste(text)
+    return edited(editing, outcome, c)
+  }
+
+  mutating func clampSelection(_ c: ScreenContext) {
+    let count = c.optionValues.count
+    selected = max(0, min(selected, count - 1))
+    let choices = c.choiceValues(selected).count
+    choice = max(0, min(choice, choices - 1))
+    if count == 0 { focus = .options }
   }
 
   /// The option list as its keys see it (nil without a product): every option and the index of
   /// the selected one.
-  mutating func optionList() -> (all: [JSON], count: Int, i: Int)? {
-    guard document != nil else { return nil }
-    clampOptionsSelection()
-    let all = optionValues
-    return (all, all.count, options.selected)
+  mutating func optionList(_ c: ScreenContext) -> (all: [JSON], count: Int, i: Int)? {
+    guard c.document != nil else { return nil }
+    clampSelection(c)
+    let all = c.optionValues
+    return (all, all.count, selected)
   }
 
   /// Moves the option selection by `rows`, or to the first (0) or last (-1) option.
-  mutating func selectOption(by rows: Int = 0, to place: Int? = nil) -> [Command] {
-    guard let list = optionList() else { return [] }
+  mutating func selectOption(by rows: Int = 0, to place: Int? = nil, _ c: ScreenContext) -> [Effect] {
+    guard let list = optionList(c) else { return [] }
     let last = max(0, list.count - 1)
-    options.selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.i + rows))
-    options.choice = 0
+    selected = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.i + rows))
+    choice = 0
     return []
   }
 
   /// →: into the selected option's choices (types without choices say so).
-  mutating func enterChoices() -> [Command] {
-    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+  mutating func enterChoices(_ c: ScreenContext) -> [Effect] {
+    guard let (all, count, i) = optionList(c), count > 0 else { return [] }
     guard optionType(all[i]).hasChoices else {
-      message = StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning)
-      return []
+      return [.status(StatusMessage("A \(optionType(all[i]).rawValue) option has no choices", .warning))]
     }
-    options.focus = .choices
+    focus = .choices
     return []
   }
 
   /// a: a new option after the selected one, its name open for typing.
-  mutating func addOption() -> [Command] {
-    guard let (_, count, i) = optionList() else { return [] }
-    let name = uniqueOptionName("New option")
+  mutating func addOption(_ c: ScreenContext) -> [Effect] {
+    guard let (_, count, i) = optionList(c) else { return [] }
+    let name = c.document?.current.uniqueOptionName("New option") ?? "New option"
     let at = count == 0 ? 0 : i + 1
-    let session = "option-add:\(documentVersion)"
+    let session = "option-add:\(c.documentVersion)"
     let new: JSONObject = ["type": "SELECT", "name": .string(name), "required": false, "choices": .array([])]
-    apply(.addOption(new, at: at), coalesceKey: session)
-    options.selected = at
-    options.choice = 0
-    startOptionEditing(.optionName(at), coalesceKey: session, placeholder: true)
-    message = StatusMessage("Option added: type its name, Enter keeps it")
-    return []
+    selected = at
+    choice = 0
+    // The new option has no translations yet: nothing to mirror.
+    startEditing(.optionName(at), value: .string(name), mirror: nil, coalesceKey: session, placeholder: true, c)
+    return [
+      .apply(.addOption(new, at: at), coalesceKey: session),
+      .status(StatusMessage("Option added: type its name, Enter keeps it")),
+    ]
   }
 
-  mutating func askToDeleteOption() -> [Command] {
-    guard let (_, count, i) = optionList(), count > 0 else { return [] }
-    options.confirming = .deleteOption(i)
+  mutating func askToDeleteOption(_ c: ScreenContext) -> [Effect] {
+    guard let (_, count, i) = optionList(c), count > 0 else { return [] }
+    confirming = .deleteOption(i)
     return []
   }
 
   /// J / K: the selected option one place down or up.
-  mutating func moveSelectedOption(down: Bool) -> [Command] {
-    guard let (all, count, i) = optionList() else { return [] }
+  mutating func moveSelectedOption(down: Bool, _ c: ScreenContext) -> [Effect] {
+    guard let (all, count, i) = optionList(c) else { return [] }
     let target = down ? i + 1 : i - 1
     guard count > 0, target >= 0, target < count else {
       return moveRefused(count == 0 ? nil : down ? "It is the last option" : "It is the first option")
     }
-    apply(.moveOption(from: i, to: target))
-    options.selected = target
-    message = StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: down, to: target, of: count))
-    return []
+    selected = target
+    return [
+      .apply(.moveOption(from: i, to: target)),
+      .status(StatusMessage(moveMessage("Option", all[i]["name"]?.stringValue, down: down, to: target, of: count))),
+    ]
   }
 
-  mutating func duplicateSelectedOption() -> [Command] {
-    guard let (_, count, i) = optionList(), count > 0 else { return [] }
-    apply(.duplicateOption(i))
-    options.selected = i + 1
-    let name = optionValues[i + 1]["name"]?.stringValue ?? ""
-    message = StatusMessage("Duplicated as “\(name)”")
-    return []
+  /// The name `Edit.duplicateOption` gives the copy of the option at `i`.
+  func duplicateName(_ i: Int, _ c: ScreenContext) -> String {
+    guard let name = c.optionValues[i]["name"]?.stringValue else { return "" }
+    return c.document?.current.uniqueOptionName(name + " copy") ?? name
   }
 
-  mutating func editOptionName() -> [Command] {
-    guard let (_, count, i) = optionList(), count > 0 else { return [] }
-    startOptionEditing(.optionName(i))
+  mutating func duplicateSelectedOption(_ c: ScreenContext) -> [Effect] {
+    guard let (_, count, i) = optionList(c), count > 0 else { return [] }
+    selected = i + 1
+    return [.apply(.duplicateOption(i)), .status(StatusMessage("Duplicated as “\(duplicateName(i, c))”"))]
+  }
+
+  mutating func editOptionName(_ c: ScreenContext) -> [Effect] {
+    guard let (_, count, i) = optionList(c), count > 0 else { return [] }
+    startEditing(.optionName(i), c)
     return []
   }
 
   /// t: the type list, on the option's type.
-  mutating func chooseOptionType() -> [Command] {
-    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+  mutating func chooseOptionType(_ c: ScreenContext) -> [Effect] {
+    guard let (all, count, i) = optionList(c), count > 0 else { return [] }
     let types = optionTypeChoices(for: all[i])
     let current = all[i]["type"]?.stringValue ?? "SELECT"
-    options.choosingType = types.firstIndex(of: current) ?? 0
+    choosingType = types.firstIndex(of: current) ?? 0
     return []
   }
 
-  mutating func toggleOptionRequired() -> [Command] {
-    guard let (all, count, i) = optionList(), count > 0 else { return [] }
+  mutating func toggleOptionRequired(_ c: ScreenContext) -> [Effect] {
+    guard let (all, count, i) = optionList(c), count > 0 else { return [] }
     let now = all[i]["required"]?.boolValue ?? false
-    apply(.set(optionPath(i) + [.key("required")], .bool(!now)))
-    message = StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")
-    return []
+    return [
+      .apply(.set(optionPath(i) + [.key("required")], .bool(!now))),
+      .status(StatusMessage("“\(all[i]["name"]?.stringValue ?? "Option")” is \(now ? "optional" : "required") now")),
+    ]
   }
 
   /// The choice list as its keys see it (nil unless it has the focus): the option's index, the
   /// option, its choices and the index of the selected choice.
-  mutating func choiceList() -> (i: Int, option: JSON, choices: [JSON], count: Int, j: Int)? {
-    guard document != nil else { return nil }
-    clampOptionsSelection()
-    guard options.focus == .choices else { return nil }
-    let i = options.selected
-    let choices = choiceValues(i)
-    return (i, optionValues[i], choices, choices.count, options.choice)
+  mutating func choiceList(_ c: ScreenContext) -> (i: Int, option: JSON, choices: [JSON], count: Int, j: Int)? {
+    guard c.document != nil else { return nil }
+    clampSelection(c)
+    guard focus == .choices else { return nil }
+    let i = selected
+    let choices = c.choiceValues(i)
+    return (i, c.optionValues[i], choices, choices.count, choice)
   }
 
   /// Moves the choice selection by `rows`, or to the first (0) or last (-1) choice.
-  mutating func selectChoice(by rows: Int = 0, to place: Int? = nil) -> [Command] {
-    guard let list = choiceList() else { return [] }
+  mutating func selectChoice(by rows: Int = 0, to place: Int? = nil, _ c: ScreenContext) -> [Effect] {
+    guard let list = choiceList(c) else { return [] }
     let last = max(0, list.count - 1)
-    options.choice = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.j + rows))
+    choice = place.map { $0 < 0 ? last : 0 } ?? max(0, min(last, list.j + rows))
     return []
   }
 
   /// a: a new choice after the selected one, its text open for typing.
-  mutating func addChoice() -> [Command] {
-    guard let (i, _, _, count, j) = choiceList() else { return [] }
+  mutating func addChoice(_ c: ScreenContext) -> [Effect] {
+    guard let (i, _, _, count, j) = choiceList(c) else { return [] }
     let at = count == 0 ? 0 : j + 1
-    let session = "choice-add:\(i):\(documentVersion)"
+    let session = "choice-add:\(i):\(c.documentVersion)"
     let new: JSONObject = ["text": .string("New choice"), "priceModifier": .int(0), "priceModifierType": "ABSOLUTE"]
-    apply(.addChoice(option: i, new, at: at), coalesceKey: session)
-    options.choice = at
-    startOptionEditing(.choiceText(option: i, choice: at), coalesceKey: session, placeholder: true)
-    message = StatusMessage("Choice added: type its text, Enter keeps it")
-    return []
+    choice = at
+    // The new choice has no translations yet: nothing to mirror.
+    startEditing(
+      .choiceText(option: i, choice: at), value: .string("New choice"), mirror: nil, coalesceKey: session, placeholder: true, c)
+    return [
+      .apply(.addChoice(option: i, new, at: at), coalesceKey: session),
+      .status(StatusMessage("Choice added: type its text, Enter keeps it")),
+    ]
   }
 
-  mutating func deleteSelectedChoice() -> [Command] {
-    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+  mutating func deleteSelectedChoice(_ c: ScreenContext) -> [Effect] {
+    guard let (i, _, choices, count, j) = choiceList(c), count > 0 else { return [] }
     let text = choices[j]["text"]?.stringValue ?? "choice"
-    let name = document?.current.value(at: optionPath(i) + [.key("name")])?.stringValue ?? ""
+    let name = c.document?.current.value(at: optionPath(i) + [.key("name")])?.stringValue ?? ""
     // The variations that have this choice go with it (the review lists them).
-    let gone = document?.current.combinationIndices(option: name, value: text).count ?? 0
-    apply(.removeChoice(option: i, choice: j))
-    options.choice = max(0, min(j, count - 2))
+    let gone = c.document?.current.combinationIndices(option: name, value: text).count ?? 0
+    choice = max(0, min(j, count - 2))
     let also = gone == 0 ? "" : " with the \(gone) variation\(gone == 1 ? "" : "s") that had it"
-    message = StatusMessage("Choice “\(text)” deleted\(also) (u undoes)")
-    return []
+    return [.apply(.removeChoice(option: i, choice: j)), .status(StatusMessage("Choice “\(text)” deleted\(also) (u undoes)"))]
   }
 
   /// J / K: the selected choice one place down or up.
-  mutating func moveSelectedChoice(down: Bool) -> [Command] {
-    guard let (i, _, choices, count, j) = choiceList() else { return [] }
+  mutating func moveSelectedChoice(down: Bool, _ c: ScreenContext) -> [Effect] {
+    guard let (i, _, choices, count, j) = choiceList(c) else { return [] }
     let target = down ? j + 1 : j - 1
     guard count > 0, target >= 0, target < count else {
       return moveRefused(count == 0 ? nil : down ? "It is the last choice" : "It is the first choice")
     }
-    apply(.moveChoice(option: i, from: j, to: target))
-    options.choice = target
-    message = StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: down, to: target, of: count))
-    return []
+    choice = target
+    return [
+      .apply(.moveChoice(option: i, from: j, to: target)),
+      .status(StatusMessage(moveMessage("Choice", choices[j]["text"]?.stringValue, down: down, to: target, of: count))),
+    ]
   }
 
   /// D in the choices: the option is duplicated and the option list has the focus again.
-  mutating func duplicateOptionFromChoices() -> [Command] {
-    guard let (i, _, _, _, _) = choiceList() else { return [] }
-    apply(.duplicateOption(i))
-    options.selected = i + 1
-    options.focus = .options
-    message = StatusMessage("Option duplicated")
-    return []
+  mutating func duplicateOptionFromChoices(_ c: ScreenContext) -> [Effect] {
+    guard let (i, _, _, _, _) = choiceList(c) else { return [] }
+    selected = i + 1
+    focus = .options
+    return [.apply(.duplicateOption(i)), .status(StatusMessage("Option duplicated"))]
   }
 
   /// Enter / e: the choice text; p: its price modifier.
-  mutating func editSelectedChoice(priceModifier: Bool) -> [Command] {
-    guard let (i, _, _, count, j) = choiceList(), count > 0 else { return [] }
-    startOptionEditing(priceModifier ? .priceModifier(option: i, choice: j) : .choiceText(option: i, choice: j))
+  mutating func editSelectedChoice(priceModifier: Bool, _ c: ScreenContext) -> [Effect] {
+    guard let (i, _, _, count, j) = choiceList(c), count > 0 else { return [] }
+    startEditing(priceModifier ? .priceModifier(option: i, choice: j) : .choiceText(option: i, choice: j), c)
     return []
   }
 
   /// %: the price modifier between an amount and a percentage.
-  mutating func togglePriceModifierType() -> [Command] {
-    guard let (i, _, choices, count, j) = choiceList(), count > 0 else { return [] }
+  mutating func togglePriceModifierType(_ c: ScreenContext) -> [Effect] {
+    guard let (i, _, choices, count, j) = choiceList(c), count > 0 else { return [] }
     let now = choices[j]["priceModifierType"]?.stringValue ?? "ABSOLUTE"
     let next = now == "PERCENT" ? "ABSOLUTE" : "PERCENT"
-    apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next)))
-    message = StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")
-    return []
+    return [
+      .apply(.set(choicePath(i, j) + [.key("priceModifierType")], .string(next))),
+      .status(StatusMessage("Price modifier is \(next == "PERCENT" ? "a percentage" : "an absolute amount") now")),
+    ]
   }
 
   /// *: the selected choice becomes the default (again: no default, unless the server has one).
-  mutating func toggleDefaultChoice() -> [Command] {
-    guard let (i, option, choices, count, j) = choiceList(), count > 0 else { return [] }
+  mutating func toggleDefaultChoice(_ c: ScreenContext) -> [Effect] {
+    guard let (i, option, choices, count, j) = choiceList(c), count > 0 else { return [] }
     let type = optionType(option)
     guard type.hasDefaultChoice else {
-      message = StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning)
-      return []
+      return [
+        .status(StatusMessage("A \(type.rawValue) option has no default choice (SELECT, RADIO and SIZE have)", .warning))
+      ]
     }
     let text = choices[j]["text"]?.stringValue ?? "choice"
     if option["defaultChoice"]?.intValue == j {
       // The API keeps a default choice when null is sent or the key is left out: a default
       // that is on the server cannot be cleared, only moved to another choice.
-      guard !defaultChoiceIsOnServer(option) else {
-        message = StatusMessage(
-          "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
-          .warning)
-        return []
+      guard !c.defaultChoiceIsOnServer(option) else {
+        return [
+          .status(
+            StatusMessage(
+              "“\(text)” stays the default: Ecwid's API cannot clear a default choice; * on another choice makes that one the default",
+              .warning))
+        ]
       }
-      apply(.set(optionPath(i) + [.key("defaultChoice")], nil))
-      message = StatusMessage("“\(text)” is no longer the default")
-    } else {
-      apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j)))
-      message = StatusMessage("“\(text)” is the default choice")
+      return [
+        .apply(.set(optionPath(i) + [.key("defaultChoice")], nil)),
+        .status(StatusMessage("“\(text)” is no longer the default")),
+      ]
     }
-    return []
+    return [
+      .apply(.set(optionPath(i) + [.key("defaultChoice")], .int(j))), .status(StatusMessage("“\(text)” is the default choice")),
+    ]
   }
 
-  /// True when the fetched product has a default choice for this option (matched by name).
-  func defaultChoiceIsOnServer(_ option: JSON) -> Bool {
-    guard let document, let name = option["name"]?.stringValue else { return false }
-    let fetched = document.base.json["options"]?.arrayValue ?? []
-    return fetched.contains { $0["name"]?.stringValue == name && $0["defaultChoice"] != nil && $0["defaultChoice"] != .null }
+  func moveRefused(_ why: String?) -> [Effect] {
+    guard let why else { return [] }
+    return [.status(StatusMessage(why + ": it cannot move further"))]
   }
 
-  mutating func moveRefused(_ why: String?) -> [Command] {
-    if let why { message = StatusMessage(why + ": it cannot move further") }
-    return []
-  }
-
-  mutating func optionsConfirmKey(_ key: Key, _ confirm: OptionsConfirm) -> [Command] {
-    options.confirming = nil
-    guard key == .char("y") || key == .char("Y") else {
-      message = StatusMessage("Kept")
-      return []
-    }
+  mutating func confirmKey(_ key: Key, _ confirm: OptionsConfirm, _ c: ScreenContext) -> [Effect] {
+    confirming = nil
+    guard key == .char("y") || key == .char("Y") else { return [.status(StatusMessage("Kept"))] }
+    let all = c.optionValues
     switch confirm {
     case .deleteOption(let i):
-      let name = optionValues.indices.contains(i) ? optionValues[i]["name"]?.stringValue ?? "option" : "option"
-      apply(.removeOption(i))
-      options.selected = max(0, min(i, optionValues.count - 1))
-      options.choice = 0
-      options.focus = .options
-      message = StatusMessage("Option “\(name)” deleted (u undoes)")
+      let name = all.indices.contains(i) ? all[i]["name"]?.stringValue ?? "option" : "option"
+      let left = all.indices.contains(i) ? all.count - 1 : all.count
+      selected = max(0, min(i, left - 1))
+      choice = 0
+      focus = .options
+      return [.apply(.removeOption(i)), .status(StatusMessage("Option “\(name)” deleted (u undoes)"))]
     case .changeType(let i, let type, let n):
-      apply(.setOptionType(option: i, type: type))
-      options.focus = .options
-      message = StatusMessage("Type is \(type); \(n) choice\(n == 1 ? "" : "s") removed (u undoes)")
+      focus = .options
+      return [
+        .apply(.setOptionType(option: i, type: type)),
+        .status(StatusMessage("Type is \(type); \(n) choice\(n == 1 ? "" : "s") removed (u undoes)")),
+      ]
     }
-    return []
   }
 
-  /// The picker's entries: the known types, and the option's unknown type (kept as it came).
-  func optionTypeChoices(for option: JSON) -> [String] {
-    var all = knownOptionTypes
-    if let current = option["type"]?.stringValue, !all.contains(current) { all.insert(current, at: 0) }
-    return all
-  }
-
-  mutating func optionTypeKey(_ key: Key, highlighted: Int) -> [Command] {
-    let i = options.selected
-    guard optionValues.indices.contains(i) else {
-      options.choosingType = nil
+  mutating func typeKey(_ key: Key, highlighted: Int, _ c: ScreenContext) -> [Effect] {
+    let i = selected
+    let all = c.optionValues
+    guard all.indices.contains(i) else {
+      choosingType = nil
       return []
     }
-    let option = optionValues[i]
+    let option = all[i]
     let types = optionTypeChoices(for: option)
     switch key {
-    case .down, .char("j"): options.choosingType = min(types.count - 1, highlighted + 1)
-    case .up, .char("k"): options.choosingType = max(0, highlighted - 1)
-    case .escape, .char("q"): options.choosingType = nil
+    case .down, .char("j"): choosingType = min(types.count - 1, highlighted + 1)
+    case .up, .char("k"): choosingType = max(0, highlighted - 1)
+    case .escape, .char("q"): choosingType = nil
     case .enter, .char(" "):
-      options.choosingType = nil
+      choosingType = nil
       let type = types[highlighted]
       guard type != (option["type"]?.stringValue ?? "SELECT") else { return [] }
       let choices = option["choices"]?.arrayValue?.count ?? 0
       if !OptionType(rawValue: type).hasChoices && choices > 0 {
-        options.confirming = .changeType(option: i, type: type, choices: choices)
+        confirming = .changeType(option: i, type: type, choices: choices)
         return []
       }
-      apply(.setOptionType(option: i, type: type))
-      message = StatusMessage("Type is \(type)")
+      return [.apply(.setOptionType(option: i, type: type)), .status(StatusMessage("Type is \(type)"))]
     default: break
     }
     return []
   }
-
-  func uniqueOptionName(_ wanted: String) -> String {
-    document?.current.uniqueOptionName(wanted) ?? wanted
-  }
-}
-
-/// `Moved choice “M” down: 3 of 5` — what moved, which way, and where it is now.
-func moveMessage(_ what: String, _ name: String?, down: Bool, to index: Int, of count: Int) -> String {
-  let named = name.map { " “\($0)”" } ?? ""
-  return "Moved \(what.lowercased())\(named) \(down ? "down" : "up"): \(index + 1) of \(count) (u undoes)"
 }

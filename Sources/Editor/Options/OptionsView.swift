@@ -4,7 +4,7 @@ import ProductDocument
 import Terminal
 
 /// Drawing the Options section (its keys: OptionsKeys.swift; what they do: OptionsUpdate.swift and OptionEditing.swift).
-extension Model {
+extension OptionsState {
   // MARK: Display
 
   static func modifierText(_ choice: JSON) -> String {
@@ -27,21 +27,16 @@ extension Model {
     return s
   }
 
-  /// How many of the store's other languages have a non-empty entry in `map`.
-  func translatedCount(_ map: JSON?) -> Int {
-    guard let object = map?.objectValue else { return 0 }
-    return translationLanguages.filter { !(object[$0]?.stringValue ?? "").isEmpty }.count
-  }
-
-  func drawOptions(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard document != nil else { return nil }
-    var cursor = drawOptionsBody(into: &screen, top: top, bottom: bottom)
-    let all = optionValues
-    let selected = max(0, min(options.selected, all.count - 1))
+  func view(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard c.document != nil else { return nil }
+    let width = c.width
+    var cursor = drawBody(c, into: &screen, top: top, bottom: bottom)
+    let all = c.optionValues
+    let selected = max(0, min(self.selected, all.count - 1))
     guard all.indices.contains(selected) else { return cursor }
     let option = all[selected]
     let optionName = option["name"]?.stringValue ?? "option \(selected + 1)"
-    if let highlighted = options.choosingType {
+    if let highlighted = choosingType {
       let types = optionTypeChoices(for: option)
       let w = min(width, 40)
       let h = min(bottom - top, types.count + 2)
@@ -59,14 +54,14 @@ extension Model {
       }
       cursor = nil
     }
-    if let confirm = options.confirming {
+    if let confirm = confirming {
       switch confirm {
       case .deleteOption(let i):
         let name = all.indices.contains(i) ? all[i]["name"]?.stringValue ?? "" : ""
-        drawDialog(into: &screen, title: "Delete option",
+        drawDialog(into: &screen, width: c.width, height: c.height, title: "Delete option",
           lines: ["Delete the option “\(name)” and its choices?", "y  delete    any other key  keep"])
       case .changeType(_, let type, let n):
-        drawDialog(into: &screen, title: "Change type",
+        drawDialog(into: &screen, width: c.width, height: c.height, title: "Change type",
           lines: [
             "A \(type) option has no choices:", "\(n) choice\(n == 1 ? "" : "s") of “\(optionName)” will go (u undoes).",
             "y  change the type    any other key  keep",
@@ -77,16 +72,17 @@ extension Model {
     return cursor
   }
 
-  func drawOptionsBody(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let all = optionValues
+  func drawBody(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard let document = c.document else { return nil }
+    let width = c.width
+    let all = c.optionValues
     let count = all.count
-    let selected = max(0, min(options.selected, count - 1))
+    let selected = max(0, min(self.selected, count - 1))
     var y = top
     var cursor: (x: Int, y: Int)?
-    let others = translationLanguages.count
+    let others = c.translationLanguages.count
     screen.put(
-      " \(count) option\(count == 1 ? "" : "s") · \(options.focus == .options ? "→ choices of the selected option" : "← back to the options")",
+      " \(count) option\(count == 1 ? "" : "s") · \(focus == .options ? "→ choices of the selected option" : "← back to the options")",
       x: 0, y: y, style: Theme.header, maxWidth: width)
     y += 1
     if document.current.hasCombinations {
@@ -113,7 +109,7 @@ extension Model {
       return nil
     }
     let remaining = bottom - y
-    let choices = choiceValues(selected)
+    let choices = c.choiceValues(selected)
     let type = optionType(all[selected])
     let choiceArea = type.hasChoices ? max(3, min(choices.count + 2, remaining / 2)) : 2
     let listRows = max(1, min(count, remaining - choiceArea))
@@ -135,16 +131,16 @@ extension Model {
       let typeText = t.isKnown ? t.rawValue : "\(t.rawValue)?"
       let line = optionLine(
         "\(i + 1)", name, typeText, option["required"]?.boolValue == true ? "yes" : "no",
-        t.hasChoices ? "\(optionChoices.count)" : "—", def, others > 0 ? "\(translatedCount(option["nameTranslated"]))/\(others)" : "")
+        t.hasChoices ? "\(optionChoices.count)" : "—", def, others > 0 ? "\(c.translatedCount(option["nameTranslated"]))/\(others)" : "")
       let changed = option != document.base.value(at: optionPath(i))
       let isSelected = i == selected
-      let style: Style = isSelected ? (options.focus == .options ? Theme.selected : Theme.changedLabel) : Theme.value
+      let style: Style = isSelected ? (focus == .options ? Theme.selected : Theme.changedLabel) : Theme.value
       let ly = y + row
       screen.put((changed ? "●" : " ") + (isSelected ? "›" : " ") + line, x: 0, y: ly, style: style, maxWidth: width)
       if !t.isKnown {
         screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
       }
-      if isSelected, let editing = options.editing, case .optionName(let e) = editing.target, e == i {
+      if isSelected, let editing = editing, case .optionName(let e) = editing.target, e == i {
         cursor = (editing.edit.draw(into: &screen, x: nameX, y: ly, width: nameW), ly)
       }
     }
@@ -159,7 +155,7 @@ extension Model {
         x: 0, y: y, style: Theme.dim, maxWidth: width)
       return cursor
     }
-    let focusNote = options.focus == .choices ? "" : " (→ to edit)"
+    let focusNote = focus == .choices ? "" : " (→ to edit)"
     screen.put(
       " Choices of “\(optionName)” (\(type.rawValue))\(focusNote)", x: 0, y: y, style: Theme.header, maxWidth: width)
     y += 1
@@ -175,7 +171,7 @@ extension Model {
       if choiceRows > 0 { screen.put("    No choices. → then a adds one.", x: 0, y: y, style: Theme.dim, maxWidth: width) }
       return cursor
     }
-    let selectedChoice = max(0, min(options.choice, choices.count - 1))
+    let selectedChoice = max(0, min(self.choice, choices.count - 1))
     let firstChoice = scrollStart(selected: selectedChoice, count: choices.count, rows: choiceRows)
     let defaultIndex = type.hasDefaultChoice ? option["defaultChoice"]?.intValue : nil
     for row in 0..<max(0, choiceRows) {
@@ -183,14 +179,14 @@ extension Model {
       guard j < choices.count else { break }
       let choice = choices[j]
       let cy = y + row
-      let isSelected = options.focus == .choices && j == selectedChoice
+      let isSelected = focus == .choices && j == selectedChoice
       let changed = choice != document.base.value(at: choicePath(selected, j))
       let text = choice["text"]?.stringValue ?? ""
       let line = (changed ? "●" : " ") + (isSelected ? "›" : " ") + (defaultIndex == j ? "*" : " ") + " "
-        + padRight(text, toWidth: textW) + " " + padRight(Model.modifierText(choice), toWidth: modW) + " "
-        + (others > 0 ? "\(translatedCount(choice["textTranslated"]))/\(others)" : "")
+        + padRight(text, toWidth: textW) + " " + padRight(OptionsState.modifierText(choice), toWidth: modW) + " "
+        + (others > 0 ? "\(c.translatedCount(choice["textTranslated"]))/\(others)" : "")
       screen.put(line, x: 0, y: cy, style: isSelected ? Theme.selected : Theme.value, maxWidth: width)
-      if isSelected, let editing = options.editing {
+      if isSelected, let editing = editing {
         switch editing.target {
         case .choiceText(_, let e) where e == j:
           cursor = (editing.edit.draw(into: &screen, x: 4, y: cy, width: textW), cy)

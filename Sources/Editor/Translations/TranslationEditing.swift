@@ -112,8 +112,9 @@ extension Model {
     let data = translationData
     let rows = data.rows
     // An option's name or a choice's text in the default language: its variations follow.
-    if editing.language == nil, rows.indices.contains(editing.row), let old = editing.original {
-      _ = followRename(at: rows[editing.row].main, from: old, to: editing.edit.text, coalesceKey: editing.edit.coalesceKey)
+    if editing.language == nil, rows.indices.contains(editing.row), let old = editing.original, let product = document?.current {
+      let follow = product.followRename(at: rows[editing.row].main, from: old, to: editing.edit.text)
+      for edit in follow.edits { apply(edit, coalesceKey: editing.edit.coalesceKey) }
     }
     let label = rows.indices.contains(editing.row) ? rows[editing.row].label : "Text"
     let lang = editing.language ?? languages.first ?? "main"
