@@ -24,7 +24,11 @@ extension Model {
       if let effects = media.handle(key, context) { return perform(effects) }
     case .options: if let done = optionsModalKey(key) { return done }
     case .translations: if let done = translationsModalKey(key) { return done }
-    case .variations: if let done = variationsModalKey(key) { return done }
+    case .variations:
+      // The grid is a component: its keys and prompts, or nil for the keys every section shares;
+      // then it brings its rows up to the document its effects changed.
+      let context = self.context
+      if let effects = variations.handle(key, context) { return perform(effects) + route(\.variations, .refresh) }
     default: break
     }
     if form.editing != nil { return editingKey(key) }
