@@ -230,7 +230,7 @@ extension Model {
       return translationsPaste(text)
     }
     if page == .form && section == .variations && variations.isTyping {
-      return route(\.variations, .paste(text)) + route(\.variations, .refresh)
+      return route(\.variations, .paste(text))
     }
     message = StatusMessage("Paste ignored: open a field first (Enter)", .warning)
     return []
