@@ -48,8 +48,6 @@ extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
     let commands = withJournal(handle(msg))
-    // The variations grid's rows follow the document and the filter (cheap when neither moved).
-    if page == .form && section == .variations { refreshVariationRows() }
     refreshTranslationTable()
     return commands
   }
@@ -232,7 +230,7 @@ extension Model {
       return translationsPaste(text)
     }
     if page == .form && section == .variations && variations.isTyping {
-      return variationsPaste(text)
+      return route(\.variations, .paste(text))
     }
     message = StatusMessage("Paste ignored: open a field first (Enter)", .warning)
     return []

@@ -88,7 +88,7 @@ extension Model {
       case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = options.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
-      case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .variations: cursor = variations.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = form.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       }
       drawFieldHelp(into: &screen, y: height - 2)
@@ -101,7 +101,7 @@ extension Model {
     }
     drawStatus(into: &screen, y: height - 1)
     if page == .form && section == .variations && variations.prompt != nil {
-      cursor = drawVariationsPrompt(into: &screen, y: height - 1)
+      cursor = variations.viewPrompt(context, into: &screen, y: height - 1)
     }
     if confirmingQuit {
       drawDialog(
@@ -183,7 +183,7 @@ extension Model {
       switch section {
       case .options: hint = options.hint ?? hint
       case .translations: hint = translationsHint ?? hint
-      case .variations: hint = variationsHint ?? hint
+      case .variations: hint = variations.hint ?? hint
       case .media: hint = media.hint ?? hint
       default:
         let spec = form.selectedField(context)

@@ -50,13 +50,22 @@ extension Document {
   /// makes new ones when it is saved).
   @discardableResult
   public mutating func setCombinationImage(index: Int, url: String?) -> FieldPathError? {
+    switch combinationImageEdit(index: index, url: url) {
+    case .failure(let problem): return problem
+    case .success(let edit): return apply(edit)
+    }
+  }
+
+  /// The edit `setCombinationImage` applies, for a caller that applies edits itself (the grid
+  /// asks the editor's root to apply it).
+  public func combinationImageEdit(index: Int, url: String?) -> Result<Edit, FieldPathError> {
     let path = combinationsPath + [.index(index)]
     guard var c = current.value(at: path)?.objectValue else {
-      return FieldPathError(path: path, message: "There is no variation \(index + 1)")
+      return .failure(FieldPathError(path: path, message: "There is no variation \(index + 1)"))
     }
     for key in ["imageUrl", "thumbnailUrl", "smallThumbnailUrl", "hdThumbnailUrl"] { c.removeValue(forKey: key) }
     if let url { c[combinationImageKey] = .string(url) } else { c.removeValue(forKey: combinationImageKey) }
-    return apply(.set(path, .object(c)))
+    return .success(.set(path, .object(c)))
   }
 
   public func plan(storeLanguages: [String]?, batching: CombinationBatching) -> UpdatePlan {

@@ -320,4 +320,89 @@ import Testing
     let right = EditorHarness.lines(m)
     #expect(right[2].contains("Size") && right[2].contains("Img"))
   }
+
+  // MARK: A cell is edited with the shared text editor (TextEdit), as form fields are
+
+  @Test func aCellTakesTheFieldKeysCtrlWAWordAndAPasteWithALineBreakIsOneLine() throws {
+    var m = Self.tee()
+    try Self.column(&m, "SKU")
+    press(&m, .enter, .ctrl("u"))
+    type(&m, "TEE RED")
+    press(&m, .ctrl("w"))
+    #expect(m.variations.editing?.field.text == "TEE ")
+    // Word moves and Ctrl-K, as in a form field.
+    press(&m, .ctrl("u"))
+    type(&m, "RED XL")
+    press(&m, .ctrlLeft)
+    type(&m, "BIG-")
+    #expect(m.variations.editing?.field.text == "RED BIG-XL")
+    press(&m, .ctrl("k"))
+    #expect(m.variations.editing?.field.text == "RED BIG-")
+    _ = m.update(.paste("A\nB"))
+    #expect(m.variations.editing?.field.text == "RED BIG-A B")
+    // Nothing is written while the cell is open; Enter writes it as one undo step.
+    #expect(Self.changedCombinations(m).isEmpty)
+    press(&m, .enter)
+    #expect(m.variations.editing == nil)
+    #expect(Self.combination(m, 0)["sku"] == .string("RED BIG-A B"))
+    press(&m, .char("u"))
+    #expect(Self.changedCombinations(m).isEmpty)
+  }
+
+  @Test func escRevertsTheCellAndWritesNothing() throws {
+    var m = Self.tee()
+    try Self.column(&m, "Price")
+    let before = Self.combination(m, 0)["price"]
+    press(&m, .enter, .ctrl("u"))
+    type(&m, "77")
+    #expect(m.variations.editing?.field.text == "77")
+    press(&m, .escape)
+    #expect(m.variations.editing == nil)
+    #expect(m.message?.text == "Edit cancelled")
+    #expect(Self.combination(m, 0)["price"] == before)
+    #expect(m.document?.canUndo == false, "nothing to undo: the document never changed")
+    #expect(!EditorHarness.lines(m)[3].contains("77"))
+  }
+
+  @Test func aDecimalCommaCommitsAsAPointAndEachCellIsItsOwnUndoStep() throws {
+    var m = Self.tee()
+    try Self.column(&m, "Price")
+    press(&m, .enter, .ctrl("u"))
+    type(&m, "12,5")
+    #expect(m.variations.editing?.problem == nil)
+    press(&m, .enter)
+    #expect(Self.combination(m, 0)["price"] == .number(JSONNumber(text: "12.5")))
+    #expect(m.message?.text.hasPrefix("Price set for") == true)
+    try Self.column(&m, "Weight")
+    press(&m, .enter, .ctrl("u"))
+    type(&m, "2")
+    press(&m, .enter)
+    #expect(Self.combination(m, 0)["weight"] == .int(2))
+    // One u takes back the weight only, the next the price.
+    press(&m, .char("u"))
+    #expect(Self.combination(m, 0)["weight"] != .int(2))
+    #expect(Self.combination(m, 0)["price"] == .number(JSONNumber(text: "12.5")))
+    press(&m, .char("u"))
+    #expect(Self.changedCombinations(m).isEmpty)
+  }
+
+  @Test func textThatIsNotANumberIsKeptWithItsReasonAndEnterIsRefused() throws {
+    var m = Self.tee()
+    try Self.column(&m, "Price")
+    press(&m, .enter, .ctrl("u"))
+    type(&m, "12x")
+    let problem = try #require(m.variations.editing?.problem)
+    #expect(problem.contains("12x"))
+    #expect(m.message?.kind == .error && m.message?.text == "Price: \(problem)")
+    press(&m, .enter)
+    #expect(m.variations.editing?.field.text == "12x", "Enter is refused: the text stays as typed")
+    #expect(m.message?.text == "Price: \(problem) (Esc cancels)")
+    #expect(EditorHarness.lines(m)[39].contains("Price: “12x”"), "the reason is on the status line")
+    #expect(Self.changedCombinations(m).isEmpty)
+    // Fixed, it goes in.
+    press(&m, .backspace)
+    #expect(m.variations.editing?.problem == nil && m.message?.text == "Price: a valid value")
+    press(&m, .enter)
+    #expect(Self.combination(m, 0)["price"] == .int(12))
+  }
 }

@@ -17,7 +17,11 @@ extension Model {
       let context = self.context
       if let effects = options.handle(key, context) { return perform(effects) }
     case .translations: if let done = translationsModalKey(key) { return done }
-    case .variations: if let done = variationsModalKey(key) { return done }
+    case .variations:
+      // The grid is a component: its keys and prompts, or nil for the keys every section shares;
+      // then it brings its rows up to the document its effects changed.
+      let context = self.context
+      if let effects = variations.handle(key, context) { return perform(effects) + route(\.variations, .refresh) }
     default:
       // The scalar sections are a component: their field, popup and keys, or nil for the keys
       // every section shares.

@@ -31,7 +31,7 @@ enum FillOperation: Equatable {
       }
       return .success(.text(t))
     }
-    if Model.isUnlimitedWord(t) {
+    if VariationsState.isUnlimitedWord(t) {
       return column == .quantity ? .success(.unlimited) : .failure(VariationProblem("only the quantity can be unlimited"))
     }
     var body = t
@@ -98,9 +98,12 @@ extension Decimal {
   }
 }
 
-extension Model {
-  /// Fills `column` of `rows` as one document edit (one undo step); returns what it did.
-  mutating func fillVariations(column: VariationColumn, expression: String, rows: [VariationRow]) -> Result<String, VariationProblem> {
+extension VariationsState {
+  /// Fills `column` of `rows` as one document edit (one undo step): the edit (nil when no row
+  /// changes) and what it did, for the status line.
+  static func fill(
+    column: VariationColumn, expression: String, rows: [VariationRow], _ context: ScreenContext
+  ) -> Result<(edit: Edit?, text: String), VariationProblem> {
     guard !rows.isEmpty else { return .failure(VariationProblem("no rows to fill")) }
     let operation: FillOperation
     switch FillOperation.parse(expression, column: column) {
@@ -110,7 +113,7 @@ extension Model {
     if column == .sku, rows.count > 1 {
       return .failure(VariationProblem("a SKU is unique: one row at a time (Enter edits it)"))
     }
-    var all = combinationValues
+    var all = context.combinationValues
     var changed = 0
     var skipped = 0
     for row in rows {
@@ -148,13 +151,12 @@ extension Model {
         changed += 1
       }
     }
-    if changed > 0 { apply(.set(Model.combinationsKeyPath, .array(all))) }
     var text = "\(column.label): \(expression.trimmingCharacters(in: .whitespaces)) on \(changed) row\(changed == 1 ? "" : "s")"
     if changed > 0 { text += " (u undoes)" }
     if skipped > 0 {
       text += "; \(skipped) left as \(skipped == 1 ? "it was" : "they were") (\(column == .quantity ? "unlimited or empty" : "empty"))"
     }
-    return .success(text)
+    return .success((changed > 0 ? .set(combinationsPath, .array(all)) : nil, text))
   }
 }
 

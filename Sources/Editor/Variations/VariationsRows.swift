@@ -3,9 +3,8 @@ import Foundation
 import ProductDocument
 import Terminal
 
-/// The rows of the grid: sorted by option order, filtered, with the footer's figures. Worked out
-/// once per document version (and filter), never per key that only moves the cursor.
-extension Model {
+/// What the grid reads of the product (from the read-only context).
+extension ScreenContext {
   var combinationValues: [JSON] { document?.current.json["combinations"]?.arrayValue ?? [] }
 
   /// The options that make variations (the ones with choices), in the product's order.
@@ -18,19 +17,43 @@ extension Model {
     }
   }
 
-  /// The rows as they are now: the cache when it is current, else worked out.
-  var variationRows: VariationRows {
-    if let rows = variations.rows, rows.version == documentVersion, rows.filter == variations.filter { return rows }
-    return computeVariationRows()
+  /// The gallery's images by URL, as a variation's image can name them.
+  var galleryImageURLs: [String] {
+    (document?.current.json["media"]?["images"]?.arrayValue ?? []).compactMap { i in
+      i["imageOriginalUrl"]?.stringValue ?? i["image1500pxUrl"]?.stringValue ?? i["imageUrl"]?.stringValue
+    }
   }
 
-  /// Brings the cache up to date (after a message; cheap when nothing moved).
-  mutating func refreshVariationRows() {
-    if let rows = variations.rows, rows.version == documentVersion, rows.filter == variations.filter { return }
-    let rows = computeVariationRows()
-    variations.rows = rows
-    variations.row = max(0, min(variations.row, rows.shown.count - 1))
-    variations.column = max(0, min(variations.column, rows.columns.count - 1))
+  var variationPageRows: Int { max(1, height - 8) }
+}
+
+/// What the root and the tests read of the grid (read only; the grid's state is its own).
+extension Model {
+  var combinationValues: [JSON] { context.combinationValues }
+  var galleryImageURLs: [String] { context.galleryImageURLs }
+  var variationRows: VariationRows { variations.rows(context) }
+  static func optionValue(_ c: JSON, _ name: String) -> String? { VariationsState.optionValue(c, name) }
+  static func isOutOfStock(_ c: JSON) -> Bool { VariationsState.isOutOfStock(c) }
+}
+
+/// The rows of the grid: sorted by option order, filtered, with the footer's figures. Worked out
+/// once per document version (and filter), never per key that only moves the cursor.
+extension VariationsState {
+  /// The rows as they are now: the cache when it is current, else worked out (a frame drawn
+  /// after the root changed the document and before the grid handled a message).
+  func rows(_ c: ScreenContext) -> VariationRows {
+    if let rows, rows.version == c.documentVersion, rows.filter == filter { return rows }
+    return Self.computeRows(c, filter: filter)
+  }
+
+  /// Brings the cache up to the context's document and the filter (cheap when neither moved),
+  /// and keeps the cursor inside the rows.
+  mutating func refresh(_ c: ScreenContext) {
+    if let rows, rows.version == c.documentVersion, rows.filter == filter { return }
+    let fresh = Self.computeRows(c, filter: filter)
+    rows = fresh
+    row = max(0, min(row, fresh.shown.count - 1))
+    column = max(0, min(column, fresh.columns.count - 1))
   }
 
   static func rowKey(_ c: JSON) -> String {
@@ -47,9 +70,9 @@ extension Model {
     c["unlimited"]?.boolValue != true && (c["quantity"]?.doubleValue ?? 0) <= 0
   }
 
-  func computeVariationRows() -> VariationRows {
-    let options = variationOptions
-    let all = combinationValues
+  static func computeRows(_ context: ScreenContext, filter: String) -> VariationRows {
+    let options = context.variationOptions
+    let all = context.combinationValues
     var columns = options.map { VariationColumn.option($0.name) }
     // Option names a variation has that the product's options lack still get a column.
     var names = Set(options.map(\.name))
@@ -64,37 +87,37 @@ extension Model {
     columns += VariationColumn.fields
     let order = options.map { o in Dictionary(o.choices.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
     let sortKeys: [[Int]] = all.map { c in
-      zip(options, order).map { o, rank in Model.optionValue(c, o.name).flatMap { rank[$0] } ?? Int.max }
+      zip(options, order).map { o, rank in Self.optionValue(c, o.name).flatMap { rank[$0] } ?? Int.max }
     }
     let sorted = all.indices.sorted { a, b in
       sortKeys[a] != sortKeys[b] ? sortKeys[a].lexicographicallyPrecedes(sortKeys[b]) : a < b
     }
     // What changed, against the fetched variations (by id; a variation without one is new).
-    let base = document?.base.json["combinations"]?.arrayValue ?? []
+    let base = context.document?.base.json["combinations"]?.arrayValue ?? []
     var baseById: [Int: JSON] = [:]
     for b in base { if let id = b["id"]?.intValue { baseById[id] = b } }
     var changedKeys: Set<String> = []
     var ids: Set<Int> = []
     for c in all {
       guard let id = c["id"]?.intValue else {
-        changedKeys.insert(Model.rowKey(c))
+        changedKeys.insert(Self.rowKey(c))
         continue
       }
       ids.insert(id)
-      if baseById[id] != c { changedKeys.insert(Model.rowKey(c)) }
+      if baseById[id] != c { changedKeys.insert(Self.rowKey(c)) }
     }
     let deleted = baseById.keys.filter { !ids.contains($0) }.count
-    let (terms, problem) = Model.variationFilterTerms(variations.filter, columns: columns)
+    let (terms, problem) = Self.filterTerms(filter, columns: columns)
     var shown: [VariationRow] = []
     var stock: Double? = 0
     for i in sorted {
       let c = all[i]
-      let key = Model.rowKey(c)
+      let key = Self.rowKey(c)
       let keep = terms.allSatisfy { term in
         switch term {
         case .value(let name, let value):
-          return Model.optionValue(c, name)?.lowercased() == value
-        case .outOfStock: return Model.isOutOfStock(c)
+          return Self.optionValue(c, name)?.lowercased() == value
+        case .outOfStock: return Self.isOutOfStock(c)
         case .noSku: return (c["sku"]?.stringValue ?? "").isEmpty
         case .changed: return changedKeys.contains(key)
         }
@@ -108,18 +131,18 @@ extension Model {
       }
     }
     return VariationRows(
-      version: documentVersion, filter: variations.filter, columns: columns, shown: shown, total: all.count,
+      version: context.documentVersion, filter: filter, columns: columns, shown: shown, total: all.count,
       changed: changedKeys.count, deleted: deleted, stock: stock, changedKeys: changedKeys, filterProblem: problem)
   }
 
-  enum VariationFilterTerm: Equatable {
+  enum FilterTerm: Equatable {
     case value(name: String, value: String)
     case outOfStock, noSku, changed
   }
 
   /// `Size=XL, out of stock`: every term must hold. Unknown terms are left out and named.
-  static func variationFilterTerms(_ text: String, columns: [VariationColumn]) -> ([VariationFilterTerm], String?) {
-    var terms: [VariationFilterTerm] = []
+  static func filterTerms(_ text: String, columns: [VariationColumn]) -> ([FilterTerm], String?) {
+    var terms: [FilterTerm] = []
     var unknown: [String] = []
     for raw in text.split(separator: ",") {
       let t = raw.trimmingCharacters(in: .whitespaces)
@@ -150,9 +173,9 @@ extension Model {
   }
 
   /// The text a cell shows, and whether it is a stand-in (dim) rather than the variation's own value.
-  func variationCellText(_ c: JSON, _ column: VariationColumn) -> (text: String, dim: Bool) {
+  static func cellText(_ c: JSON, _ column: VariationColumn) -> (text: String, dim: Bool) {
     switch column {
-    case .option(let name): return (Model.optionValue(c, name) ?? "—", false)
+    case .option(let name): return (Self.optionValue(c, name) ?? "—", false)
     case .sku:
       let s = c["sku"]?.stringValue ?? ""
       return s.isEmpty ? ("—", true) : (s, false)
@@ -176,8 +199,8 @@ extension Model {
   }
 
   /// The text a cell's editor starts with.
-  func variationEditableText(_ c: JSON, _ column: VariationColumn) -> String {
-    let (text, dim) = variationCellText(c, column)
+  static func editableText(_ c: JSON, _ column: VariationColumn) -> String {
+    let (text, dim) = cellText(c, column)
     if dim && column != .price { return "" }
     return text == "—" ? "" : text
   }

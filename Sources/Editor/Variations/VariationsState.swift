@@ -1,5 +1,6 @@
 import EcwidAPI
 import ProductDocument
+import Terminal
 
 /// A column of the variations grid: the option values (frozen on the left), then the fields of
 /// a variation Ecwid lets us write.
@@ -80,7 +81,9 @@ public enum VariationColumn: Hashable, Sendable {
 }
 
 /// The Variations tab: a grid of the product's combinations. The rows (sorted and filtered) are
-/// cached per document version, so moving the cursor over 500 rows never re-sorts or diffs.
+/// cached per document version, so moving the cursor over 500 rows never re-sorts or diffs. The
+/// grid is a component (see Component.swift): this is all of its state, `VariationsUpdate.swift`
+/// changes it, and the document and the status line are changed by the root from its effects.
 public struct VariationsState: Equatable, Sendable {
   /// The cursor: a row of the shown rows and a column.
   public var row = 0
@@ -97,6 +100,7 @@ public struct VariationsState: Equatable, Sendable {
   public var choosingImage: Int?
   /// The filter as typed (`Size=XL, out of stock`); empty shows every row.
   public var filter = ""
+  /// The rows of the document version and filter they were worked out for (see `refresh`).
   var rows: VariationRows?
   public init() {}
 
@@ -104,12 +108,23 @@ public struct VariationsState: Equatable, Sendable {
   var isAsking: Bool { confirming != nil || choosingImage != nil }
 }
 
+/// What the grid handles: its keys, a paste (into the open cell or prompt), and a look at the
+/// document after the root applied the grid's effects (the rows follow it).
+public enum VariationsMsg: Sendable {
+  case key(Key)
+  case paste(String)
+  case refresh
+}
+
+/// A cell being edited: the shared text editor on its text, and why the text is not a value of
+/// the column yet (a number cell keeps what is typed; Enter is refused meanwhile).
 public struct VariationCellEditing: Equatable, Sendable {
   public var rowKey: String
   public var column: VariationColumn
-  public var field: TextField
+  public var edit: TextEdit
   /// Why the text is not a valid value yet (a number cell), or nil.
   public var problem: String?
+  public var field: TextField { edit.field }
 }
 
 public struct VariationPrompt: Equatable, Sendable {

@@ -4,98 +4,143 @@ import ProductDocument
 import Terminal
 
 /// The Variations tab's behaviour: moving, editing a cell, selecting, filling, filtering,
-/// creating and deleting variations, and picking a variation's image. Every change to the
-/// document is one `apply` (one undo step, journaled like any other edit).
-extension Model {
-  static let combinationsKeyPath: FieldPath = [.key("combinations")]
+/// creating and deleting variations, and picking a variation's image. It changes only
+/// `VariationsState`; every change to the document is one `.apply` effect (one undo step,
+/// journaled like any other edit) and every message an `.status` effect, both applied by the root.
+extension VariationsState: Component {
+  static let combinationsPath: FieldPath = [.key("combinations")]
 
-  var currentVariationRow: VariationRow? {
-    let rows = variationRows.shown
-    guard !rows.isEmpty else { return nil }
-    return rows[max(0, min(variations.row, rows.count - 1))]
+  var keys: KeyTable<VariationsState> { VariationKeys.table }
+
+  public mutating func update(_ message: VariationsMsg, _ context: ScreenContext) -> [Effect] {
+    switch message {
+    case .key(let key): return handle(key, context) ?? []
+    case .paste(let text): return paste(text, context)
+    case .refresh:
+      refresh(context)
+      return []
+    }
   }
 
-  var currentVariationColumn: VariationColumn {
-    let columns = variationRows.columns
-    return columns[max(0, min(variations.column, columns.count - 1))]
+  /// A key of the grid, or of its open cell, prompt, question or image picker; nil when none has
+  /// it (the keys every section shares have it then).
+  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
+    refresh(context)
+    if let done = modalKey(key, context) { return done }
+    return keys.run(key, on: &self, context)
+  }
+
+  /// Keys of a cell being edited, a prompt, a question or the image picker; nil when none is open.
+  mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
+    if var cell = editing {
+      let outcome = cell.edit.handle(key)
+      return cellEdited(cell, outcome, c)
+    }
+    if prompt != nil { return promptKey(key, c) }
+    if confirming != nil { return confirmKey(key, c) }
+    if choosingImage != nil { return imageKey(key, c) }
+    return nil
+  }
+
+  /// A paste is text for the open cell or prompt (line breaks become spaces), or nothing.
+  mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
+    refresh(c)
+    if var cell = editing {
+      let outcome = cell.edit.paste(text)
+      return cellEdited(cell, outcome, c)
+    }
+    if prompt != nil { prompt!.field.insert(text) }
+    return []
+  }
+
+  func currentRow(_ rows: VariationRows) -> VariationRow? {
+    guard !rows.shown.isEmpty else { return nil }
+    return rows.shown[max(0, min(row, rows.shown.count - 1))]
+  }
+
+  func currentColumn(_ rows: VariationRows) -> VariationColumn {
+    rows.columns[max(0, min(column, rows.columns.count - 1))]
   }
 
   /// Rows a fill, copy or delete works on: the selection, or the cursor's row when none is selected.
-  var targetVariationRows: [VariationRow] {
-    let rows = variationRows
-    if variations.selected.isEmpty { return currentVariationRow.map { [$0] } ?? [] }
+  func targetRows(_ c: ScreenContext) -> [VariationRow] {
+    let rows = rows(c)
+    if selected.isEmpty { return currentRow(rows).map { [$0] } ?? [] }
     // Selected rows a filter hides are still selected: they count too.
-    let all = combinationValues
+    let all = c.combinationValues
     let position = Dictionary(rows.shown.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     return all.indices.compactMap { i in
-      let key = Model.rowKey(all[i])
-      return variations.selected.contains(key) ? VariationRow(index: i, key: key) : nil
+      let key = Self.rowKey(all[i])
+      return selected.contains(key) ? VariationRow(index: i, key: key) : nil
     }.sorted { a, b in (position[a.key] ?? Int.max, a.index) < (position[b.key] ?? Int.max, b.index) }
   }
 
   // MARK: Moving
 
-  mutating func moveVariationRow(by delta: Int? = nil, to place: Int? = nil) -> [Command] {
-    let count = variationRows.shown.count
+  mutating func moveRow(by delta: Int? = nil, to place: Int? = nil, _ c: ScreenContext) -> [Effect] {
+    let count = rows(c).shown.count
     guard count > 0 else { return [] }
-    if let place { variations.row = place < 0 ? count - 1 : 0 } else { variations.row = max(0, min(count - 1, variations.row + (delta ?? 0))) }
+    if let place { row = place < 0 ? count - 1 : 0 } else { row = max(0, min(count - 1, row + (delta ?? 0))) }
     return []
   }
 
-  mutating func moveVariationColumn(by delta: Int) -> [Command] {
-    let count = variationRows.columns.count
-    variations.column = max(0, min(count - 1, variations.column + delta))
+  mutating func moveColumn(by delta: Int, _ c: ScreenContext) -> [Effect] {
+    let count = rows(c).columns.count
+    column = max(0, min(count - 1, column + delta))
     return []
   }
-
-  var variationPageRows: Int { max(1, height - 8) }
 
   // MARK: Editing a cell
 
-  mutating func editVariationCell() -> [Command] {
-    guard let row = currentVariationRow else {
-      message = StatusMessage("No variation here: n creates the missing ones", .warning)
-      return []
+  mutating func editCell(_ c: ScreenContext) -> [Effect] {
+    let rows = rows(c)
+    guard let row = currentRow(rows) else {
+      return [.status(StatusMessage("No variation here: n creates the missing ones", .warning))]
     }
-    let column = currentVariationColumn
-    let c = combinationValues[row.index]
+    let column = currentColumn(rows)
+    let combination = c.combinationValues[row.index]
     switch column {
     case .option(let name):
-      message = StatusMessage("\(name) is an option value: change the option's choices in section 3 (Options)", .warning)
-      return []
+      return [.status(StatusMessage("\(name) is an option value: change the option's choices in section 3 (Options)", .warning))]
     case .shipping:
-      var o = c.objectValue ?? [:]
+      var o = combination.objectValue ?? [:]
       let now = o["isShippingRequired"]?.boolValue ?? true
       o["isShippingRequired"] = .bool(!now)
-      apply(.set(Model.combinationsKeyPath + [.index(row.index)], .object(o)))
-      message = StatusMessage("Shipping required: \(now ? "no" : "yes") for \(Combination(json: o).label)")
-      return []
+      return [
+        .apply(.set(Self.combinationsPath + [.index(row.index)], .object(o))),
+        .status(StatusMessage("Shipping required: \(now ? "no" : "yes") for \(Combination(json: o).label)")),
+      ]
     case .image:
-      return openVariationImagePicker()
+      return openImagePicker(c)
     default:
-      variations.editing = VariationCellEditing(
-        rowKey: row.key, column: column, field: TextField(variationEditableText(c, column)), problem: nil)
+      // One editing session is one undo step, whatever else was edited before it.
+      let edit = TextEdit(Self.editableText(combination, column), coalesceKey: "variation:\(row.key):\(column.title):\(c.documentVersion)")
+      editing = VariationCellEditing(rowKey: row.key, column: column, edit: edit, problem: nil)
       return []
     }
   }
 
-  mutating func variationEditingKey(_ key: Key) -> [Command] {
-    guard var editing = variations.editing else { return [] }
-    switch key {
-    case .enter, .tab:
-      return commitVariationCell()
-    case .escape, .ctrl("c"):
-      variations.editing = nil
-      message = StatusMessage("Edit cancelled")
+  /// What the cell does with its text component's outcome: the text stays in the cell while it
+  /// is typed (a number cell says why it is not a number yet); Enter writes it to the document
+  /// as one edit, unless it is not a value of the column; Esc leaves the document as it was.
+  mutating func cellEdited(_ cell: VariationCellEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext) -> [Effect] {
+    var cell = cell
+    switch outcome {
+    case .committed, .refused:
+      return commitCell(cell, c)
+    case .reverted:
+      editing = nil
+      return [.status(StatusMessage("Edit cancelled"))]
+    case .ignored:
       return []
-    default:
-      if editing.field.handle(key) == .ignored { return [] }
+    case .edited, .invalid, .moved:
+      let hadProblem = editing?.problem != nil
+      cell.problem = Self.cellProblem(cell.edit.text, column: cell.column)
+      editing = cell
+      if let problem = cell.problem { return [.status(StatusMessage("\(cell.column.label): \(problem)", .error))] }
+      if hadProblem { return [.status(StatusMessage("\(cell.column.label): a valid value"))] }
+      return []
     }
-    editing.problem = Model.cellProblem(editing.field.text, column: editing.column)
-    if let problem = editing.problem { message = StatusMessage("\(editing.column.label): \(problem)", .error) }
-    else if variations.editing?.problem != nil { message = StatusMessage("\(editing.column.label): a valid value") }
-    variations.editing = editing
-    return []
   }
 
   /// Why `text` is not a value of `column` yet (shown while typing; Enter is refused meanwhile).
@@ -115,27 +160,23 @@ extension Model {
     ["∞", "unlimited", "inf", "infinite"].contains(t.lowercased())
   }
 
-  mutating func commitVariationCell() -> [Command] {
-    guard let editing = variations.editing else { return [] }
-    if let problem = Model.cellProblem(editing.field.text, column: editing.column) {
-      message = StatusMessage("\(editing.column.label): \(problem) (Esc cancels)", .error)
-      return []
+  mutating func commitCell(_ cell: VariationCellEditing, _ c: ScreenContext) -> [Effect] {
+    var cell = cell
+    if let problem = Self.cellProblem(cell.edit.text, column: cell.column) {
+      cell.problem = problem
+      editing = cell
+      return [.status(StatusMessage("\(cell.column.label): \(problem) (Esc cancels)", .error))]
     }
-    let all = combinationValues
-    guard let index = all.indices.first(where: { Model.rowKey(all[$0]) == editing.rowKey }), var o = all[index].objectValue
-    else {
-      variations.editing = nil
-      return []
-    }
-    Model.setCell(&o, column: editing.column, text: editing.field.text)
-    variations.editing = nil
-    if JSON.object(o) != all[index] {
-      apply(.set(Model.combinationsKeyPath + [.index(index)], .object(o)))
-      message = StatusMessage("\(editing.column.label) set for \(Combination(json: o).label)")
-    } else {
-      message = StatusMessage("\(editing.column.label) unchanged")
-    }
-    return []
+    editing = nil
+    let all = c.combinationValues
+    guard let index = all.indices.first(where: { Self.rowKey(all[$0]) == cell.rowKey }), var o = all[index].objectValue
+    else { return [] }
+    Self.setCell(&o, column: cell.column, text: cell.edit.text)
+    guard JSON.object(o) != all[index] else { return [.status(StatusMessage("\(cell.column.label) unchanged"))] }
+    return [
+      .apply(.set(Self.combinationsPath + [.index(index)], .object(o)), coalesceKey: cell.edit.coalesceKey),
+      .status(StatusMessage("\(cell.column.label) set for \(Combination(json: o).label)")),
+    ]
   }
 
   /// Writes a checked text into a variation (see `cellProblem`).
@@ -163,137 +204,120 @@ extension Model {
 
   // MARK: Selection
 
-  mutating func toggleVariationSelection() -> [Command] {
-    guard let row = currentVariationRow else { return [] }
-    if variations.selected.contains(row.key) { variations.selected.remove(row.key) } else { variations.selected.insert(row.key) }
-    message = StatusMessage("\(variations.selected.count) selected")
-    return moveVariationRow(by: 1)
+  mutating func toggleSelection(_ c: ScreenContext) -> [Effect] {
+    guard let row = currentRow(rows(c)) else { return [] }
+    if selected.contains(row.key) { selected.remove(row.key) } else { selected.insert(row.key) }
+    return [.status(StatusMessage("\(selected.count) selected"))] + moveRow(by: 1, c)
   }
 
-  mutating func variationRange() -> [Command] {
-    guard let row = currentVariationRow else { return [] }
-    guard let anchor = variations.rangeAnchor else {
-      variations.rangeAnchor = row.key
-      variations.selected.insert(row.key)
-      message = StatusMessage("Range started: move to its other end and press V")
-      return []
+  mutating func selectRange(_ c: ScreenContext) -> [Effect] {
+    let rows = rows(c)
+    guard let current = currentRow(rows) else { return [] }
+    guard let anchor = rangeAnchor else {
+      rangeAnchor = current.key
+      selected.insert(current.key)
+      return [.status(StatusMessage("Range started: move to its other end and press V"))]
     }
-    let shown = variationRows.shown
-    let b = max(0, min(variations.row, shown.count - 1))
+    let shown = rows.shown
+    let b = max(0, min(row, shown.count - 1))
     let a = shown.firstIndex { $0.key == anchor } ?? b
-    for r in shown[min(a, b)...max(a, b)] { variations.selected.insert(r.key) }
-    variations.rangeAnchor = nil
-    message = StatusMessage("\(abs(b - a) + 1) rows in the range · \(variations.selected.count) selected")
-    return []
+    for r in shown[min(a, b)...max(a, b)] { selected.insert(r.key) }
+    rangeAnchor = nil
+    return [.status(StatusMessage("\(abs(b - a) + 1) rows in the range · \(selected.count) selected"))]
   }
 
-  mutating func selectAllVariations() -> [Command] {
-    let keys = Set(variationRows.shown.map(\.key))
-    if !keys.isEmpty && keys.isSubset(of: variations.selected) {
-      variations.selected.subtract(keys)
+  mutating func selectAll(_ c: ScreenContext) -> [Effect] {
+    let keys = Set(rows(c).shown.map(\.key))
+    if !keys.isEmpty && keys.isSubset(of: selected) {
+      selected.subtract(keys)
     } else {
-      variations.selected.formUnion(keys)
+      selected.formUnion(keys)
     }
-    message = StatusMessage("\(variations.selected.count) selected")
-    return []
+    return [.status(StatusMessage("\(selected.count) selected"))]
   }
 
-  mutating func clearVariationSelection() -> [Command] {
-    guard !variations.selected.isEmpty || variations.rangeAnchor != nil else { return [] }
-    variations.selected = []
-    variations.rangeAnchor = nil
-    message = StatusMessage("Selection cleared")
-    return []
+  mutating func clearSelection() -> [Effect] {
+    guard !selected.isEmpty || rangeAnchor != nil else { return [] }
+    selected = []
+    rangeAnchor = nil
+    return [.status(StatusMessage("Selection cleared"))]
   }
 
   // MARK: Prompts (fill, filter)
 
-  mutating func openVariationFill() -> [Command] {
-    let column = currentVariationColumn
+  mutating func openFill(_ c: ScreenContext) -> [Effect] {
+    let column = currentColumn(rows(c))
     switch column {
     case .option, .image:
-      message = StatusMessage(
-        column == .image ? "Images are picked one row at a time: i" : "Option values come from the options (section 3)", .warning)
-      return []
+      return [
+        .status(
+          StatusMessage(
+            column == .image ? "Images are picked one row at a time: i" : "Option values come from the options (section 3)",
+            .warning))
+      ]
     default: break
     }
-    guard !targetVariationRows.isEmpty else { return [] }
-    variations.prompt = VariationPrompt(kind: .fill(column), field: TextField(), problem: nil)
+    guard !targetRows(c).isEmpty else { return [] }
+    prompt = VariationPrompt(kind: .fill(column), field: TextField(), problem: nil)
     return []
   }
 
-  mutating func openVariationFilter() -> [Command] {
-    variations.prompt = VariationPrompt(kind: .filter, field: TextField(variations.filter), problem: nil)
+  mutating func openFilter() -> [Effect] {
+    prompt = VariationPrompt(kind: .filter, field: TextField(filter), problem: nil)
     return []
   }
 
-  mutating func variationPromptKey(_ key: Key) -> [Command] {
-    guard var prompt = variations.prompt else { return [] }
+  mutating func promptKey(_ key: Key, _ c: ScreenContext) -> [Effect] {
+    guard var open = prompt else { return [] }
     switch key {
     case .enter:
-      return finishVariationPrompt()
+      return finishPrompt(c)
     case .escape, .ctrl("c"):
-      variations.prompt = nil
-      message = StatusMessage(prompt.kind == .filter ? "Filter unchanged" : "Fill cancelled")
-      return []
+      prompt = nil
+      return [.status(StatusMessage(open.kind == .filter ? "Filter unchanged" : "Fill cancelled"))]
     default:
-      if prompt.field.handle(key) == .ignored { return [] }
-      prompt.problem = nil
-      variations.prompt = prompt
+      if open.field.handle(key) == .ignored { return [] }
+      open.problem = nil
+      prompt = open
       return []
     }
   }
 
-  mutating func finishVariationPrompt() -> [Command] {
-    guard let prompt = variations.prompt else { return [] }
-    switch prompt.kind {
+  mutating func finishPrompt(_ c: ScreenContext) -> [Effect] {
+    guard let open = prompt else { return [] }
+    switch open.kind {
     case .filter:
-      variations.filter = prompt.field.text.trimmingCharacters(in: .whitespaces)
-      variations.prompt = nil
-      variations.row = 0
-      refreshVariationRows()
-      let rows = variationRows
-      if let problem = rows.filterProblem {
-        message = StatusMessage(problem, .warning)
-      } else {
-        message = StatusMessage(
-          variations.filter.isEmpty ? "Filter cleared: \(rows.total) rows" : "\(rows.shown.count) of \(rows.total) rows match")
-      }
-      return []
+      filter = open.field.text.trimmingCharacters(in: .whitespaces)
+      prompt = nil
+      row = 0
+      refresh(c)
+      let rows = rows(c)
+      if let problem = rows.filterProblem { return [.status(StatusMessage(problem, .warning))] }
+      return [
+        .status(
+          StatusMessage(filter.isEmpty ? "Filter cleared: \(rows.total) rows" : "\(rows.shown.count) of \(rows.total) rows match"))
+      ]
     case .fill(let column):
-      let targets = targetVariationRows
-      switch fillVariations(column: column, expression: prompt.field.text, rows: targets) {
+      switch Self.fill(column: column, expression: open.field.text, rows: targetRows(c), c) {
       case .failure(let problem):
-        variations.prompt?.problem = problem.text
-        message = StatusMessage("\(column.label): \(problem.text)", .error)
-      case .success(let text):
-        variations.prompt = nil
-        message = StatusMessage(text, .success)
+        prompt?.problem = problem.text
+        return [.status(StatusMessage("\(column.label): \(problem.text)", .error))]
+      case .success(let (edit, text)):
+        prompt = nil
+        return (edit.map { [Effect.apply($0)] } ?? []) + [.status(StatusMessage(text, .success))]
       }
-      return []
     }
-  }
-
-  mutating func variationsPaste(_ text: String) -> [Command] {
-    if variations.editing != nil {
-      variations.editing!.field.insert(text)
-      variations.editing!.problem = Model.cellProblem(variations.editing!.field.text, column: variations.editing!.column)
-    } else if variations.prompt != nil {
-      variations.prompt!.field.insert(text)
-    }
-    return []
   }
 
   // MARK: Copy a row
 
-  mutating func copyVariationRow() -> [Command] {
-    guard let source = currentVariationRow else { return [] }
-    let targets = targetVariationRows.filter { $0.key != source.key }
+  mutating func copyRow(_ c: ScreenContext) -> [Effect] {
+    guard let source = currentRow(rows(c)) else { return [] }
+    let targets = targetRows(c).filter { $0.key != source.key }
     guard !targets.isEmpty else {
-      message = StatusMessage("Select the rows to copy this row's values to (Space, V, a), then c", .warning)
-      return []
+      return [.status(StatusMessage("Select the rows to copy this row's values to (Space, V, a), then c", .warning))]
     }
-    var all = combinationValues
+    var all = c.combinationValues
     guard let from = all[source.index].objectValue else { return [] }
     let keys = ["price", "compareToPrice", "quantity", "unlimited", "warningLimit", "weight", "isShippingRequired"]
     for t in targets {
@@ -309,18 +333,20 @@ extension Model {
       }
       all[t.index] = .object(o)
     }
-    apply(.set(Model.combinationsKeyPath, .array(all)))
-    message = StatusMessage(
-      "Copied price, stock, weight, shipping and image of \(Combination(json: from).label) to \(targets.count) row\(targets.count == 1 ? "" : "s") (SKUs stay)",
-      .success)
-    return []
+    return [
+      .apply(.set(Self.combinationsPath, .array(all))),
+      .status(
+        StatusMessage(
+          "Copied price, stock, weight, shipping and image of \(Combination(json: from).label) to \(targets.count) row\(targets.count == 1 ? "" : "s") (SKUs stay)",
+          .success)),
+    ]
   }
 
   // MARK: Create and delete
 
   /// The option-value combinations no variation has yet, in option order.
-  var missingCombinations: [[OptionPair]] {
-    let options = variationOptions
+  static func missingCombinations(_ c: ScreenContext) -> [[OptionPair]] {
+    let options = c.variationOptions
     guard !options.isEmpty else { return [] }
     var tuples: [[OptionPair]] = [[]]
     for o in options {
@@ -328,123 +354,102 @@ extension Model {
       if tuples.count > 5_000 { return [] }
     }
     let existing = Set(
-      combinationValues.map { c in options.map { o in Model.optionValue(c, o.name) ?? "\u{0}" } })
+      c.combinationValues.map { v in options.map { o in optionValue(v, o.name) ?? "\u{0}" } })
     return tuples.filter { !existing.contains($0.map(\.value)) }
   }
 
-  mutating func askToCreateVariations() -> [Command] {
-    if variationOptions.isEmpty {
-      message = StatusMessage("No options with choices: add them in section 3 (Options) first", .warning)
-      return []
+  mutating func askToCreate(_ c: ScreenContext) -> [Effect] {
+    if c.variationOptions.isEmpty {
+      return [.status(StatusMessage("No options with choices: add them in section 3 (Options) first", .warning))]
     }
-    let missing = missingCombinations
-    if missing.isEmpty {
-      message = StatusMessage("Every combination of the options' choices has a variation")
-      return []
-    }
-    variations.confirming = .create(missing)
+    let missing = Self.missingCombinations(c)
+    if missing.isEmpty { return [.status(StatusMessage("Every combination of the options' choices has a variation"))] }
+    confirming = .create(missing)
     return []
   }
 
-  mutating func askToDeleteVariations() -> [Command] {
-    let targets = targetVariationRows
+  mutating func askToDelete(_ c: ScreenContext) -> [Effect] {
+    let targets = targetRows(c)
     guard !targets.isEmpty else { return [] }
-    let all = combinationValues
-    variations.confirming = .delete(
+    let all = c.combinationValues
+    confirming = .delete(
       keys: targets.map(\.key), labels: targets.map { Combination(json: all[$0.index].objectValue ?? [:]).label })
     return []
   }
 
-  mutating func variationsConfirmKey(_ key: Key) -> [Command] {
-    guard let confirming = variations.confirming else { return [] }
-    variations.confirming = nil
-    guard key == .char("y") || key == .char("Y") else {
-      message = StatusMessage("Nothing changed")
-      return []
-    }
-    var all = combinationValues
-    switch confirming {
+  mutating func confirmKey(_ key: Key, _ c: ScreenContext) -> [Effect] {
+    guard let question = confirming else { return [] }
+    confirming = nil
+    guard key == .char("y") || key == .char("Y") else { return [.status(StatusMessage("Nothing changed"))] }
+    var all = c.combinationValues
+    switch question {
     case .create(let missing):
       for pairs in missing {
         let values: [JSON] = pairs.map { p in JSON.object(["name": .string(p.name), "value": .string(p.value)]) }
         all.append(.object(["options": .array(values)]))
       }
-      apply(.set(Model.combinationsKeyPath, .array(all)))
-      message = StatusMessage("\(missing.count) variation\(missing.count == 1 ? "" : "s") added; saving creates them (u undoes)", .success)
+      return [
+        .apply(.set(Self.combinationsPath, .array(all))),
+        .status(StatusMessage("\(missing.count) variation\(missing.count == 1 ? "" : "s") added; saving creates them (u undoes)", .success)),
+      ]
     case .delete(let keys, _):
       let gone = Set(keys)
-      all.removeAll { gone.contains(Model.rowKey($0)) }
-      apply(.set(Model.combinationsKeyPath, .array(all)))
-      variations.selected.subtract(gone)
-      message = StatusMessage("\(keys.count) variation\(keys.count == 1 ? "" : "s") deleted; saving deletes them (u undoes)", .success)
+      all.removeAll { gone.contains(Self.rowKey($0)) }
+      selected.subtract(gone)
+      return [
+        .apply(.set(Self.combinationsPath, .array(all))),
+        .status(StatusMessage("\(keys.count) variation\(keys.count == 1 ? "" : "s") deleted; saving deletes them (u undoes)", .success)),
+      ]
     }
-    return []
   }
 
   // MARK: Image
 
-  /// The gallery's images by URL, as a variation's image can name them.
-  var galleryImageURLs: [String] {
-    (document?.current.json["media"]?["images"]?.arrayValue ?? []).compactMap { i in
-      i["imageOriginalUrl"]?.stringValue ?? i["image1500pxUrl"]?.stringValue ?? i["imageUrl"]?.stringValue
-    }
-  }
-
-  mutating func openVariationImagePicker() -> [Command] {
-    guard let row = currentVariationRow else { return [] }
-    let urls = galleryImageURLs
+  mutating func openImagePicker(_ c: ScreenContext) -> [Effect] {
+    guard let row = currentRow(rows(c)) else { return [] }
+    let urls = c.galleryImageURLs
     if urls.isEmpty {
-      message = StatusMessage("The product has no gallery images to pick from (section 5, Media)", .warning)
-      return []
+      return [.status(StatusMessage("The product has no gallery images to pick from (section 5, Media)", .warning))]
     }
-    let c = combinationValues[row.index]
-    let now = c[combinationImageKey]?.stringValue ?? c["imageUrl"]?.stringValue
-    variations.choosingImage = now.flatMap { u in urls.firstIndex(of: u).map { $0 + 1 } } ?? 0
+    let combination = c.combinationValues[row.index]
+    let now = combination[combinationImageKey]?.stringValue ?? combination["imageUrl"]?.stringValue
+    choosingImage = now.flatMap { u in urls.firstIndex(of: u).map { $0 + 1 } } ?? 0
     return []
   }
 
-  mutating func variationImageKey(_ key: Key) -> [Command] {
-    guard var highlighted = variations.choosingImage, let row = currentVariationRow else {
-      variations.choosingImage = nil
+  mutating func imageKey(_ key: Key, _ c: ScreenContext) -> [Effect] {
+    guard var highlighted = choosingImage, let row = currentRow(rows(c)) else {
+      choosingImage = nil
       return []
     }
-    let urls = galleryImageURLs
+    let urls = c.galleryImageURLs
     switch key {
     case .down, .char("j"): highlighted = min(urls.count, highlighted + 1)
     case .up, .char("k"): highlighted = max(0, highlighted - 1)
     case .enter, .char(" "):
-      variations.choosingImage = nil
+      choosingImage = nil
       let url = highlighted == 0 ? nil : urls[highlighted - 1]
-      let c = combinationValues[row.index]
-      let label = Combination(json: c.objectValue ?? [:]).label
-      if (c[combinationImageKey]?.stringValue ?? c["imageUrl"]?.stringValue) == url {
-        message = StatusMessage("Image unchanged")
-        return []
+      let combination = c.combinationValues[row.index]
+      let label = Combination(json: combination.objectValue ?? [:]).label
+      if (combination[combinationImageKey]?.stringValue ?? combination["imageUrl"]?.stringValue) == url {
+        return [.status(StatusMessage("Image unchanged"))]
       }
-      if let problem = document?.setCombinationImage(index: row.index, url: url) {
-        message = StatusMessage(problem.message, .error)
-        return []
+      guard let document = c.document else { return [] }
+      switch document.combinationImageEdit(index: row.index, url: url) {
+      case .failure(let problem):
+        return [.status(StatusMessage(problem.message, .error))]
+      case .success(let edit):
+        return [
+          .apply(edit),
+          .status(StatusMessage(url == nil ? "Image removed from \(label)" : "Image \(highlighted) of the gallery set for \(label)")),
+        ]
       }
-      documentChanged()
-      message = StatusMessage(url == nil ? "Image removed from \(label)" : "Image \(highlighted) of the gallery set for \(label)")
-      return []
     case .escape, .char("q"):
-      variations.choosingImage = nil
+      choosingImage = nil
       return []
     default: break
     }
-    variations.choosingImage = highlighted
+    choosingImage = highlighted
     return []
-  }
-
-  // MARK: Keys of an open editor, prompt or question
-
-  /// Keys of a cell being edited, a prompt, a question or the image picker; nil when none is open.
-  mutating func variationsModalKey(_ key: Key) -> [Command]? {
-    if variations.editing != nil { return variationEditingKey(key) }
-    if variations.prompt != nil { return variationPromptKey(key) }
-    if variations.confirming != nil { return variationsConfirmKey(key) }
-    if variations.choosingImage != nil { return variationImageKey(key) }
-    return nil
   }
 }

@@ -4,9 +4,9 @@ import Terminal
 
 /// Drawing the variations grid: only the rows and columns that fit are looked at, so a product
 /// with 500 variations draws as fast as one with 6.
-extension Model {
+extension VariationsState {
   /// Columns wide enough for their title and their values (option columns: the choices).
-  func variationColumnWidth(_ column: VariationColumn, options: [(name: String, choices: [String])]) -> Int {
+  static func columnWidth(_ column: VariationColumn, options: [(name: String, choices: [String])]) -> Int {
     if case .option(let name) = column {
       let longest = (options.first { $0.name == name }?.choices.map { displayWidth($0) }.max() ?? 8)
       return min(16, max(displayWidth(name), longest, 3))
@@ -14,18 +14,19 @@ extension Model {
     return max(column.width, displayWidth(column.title))
   }
 
-  func drawVariations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard document != nil else { return nil }
-    let rows = variationRows
-    let all = combinationValues
+  func view(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard c.document != nil else { return nil }
+    let width = c.width
+    let rows = rows(c)
+    let all = c.combinationValues
     if all.isEmpty {
-      drawVariationsEmpty(into: &screen, top: top)
+      drawEmpty(c, into: &screen, top: top)
       return nil
     }
-    let options = variationOptions
+    let options = c.variationOptions
     let columns = rows.columns
-    let widths = columns.map { variationColumnWidth($0, options: options) }
-    let currentColumn = max(0, min(variations.column, columns.count - 1))
+    let widths = columns.map { Self.columnWidth($0, options: options) }
+    let currentColumn = max(0, min(column, columns.count - 1))
     let frozen = columns.indices.filter { columns[$0].isOption }
     let scrolling = columns.indices.filter { !columns[$0].isOption }
     let marker = 3
@@ -66,34 +67,34 @@ extension Model {
     // Rows.
     let body = max(0, bottom - top - 2)
     let shown = rows.shown
-    let current = max(0, min(variations.row, shown.count - 1))
+    let current = max(0, min(row, shown.count - 1))
     let start = scrollStart(selected: current, count: shown.count, rows: body)
     var cursor: (x: Int, y: Int)?
     if shown.isEmpty {
       screen.put(
-        "No row matches the filter “\(variations.filter)”: / changes it, an empty filter shows all \(rows.total)", x: 2,
+        "No row matches the filter “\(filter)”: / changes it, an empty filter shows all \(rows.total)", x: 2,
         y: top + 1, style: Theme.dim, maxWidth: width - 3)
     }
     for r in 0..<body {
       let k = start + r
       guard k < shown.count else { break }
-      let row = shown[k]
+      let shownRow = shown[k]
       let y = top + 1 + r
-      let c = all[row.index]
+      let combination = all[shownRow.index]
       let isCurrent = k == current
-      let isSelected = variations.selected.contains(row.key)
-      screen.put(isSelected ? "✓" : (variations.rangeAnchor == row.key ? "▸" : " "), x: 0, y: y, style: Theme.success)
-      if rows.changedKeys.contains(row.key) { screen.put("●", x: 1, y: y, style: Theme.changedLabel) }
+      let isSelected = selected.contains(shownRow.key)
+      screen.put(isSelected ? "✓" : (rangeAnchor == shownRow.key ? "▸" : " "), x: 0, y: y, style: Theme.success)
+      if rows.changedKeys.contains(shownRow.key) { screen.put("●", x: 1, y: y, style: Theme.changedLabel) }
       for (i, cx) in visible {
         let column = columns[i]
         let w = min(widths[i], width - cx)
         guard w > 0 else { continue }
-        if isCurrent, i == currentColumn, let editing = variations.editing, editing.rowKey == row.key {
+        if isCurrent, i == currentColumn, let editing, editing.rowKey == shownRow.key {
           let style = editing.problem == nil ? Theme.input : Style(fg: .brightWhite, bg: .red, underline: true)
           cursor = (editing.field.draw(into: &screen, x: cx, y: y, width: widths[i], style: style), y)
           continue
         }
-        let (text, dim) = variationCellText(c, column)
+        let (text, dim) = Self.cellText(combination, column)
         var style = dim ? Theme.dim : (column.isOption ? Theme.label : Theme.value)
         if isSelected { style = Theme.changedLabel }
         let shownText = column.numberKind != nil ? padLeft(text, toWidth: w) : truncate(text, toWidth: w)
@@ -103,14 +104,14 @@ extension Model {
         }
       }
     }
-    drawVariationsFooter(rows, into: &screen, y: bottom - 1)
-    if let confirming = variations.confirming { drawVariationsConfirm(confirming, into: &screen) }
-    if let highlighted = variations.choosingImage { drawVariationImagePicker(highlighted, into: &screen, top: top, bottom: bottom) }
-    return variations.confirming == nil && variations.choosingImage == nil ? cursor : nil
+    drawFooter(rows, width: width, into: &screen, y: bottom - 1)
+    if let confirming { drawConfirm(confirming, c, into: &screen) }
+    if let choosingImage { drawImagePicker(choosingImage, rows, c, into: &screen, top: top, bottom: bottom) }
+    return confirming == nil && choosingImage == nil ? cursor : nil
   }
 
-  func drawVariationsEmpty(into screen: inout Screen, top: Int) {
-    let options = variationOptions
+  func drawEmpty(_ c: ScreenContext, into screen: inout Screen, top: Int) {
+    let options = c.variationOptions
     let lines: [String]
     if options.isEmpty {
       lines = [
@@ -130,25 +131,25 @@ extension Model {
       ]
     }
     for (i, line) in lines.enumerated() {
-      screen.put(line, x: 2, y: top + 1 + i, style: i == 0 ? Theme.header : Theme.value, maxWidth: width - 3)
+      screen.put(line, x: 2, y: top + 1 + i, style: i == 0 ? Theme.header : Theme.value, maxWidth: c.width - 3)
     }
   }
 
-  func drawVariationsFooter(_ rows: VariationRows, into screen: inout Screen, y: Int) {
+  func drawFooter(_ rows: VariationRows, width: Int, into screen: inout Screen, y: Int) {
     let stock = rows.stock.map { s in s == s.rounded() ? String(Int(s)) : String(s) } ?? "∞"
     var parts = [
       "Stock \(stock)", "\(rows.shown.count) of \(rows.total) rows", "\(rows.changed) changed",
     ]
     if rows.deleted > 0 { parts.append("\(rows.deleted) deleted") }
-    if !variations.selected.isEmpty { parts.append("\(variations.selected.count) selected") }
-    if !variations.filter.isEmpty { parts.append("filter: \(variations.filter)") }
+    if !selected.isEmpty { parts.append("\(selected.count) selected") }
+    if !filter.isEmpty { parts.append("filter: \(filter)") }
     screen.fill(x: 0, y: y, width: width, height: 1, style: Theme.tab)
     screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, style: Theme.tab, maxWidth: width)
   }
 
-  func drawVariationsConfirm(_ confirming: VariationsConfirm, into screen: inout Screen) {
+  func drawConfirm(_ confirming: VariationsConfirm, _ c: ScreenContext, into screen: inout Screen) {
     do {
-      let room = max(1, height - 8)
+      let room = max(1, c.height - 8)
       switch confirming {
       case .create(let missing):
         var lines = ["Create \(missing.count) variation\(missing.count == 1 ? "" : "s") (sent when you save):"]
@@ -156,23 +157,26 @@ extension Model {
         lines += labels.prefix(room - 2).map { "  + " + $0 }
         if labels.count > room - 2 { lines.append("  … and \(labels.count - (room - 2)) more") }
         lines.append("y  create them    any other key: no")
-        drawDialog(into: &screen, title: "Missing variations", lines: lines)
+        drawDialog(into: &screen, width: c.width, height: c.height, title: "Missing variations", lines: lines)
       case .delete(let keys, let labels):
         var lines = ["Delete \(keys.count) variation\(keys.count == 1 ? "" : "s") (sent when you save):"]
         lines += labels.prefix(room - 2).map { "  − " + $0 }
         if labels.count > room - 2 { lines.append("  … and \(labels.count - (room - 2)) more") }
         lines.append("y  delete them    any other key: no")
-        drawDialog(into: &screen, title: "Delete variations", lines: lines)
+        drawDialog(into: &screen, width: c.width, height: c.height, title: "Delete variations", lines: lines)
       }
     }
   }
 
-  func drawVariationImagePicker(_ highlighted: Int, into screen: inout Screen, top: Int, bottom: Int) {
-    let entries = ["no image of its own"] + galleryImageURLs.enumerated().map { "\($0.offset + 1)  \($0.element)" }
+  func drawImagePicker(
+    _ highlighted: Int, _ rows: VariationRows, _ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int
+  ) {
+    let width = c.width
+    let entries = ["no image of its own"] + c.galleryImageURLs.enumerated().map { "\($0.offset + 1)  \($0.element)" }
     let w = min(width - 4, 70)
     let h = min(bottom - top, entries.count + 2)
     let x = max(0, (width - w) / 2)
-    let label = currentVariationRow.map { Combination(json: combinationValues[$0.index].objectValue ?? [:]).label } ?? ""
+    let label = currentRow(rows).map { Combination(json: c.combinationValues[$0.index].objectValue ?? [:]).label } ?? ""
     drawBox(into: &screen, x: x, y: top + 1, width: w, height: h, title: "Image of \(label)")
     let first = scrollStart(selected: highlighted, count: entries.count, rows: h - 2)
     for r in 0..<max(0, h - 2) {
@@ -185,13 +189,14 @@ extension Model {
   }
 
   /// The fill or filter prompt, over the status line; returns where the cursor goes.
-  func drawVariationsPrompt(into screen: inout Screen, y: Int) -> (x: Int, y: Int)? {
-    guard let prompt = variations.prompt else { return nil }
+  func viewPrompt(_ c: ScreenContext, into screen: inout Screen, y: Int) -> (x: Int, y: Int)? {
+    guard let prompt else { return nil }
+    let width = c.width
     let label: String
     switch prompt.kind {
     case .fill(let column):
       // Counted from the selection, not by walking 500 rows on every frame of typing.
-      let n = variations.selected.isEmpty ? 1 : variations.selected.count
+      let n = selected.isEmpty ? 1 : selected.count
       label = " Fill \(column.label) of \(n) row\(n == 1 ? "" : "s"): "
     case .filter:
       label = " Filter: "
