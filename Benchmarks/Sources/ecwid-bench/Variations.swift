@@ -85,3 +85,62 @@ func variationRows(n: Int) -> [Row] {
       target: "≤ 2 + ⌈200 / batch size⌉ = \(bound)", met: batches * 2 <= bound))
   return rows
 }
+
+/// The grid's figures on the 500-variation product at 200x60: moving, typing into a cell, and a
+/// fill of one column over all 500 rows (update + view + changedRuns, as the other key figures).
+func gridRows(n: Int) -> [Row] {
+  let product = productWith500Variations()
+  func gridModel() -> Model {
+    var m = loadedModel(product, languages: ["en"])
+    _ = m.update(.key(.char("9")))  // the Variations tab
+    _ = m.view()
+    return m
+  }
+  var rows: [Row] = []
+
+  var moving = gridModel()
+  let (move, _) = keystrokes(&moving, count: n) { i, _ in (i / 400) % 2 == 0 ? .char("j") : .char("k") }
+  let moved = moving.variations.row
+  rows.append(
+    Row(
+      figure: "grid, 500 variations: move (j/k) (p50 / p99)", measured: "\(fmtMs(move.p50)) / \(fmtMs(move.p99))",
+      target: "p99 ≤ 1 ms", met: move.p99 <= 1 && moved > 0,
+      note: moved > 0 ? "" : "the cursor did not move"))
+
+  // Past the three option columns to the SKU, then edit it: keys are text for the cell.
+  var typing = gridModel()
+  for key in [Key.char("l"), .char("l"), .char("l"), .enter] { _ = typing.update(.key(key)) }
+  let (type, _) = keystrokes(&typing, count: n) { i, _ in (i / 20) % 2 == 0 ? .char("a") : .backspace }
+  let editing = typing.variations.editing != nil
+  rows.append(
+    Row(
+      figure: "grid, 500 variations: type into a cell (p50 / p99)", measured: "\(fmtMs(type.p50)) / \(fmtMs(type.p99))",
+      target: "p99 ≤ 1 ms", met: type.p99 <= 1 && editing, note: editing ? "" : "the cell was not being edited"))
+
+  // Every row selected, the price column, then `=`, "+1", Enter: the Enter is timed.
+  var filling = gridModel()
+  for key in [Key.char("a"), .char("l"), .char("l"), .char("l"), .char("l")] { _ = filling.update(.key(key)) }
+  var previous = filling.view().screen
+  var fill = Samples()
+  let before = filling.document?.current.json["combinations"]?[0]?["price"]?.doubleValue ?? 0
+  let reps = max(5, n / 4)
+  for _ in 0..<reps {
+    for key in [Key.char("="), .char("+"), .char("1")] { _ = filling.update(.key(key)) }
+    previous = filling.view().screen
+    let t0 = nowNanos()
+    _ = filling.update(.key(.enter))
+    let (screen, _) = filling.view()
+    let runs = screen.changedRuns(from: previous)
+    fill.add(Double(nowNanos() - t0) / 1e6)
+    blackHole(runs.count)
+    previous = screen
+  }
+  let after = filling.document?.current.json["combinations"]?[0]?["price"]?.doubleValue ?? 0
+  let filled = abs(after - before - Double(reps)) < 0.001
+  rows.append(
+    Row(
+      figure: "grid, 500 variations: fill the price of 500 selected rows (p50 / max)",
+      measured: "\(fmtMs(fill.p50)) / \(fmtMs(fill.max))", target: "≤ 5 ms", met: fill.p50 <= 5 && filled,
+      note: filled ? "" : "the price went from \(before) to \(after), not +\(reps)"))
+  return rows
+}

@@ -28,6 +28,10 @@ if let i = args.firstIndex(of: "--counted-keys"), i + 4 < args.count {
   exit(0)
 }
 
+if let scenario = option("--profile", in: args), scenario == "variations-grid" {
+  for row in gridRows(n: Int(option("--keys", in: args) ?? "") ?? 1000) { print("\(row.figure): \(row.measured)") }
+  exit(0)
+}
 if let scenario = option("--profile", in: args) {
   profileScenario(scenario, huge: SampleProducts.huge(seed: seed), n: Int(option("--keys", in: args) ?? "") ?? 3000)
   exit(0)
@@ -72,6 +76,8 @@ progress("measuring diff and plan…")
 rows += diffAndPlanRows(huge: huge, n: reps)
 progress("measuring variations (500)…")
 rows += variationRows(n: reps)
+progress("measuring the variations grid (500)…")
+rows += gridRows(n: keyCount)
 progress("measuring open…")
 rows += openRows(huge: huge, n: quick ? 5 : 15)
 
