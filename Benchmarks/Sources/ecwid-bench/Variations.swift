@@ -1,7 +1,9 @@
 // Figures of issue 16's data layer: diff and plan of a product with 500 variations.
 import EcwidAPI
 import Foundation
+import Editor
 import ProductDocument
+import Terminal
 
 /// A product with Size (10) × Color (10) × Material (5) = 500 variations, each with its own
 /// SKU, price, stock, weight and low-stock limit (the sandbox's sneaker has the same shape).
