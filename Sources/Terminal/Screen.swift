@@ -240,7 +240,19 @@ public struct Screen: Equatable, Sendable {
             var start = x
             if start > 0 && now[base + start].width == 0 { start -= 1 }
             var end = x + 1
-            while end < width && now[base + end] != old[base + end] { end += 1 }
+            // Up to the next stretch of 8 unchanged cells: a few unchanged cells between two
+            // changes are drawn again rather than starting a run (an array) for each change.
+            var same = 0
+            var scan = x + 1
+            while scan < width && same < 8 {
+              if now[base + scan] == old[base + scan] {
+                same += 1
+              } else {
+                same = 0
+                end = scan + 1
+              }
+              scan += 1
+            }
             if end < width && now[base + end].width == 0 { end += 1 }
             runs.append(Run(x: start, y: row, cells: Array(now[(base + start)..<(base + end)])))
             x = end

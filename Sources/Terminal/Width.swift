@@ -199,31 +199,44 @@ func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: St
     }
   }
   let clean = sanitizeForTerminal(source)
-  if !cut {
-    if isPrintableASCII(clean) {
-      if clean.utf8.count <= toWidth { return (clean, clean.utf8.count) }
-    } else {
-      let w = sanitizedWidth(clean)
-      if w <= toWidth { return (clean, w) }
-    }
+  let ascii = isPrintableASCII(clean)
+  if ascii && !cut && clean.utf8.count <= toWidth { return (clean, clean.utf8.count) }
+  // The ellipsis, or nothing when it alone does not fit.
+  var suffix = ""
+  var suffixWidth = 0
+  if ellipsis == "…" {
+    (suffix, suffixWidth) = ("…", 1)
+  } else {
+    let cleanEllipsis = sanitizeForTerminal(ellipsis)
+    (suffix, suffixWidth) = (cleanEllipsis, sanitizedWidth(cleanEllipsis))
   }
-  let cleanEllipsis = sanitizeForTerminal(ellipsis)
-  var ellipsisWidth = sanitizedWidth(cleanEllipsis)
-  var suffix = cleanEllipsis
-  if ellipsisWidth > toWidth {
-    suffix = ""
-    ellipsisWidth = 0
+  if suffixWidth > toWidth { (suffix, suffixWidth) = ("", 0) }
+  let budget = toWidth - suffixWidth
+  if ascii {
+    let n = min(budget, clean.utf8.count)
+    return (String(decoding: clean.utf8.prefix(n), as: UTF8.self) + suffix, n + suffixWidth)
   }
-  let budget = toWidth - ellipsisWidth
+  // One pass over the graphemes, ending as soon as the text is known not to fit: the bytes up to
+  // the last grapheme that fits beside the ellipsis are kept.
   var used = 0
-  var out = ""
+  var fittingBytes = 0
+  var fittingWidth = 0
+  var bytes = 0
+  var fits = true
   for c in clean {
     let w = graphemeWidth(c)
-    if used + w > budget { break }
-    out.append(c)
+    bytes += c.utf8.count
+    if fits && used + w <= budget {
+      fittingBytes = bytes
+      fittingWidth = used + w
+    } else {
+      fits = false
+    }
     used += w
+    if used > toWidth { break }
   }
-  return (out + suffix, used + ellipsisWidth)
+  if used <= toWidth && !cut { return (clean, used) }
+  return (String(decoding: clean.utf8.prefix(fittingBytes), as: UTF8.self) + suffix, fittingWidth + suffixWidth)
 }
 
 /// Truncates (with ellipsis) and pads with spaces to exactly `toWidth` columns.
