@@ -116,6 +116,9 @@ extension VariationsState {
     var all = context.combinationValues
     var changed = 0
     var skipped = 0
+    // The new value depends only on the old one: 500 rows have a few distinct prices, and each
+    // is worked out once (decimal arithmetic and the number's text are the cost of a fill).
+    var worked: [String: (new: Decimal?, number: Result<JSONNumber, NumberText.Problem>?)] = [:]
     for row in rows {
       guard var o = all[row.index].objectValue else { continue }
       let before = o
@@ -134,13 +137,18 @@ extension VariationsState {
         }
         var oldText = o[key]?.numberValue?.text
         if column == .price, oldText == nil { oldText = o["defaultDisplayedPrice"]?.numberValue?.text }
-        let old = oldText.flatMap { Decimal(string: $0) }
-        guard let new = operation.apply(to: old, decimals: kind.decimals) else {
+        let memoKey = oldText ?? ""
+        if worked[memoKey] == nil {
+          let old = oldText.flatMap { Decimal(string: $0) }
+          let new = operation.apply(to: old, decimals: kind.decimals)
+          worked[memoKey] = (new, new.map { NumberText.parse("\($0)", integer: kind.integer) })
+        }
+        guard let (newValue, number) = worked[memoKey], let new = newValue else {
           skipped += 1  // nothing to add to
           continue
         }
         if new < 0 { return .failure(VariationProblem("\(Combination(json: o).label) would get \(new): no negative values")) }
-        guard case .success(let n) = NumberText.parse("\(new)", integer: kind.integer) else {
+        guard case .success(let n)? = number else {
           return .failure(VariationProblem("\(Combination(json: o).label) would get \(new), which is out of range"))
         }
         o[key] = .number(n)
