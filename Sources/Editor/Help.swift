@@ -112,6 +112,7 @@ extension Model {
     case .conflict: return [conflict.keys.erased]
     case .recover: return [recover.keys.erased]
     case .form where section == .media: return [media.keys.erased] + rootKeyTables.map(\.erased)
+    case .form where section == .translations: return [translations.keys.erased] + rootKeyTables.map(\.erased)
     default: return rootKeyTables.map(\.erased)
     }
   }
@@ -127,7 +128,7 @@ extension Model {
       switch section {
       case .media: return [EditorKeys.table]  // the gallery dispatches its own (MediaState)
       case .options: return [options.focus == .choices ? ChoiceKeys.table : OptionKeys.table, EditorKeys.table]
-      case .translations: return [TranslationKeys.table, EditorKeys.table]
+      case .translations: return [EditorKeys.table]  // the grid dispatches its own (TranslationsState)
       case .variations: return [VariationKeys.table, EditorKeys.table]
       default: return [FormKeys.table, EditorKeys.table]
       }

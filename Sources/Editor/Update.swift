@@ -50,7 +50,6 @@ extension Model {
     let commands = withJournal(handle(msg))
     // The variations grid's rows follow the document and the filter (cheap when neither moved).
     if page == .form && section == .variations { refreshVariationRows() }
-    refreshTranslationTable()
     return commands
   }
 
@@ -229,7 +228,7 @@ extension Model {
       return optionsPaste(text)
     }
     if page == .form && section == .translations && translations.isTyping {
-      return translationsPaste(text)
+      return route(\.translations, .paste(text))
     }
     if page == .form && section == .variations && variations.isTyping {
       return variationsPaste(text)

@@ -87,7 +87,7 @@ extension Model {
       switch section {
       case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = drawOptions(into: &screen, top: bodyTop, bottom: bodyBottom)
-      case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .translations: cursor = translations.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .variations: cursor = drawVariations(into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = drawForm(into: &screen, top: bodyTop, bottom: bodyBottom)
       }
@@ -182,7 +182,7 @@ extension Model {
       hint = hintText(scalar ? pageKeyTables : Array(pageKeyTables.prefix(1)))
       switch section {
       case .options: hint = optionsHint ?? hint
-      case .translations: hint = translationsHint ?? hint
+      case .translations: hint = translations.hint ?? hint
       case .variations: hint = variationsHint ?? hint
       case .media: hint = media.hint ?? hint
       default:

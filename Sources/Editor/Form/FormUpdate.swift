@@ -23,7 +23,10 @@ extension Model {
       let context = self.context
       if let effects = media.handle(key, context) { return perform(effects) }
     case .options: if let done = optionsModalKey(key) { return done }
-    case .translations: if let done = translationsModalKey(key) { return done }
+    case .translations:
+      // The grid is a component: its keys, its cell and its language list, or nil for the shared keys.
+      let context = self.context
+      if let effects = translations.handle(key, context) { return perform(effects) }
     case .variations: if let done = variationsModalKey(key) { return done }
     default: break
     }
