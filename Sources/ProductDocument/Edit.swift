@@ -145,6 +145,25 @@ extension Product {
     }
   }
 
+  /// The edits that keep the variations in step after the text at `path` (an option's name,
+  /// `options[i].name`, or a choice's text, `options[i].choices[j].text`) went from `old` to `new`:
+  /// one `.renameInCombinations` when variations named `old`, none otherwise (nor for any other
+  /// path). `variations` is how many variations follow, for the status line. `self` is the product
+  /// before or after the rename (the variations and the option's name are the same in both).
+  /// Apply the edits with the rename's coalesce key: they undo as one step with it.
+  public func followRename(at path: FieldPath, from old: String, to new: String) -> (edits: [Edit], variations: Int) {
+    guard old != new, path.count >= 3, path[0] == .key("options"), case .index(let i) = path[1] else { return ([], 0) }
+    if path.count == 3, path[2] == .key("name") {
+      let count = combinationIndices(option: old, value: nil).count
+      return (count > 0 ? [.renameInCombinations(option: old, value: nil, to: new)] : [], count)
+    }
+    guard path.count == 5, path[2] == .key("choices"), path[4] == .key("text"),
+      let name = value(at: optionsPath + [.index(i), .key("name")])?.stringValue
+    else { return ([], 0) }
+    let count = combinationIndices(option: name, value: old).count
+    return (count > 0 ? [.renameInCombinations(option: name, value: old, to: new)] : [], count)
+  }
+
   mutating func renameInCombinations(option: String, value: String?, to: String) {
     guard option != to || value != nil, value != to else { return }
     for i in combinationIndices(option: option, value: value) {

@@ -56,6 +56,33 @@ import Testing
     #expect(doc.changes().isEmpty)
   }
 
+  /// `Product.followRename` (the Options and Translations screens apply what it returns): a
+  /// renamed choice or option gives the one edit that renames it in its variations, with their
+  /// count; an unchanged or unused text, or a path that names no option text, gives none.
+  @Test func followRenameGivesTheEditThatRenamesTheVariations() throws {
+    let product = variedProduct()
+    let choice = product.followRename(
+      at: [.key("options"), .index(0), .key("choices"), .index(0), .key("text")], from: "M", to: "Medium")
+    #expect(choice.edits == [.renameInCombinations(option: "Size", value: "M", to: "Medium")])
+    #expect(choice.variations == 2)
+    let option = product.followRename(at: [.key("options"), .index(1), .key("name")], from: "Color", to: "Colour")
+    #expect(option.edits == [.renameInCombinations(option: "Color", value: nil, to: "Colour")])
+    #expect(option.variations == 4)
+    var doc = Document(base: product)
+    doc.apply(.set([.key("options"), .index(1), .key("name")], "Colour"), coalesceKey: "k")
+    for edit in option.edits { doc.apply(edit, coalesceKey: "k") }
+    #expect(values(doc).allSatisfy { $0.contains { $0.hasPrefix("Colour=") } })
+    doc.undo()
+    #expect(doc.changes().isEmpty)
+    let none = [
+      product.followRename(at: [.key("options"), .index(0), .key("name")], from: "Size", to: "Size"),
+      product.followRename(at: [.key("options"), .index(0), .key("name")], from: "Nope", to: "Other"),
+      product.followRename(at: [.key("options"), .index(0), .key("choices"), .index(0), .key("text")], from: "S", to: "Small"),
+      product.followRename(at: [.key("name")], from: "Tee", to: "Shirt"),
+    ]
+    #expect(none.allSatisfy { $0.edits.isEmpty && $0.variations == 0 })
+  }
+
   /// Against the sandbox, over HTTP: the 40-variation T-shirt's option "Color" renamed to
   /// "Colour", its choice "M" to "Medium" and its choice "XS" removed. After the save the store
   /// holds 32 variations with the new names (the same ids as before), none with the old ones,

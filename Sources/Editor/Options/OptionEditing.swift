@@ -158,21 +158,11 @@ extension Model {
   }
 
   /// After the text at `path` (an option's name or a choice's text) went from `old` to `new`, the
-  /// variations that named `old` are renamed too. Returns how many.
+  /// variations that named `old` are renamed too (`Product.followRename`). Returns how many.
   mutating func followRename(at path: FieldPath, from old: String, to new: String, coalesceKey: String?) -> Int {
-    guard old != new, let document, path.count >= 3, path[0] == .key("options"), case .index(let i) = path[1] else {
-      return 0
-    }
-    if path.count == 3, path[2] == .key("name") {
-      let count = document.current.combinationIndices(option: old, value: nil).count
-      if count > 0 { apply(.renameInCombinations(option: old, value: nil, to: new), coalesceKey: coalesceKey) }
-      return count
-    }
-    guard path.count == 5, path[2] == .key("choices"), path[4] == .key("text"),
-      let name = document.current.value(at: optionPath(i) + [.key("name")])?.stringValue
-    else { return 0 }
-    let count = document.current.combinationIndices(option: name, value: old).count
-    if count > 0 { apply(.renameInCombinations(option: name, value: old, to: new), coalesceKey: coalesceKey) }
-    return count
+    guard let document else { return 0 }
+    let follow = document.current.followRename(at: path, from: old, to: new)
+    for edit in follow.edits { apply(edit, coalesceKey: coalesceKey) }
+    return follow.variations
   }
 }
