@@ -94,7 +94,7 @@ extension TranslationsState {
     let text = session.edit.text
     // An option's name or a choice's text in the default language: its variations follow.
     if session.language == nil, let old = session.original, let product = c.document?.current {
-      effects += Self.renameEdits(in: product, at: session.text.main, from: old, to: text).map {
+      effects += product.followRename(at: session.text.main, from: old, to: text).edits.map {
         .apply($0, coalesceKey: session.edit.coalesceKey)
       }
     }
@@ -149,20 +149,5 @@ extension TranslationsState {
       return String(row.label[..<cut.upperBound]) + (value ?? "#\(j + 1)") + "”"
     }
     return row.label
-  }
-
-  /// After the text at `path` (an option's name or a choice's text) went from `old` to `new`, the
-  /// edits that rename it in the variations that named `old`.
-  static func renameEdits(in product: Product, at path: FieldPath, from old: String, to new: String) -> [Edit] {
-    guard old != new, path.count >= 3, path[0] == .key("options"), case .index(let i) = path[1] else { return [] }
-    if path.count == 3, path[2] == .key("name") {
-      return product.combinationIndices(option: old, value: nil).isEmpty
-        ? [] : [.renameInCombinations(option: old, value: nil, to: new)]
-    }
-    guard path.count == 5, path[2] == .key("choices"), path[4] == .key("text"),
-      let name = product.value(at: [.key("options"), .index(i), .key("name")])?.stringValue
-    else { return [] }
-    return product.combinationIndices(option: name, value: old).isEmpty
-      ? [] : [.renameInCombinations(option: name, value: old, to: new)]
   }
 }
