@@ -176,4 +176,42 @@ import Testing
     press(&m, .char("u"))
     #expect(m.document?.current.combinationIndices(option: "Size", value: "XS").count == uses, "one undo step")
   }
+
+  @Test func renamingAnOptionSaysItsNewNameAndItsVariationsFollow() throws {
+    var m = Self.gridModel(EditorHarness.product(named: "Everyday Crew"))
+    let uses = try #require(m.document?.current.combinationIndices(option: "Size", value: nil)).count
+    #expect(uses > 0)
+    try Self.select(&m, "Option “Size”", "en")
+    press(&m, .enter, .ctrl("u"))
+    _ = m.update(.paste("Taille"))
+    press(&m, .enter)
+    #expect(m.message == StatusMessage("Option “Taille” (en) set"))
+    #expect(m.document?.current.combinationIndices(option: "Taille", value: nil).count == uses)
+    #expect(m.document?.current.combinationIndices(option: "Size", value: nil).isEmpty == true)
+  }
+
+  /// With only the missing rows shown, the row just translated leaves the list once the root applied
+  /// it: the cursor is on the next missing row of the list as it is then, not one further (also
+  /// when the typing and the Enter come to the grid before the root applied any of it).
+  @Test func translateModeUnderTheFilterKeepsTheCursorOnTheNextMissingRow() throws {
+    var m = Self.gridModel()
+    press(&m, .char("L"))
+    let ja: Int = try #require(m.context.translationLanguages.firstIndex(of: "ja"))
+    m.translations.choosingLanguage = ja
+    press(&m, .enter, .char("f"))
+    let rows = m.translationData.rows
+    let missing = m.visibleTranslationRows(total: rows.count)
+    try #require(missing.count >= 3 && rows[missing[0]].kind != .long && rows[missing[1]].kind != .long)
+    press(&m, .char("g"), .enter)
+    #expect(m.translations.editing?.row == missing[0])
+    var grid = m.translations
+    let context = m.context
+    let effects = grid.update(.paste("テスト"), context) + grid.update(.key(.enter), context)
+    m.translations = grid
+    _ = m.perform(effects)
+    #expect(m.translations.editing?.row == missing[1])
+    let now = m.visibleTranslationRows(total: rows.count)
+    #expect(now == Array(missing.dropFirst()))
+    #expect(now[m.translations.selected] == missing[1], "the cursor is on the cell being typed into")
+  }
 }
