@@ -1,5 +1,6 @@
 import EcwidAPI
 import ProductDocument
+import ProductSamples
 import Terminal
 import Testing
 
@@ -213,5 +214,22 @@ import Testing
     let now = m.visibleTranslationRows(total: rows.count)
     #expect(now == Array(missing.dropFirst()))
     #expect(now[m.translations.selected] == missing[1], "the cursor is on the cell being typed into")
+  }
+
+  /// The benchmark scrolls this grid on the huge product: a scroll key finds the rows derived for
+  /// the document the draw gets (no rows built per key or per draw), also under the filter.
+  @Test func scrollingTheHugeProductDrawsFromTheRowsDerivedOnce() {
+    var m = EditorHarness.model(SampleProducts.huge(seed: 7), width: 120, height: 40, languages: SampleProducts.hugeLanguages)
+    press(&m, .char("4"), .char("j"))
+    let builds = m.translations.table.builds
+    #expect(builds == 1)
+    press(&m, .char("f"))
+    let cached = m.translations.table.missing.count
+    #expect(cached == 1, "the filter's rows are worked out once")
+    for key in [Key.pageDown, .down, .down, .up, .char("G"), .char("g"), .right, .left] {
+      press(&m, key)
+      #expect(m.translations.table.key == m.context.translationTableKey, "the draw after \(key) reads the derived rows")
+    }
+    #expect(m.translations.table.builds == builds && m.translations.table.missing.count == cached)
   }
 }
