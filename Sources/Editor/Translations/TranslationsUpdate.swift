@@ -36,9 +36,6 @@ extension TranslationsState: Component {
     return edited(editing, outcome, c)
   }
 
-  /// True while a question or the language list waits for its answer.
-  var isAsking: Bool { choosingLanguage != nil }
-
   /// What the grid's keys work on: every row (the derived table, current after `refresh`), the rows
   /// shown, the language columns and the selected row's place among the rows shown.
   func grid(_ c: ScreenContext) -> (rows: [TranslationRow], visible: [Int], columns: [String], pos: Int) {
