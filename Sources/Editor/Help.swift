@@ -115,6 +115,7 @@ extension Model {
     case .form where FormState.sections.contains(section): return [form.keys.erased] + rootKeyTables.map(\.erased)
     case .form where section == .options: return [options.keys.erased] + rootKeyTables.map(\.erased)
     case .form where section == .variations: return [variations.keys.erased] + rootKeyTables.map(\.erased)
+    case .form where section == .translations: return [translations.keys.erased] + rootKeyTables.map(\.erased)
     default: return rootKeyTables.map(\.erased)
     }
   }
@@ -130,7 +131,7 @@ extension Model {
       switch section {
       case .media: return [EditorKeys.table]  // the gallery dispatches its own (MediaState)
       case .options: return [EditorKeys.table]  // the Options section dispatches its own (OptionsState)
-      case .translations: return [TranslationKeys.table, EditorKeys.table]
+      case .translations: return [EditorKeys.table]  // the grid dispatches its own (TranslationsState)
       case .variations: return [EditorKeys.table]  // the grid dispatches its own (VariationsState)
       default: return [EditorKeys.table]  // the scalar sections dispatch their own (FormState)
       }

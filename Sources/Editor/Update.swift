@@ -48,7 +48,6 @@ extension Model {
   /// The one place the state changes: a message in, the new state and the work to do out.
   public mutating func update(_ msg: Msg) -> [Command] {
     let commands = withJournal(handle(msg))
-    refreshTranslationTable()
     return commands
   }
 
@@ -227,7 +226,7 @@ extension Model {
       return route(\.options, .paste(text))
     }
     if page == .form && section == .translations && translations.isTyping {
-      return translationsPaste(text)
+      return route(\.translations, .paste(text))
     }
     if page == .form && section == .variations && variations.isTyping {
       return route(\.variations, .paste(text))

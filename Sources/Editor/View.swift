@@ -87,7 +87,7 @@ extension Model {
       switch section {
       case .media: cursor = media.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .options: cursor = options.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
-      case .translations: cursor = drawTranslations(into: &screen, top: bodyTop, bottom: bodyBottom)
+      case .translations: cursor = translations.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       case .variations: cursor = variations.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       default: cursor = form.view(context, into: &screen, top: bodyTop, bottom: bodyBottom)
       }
@@ -182,7 +182,7 @@ extension Model {
       hint = hintText(scalar ? pageKeyTables : Array(pageKeyTables.prefix(1)))
       switch section {
       case .options: hint = options.hint ?? hint
-      case .translations: hint = translationsHint ?? hint
+      case .translations: hint = translations.hint ?? hint
       case .variations: hint = variations.hint ?? hint
       case .media: hint = media.hint ?? hint
       default:

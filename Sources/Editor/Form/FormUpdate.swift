@@ -16,7 +16,10 @@ extension Model {
       // The Options section is a component: its keys and prompts, or nil for the shared keys.
       let context = self.context
       if let effects = options.handle(key, context) { return perform(effects) }
-    case .translations: if let done = translationsModalKey(key) { return done }
+    case .translations:
+      // The grid is a component: its keys, its cell and its language list, or nil for the shared keys.
+      let context = self.context
+      if let effects = translations.handle(key, context) { return perform(effects) }
     case .variations:
       // The grid is a component: its keys and prompts, or nil for the keys every section shares;
       // then it brings its rows up to the document its effects changed.

@@ -18,10 +18,16 @@ public struct TranslationsState: Equatable, Sendable {
   public var editing: TranslationEditing?
   /// The language picker of translate mode: the highlighted entry.
   public var choosingLanguage: Int?
-  /// The rows, derived from the document when its version changes (see `refreshTranslationTable`).
+  /// The rows, derived from the document when its version changes (see `refresh`).
   var table = TranslationTable()
   public init() {}
   var isTyping: Bool { editing != nil }
+}
+
+/// What the grid handles: its keys and a paste (into the cell being typed into).
+public enum TranslationsMsg: Sendable {
+  case key(Key)
+  case paste(String)
 }
 
 public struct TranslationEditing: Equatable, Sendable {
@@ -35,5 +41,7 @@ public struct TranslationEditing: Equatable, Sendable {
   /// both back).
   public var original: String?
   public var mirrorOriginal: String?
+  /// The row's text (its paths), so typing needs no rows of the grid.
+  var text: TranslationRow
   public var field: TextField { edit.field }
 }

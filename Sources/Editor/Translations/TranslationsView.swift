@@ -4,17 +4,17 @@ import ProductDocument
 import Terminal
 
 /// Drawing the Translations section (its keys: TranslationsKeys.swift; what they do: TranslationsUpdate.swift and TranslationEditing.swift).
-extension Model {
-  // MARK: View
-
-  func drawTranslations(into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
-    guard let document else { return nil }
-    let data = translationData
-    let rows = data.rows
-    let columns = translationColumns(extras: data.extras)
-    let storeCount = storeLanguageColumns.count
-    let visible = visibleTranslationRows(total: rows.count)
-    let layout = translationLayout(columns: columns.count)
+extension TranslationsState {
+  func view(_ c: ScreenContext, into screen: inout Screen, top: Int, bottom: Int) -> (x: Int, y: Int)? {
+    guard let document = c.document else { return nil }
+    let width = c.width
+    let translations = self
+    let table = currentTable(c)
+    let rows = table.rows
+    let columns = c.translationColumns(extras: table.extras)
+    let storeCount = c.storeLanguageColumns.count
+    let visible = visibleRows(in: table, c)
+    let layout = c.translationLayout(columns: columns.count)
     let selectedColumn = max(0, min(translations.column, columns.count - 1))
     var firstColumn = max(0, min(translations.columnScroll, columns.count - layout.visible))
     if selectedColumn < firstColumn { firstColumn = selectedColumn }
@@ -58,7 +58,7 @@ extension Model {
     if let target = translations.translateLanguage, !visible.isEmpty {
       let row = rows[visible[max(0, min(translations.selected, visible.count - 1))]]
       let source = document.current.value(at: row.main)?.stringValue ?? ""
-      let sourceLanguage = storeLanguageColumns.first.map { $0.isEmpty ? "main" : $0 } ?? "main"
+      let sourceLanguage = c.storeLanguageColumns.first.map { $0.isEmpty ? "main" : $0 } ?? "main"
       let room = max(1, min(8, listRows / 2 - 1))
       sourceLines = wrapSegments(
         [("\(row.label), \(sourceLanguage) → \(target): ", Theme.header), (source.isEmpty ? "(empty)" : source, Theme.value)],
@@ -142,7 +142,7 @@ extension Model {
       }
     }
     if let highlighted = translations.choosingLanguage {
-      let langs = translationLanguages
+      let langs = c.translationLanguages
       let w = min(width, 34)
       let h = min(bottom - top, langs.count + 2)
       let x = max(0, (width - w) / 2)
@@ -151,7 +151,7 @@ extension Model {
       for row in 0..<max(0, h - 2) {
         let k = firstLang + row
         guard k < langs.count else { break }
-        let missing = missingTranslationRows(language: langs[k]).count
+        let missing = missingRows(langs[k], in: table, c).count
         screen.put(
           padRight(" \(langs[k])  \(missing) missing", toWidth: w - 2), x: x + 1, y: top + 2 + row,
           style: k == highlighted ? Theme.selected : Theme.popup)
