@@ -169,6 +169,37 @@ extension Model {
     return dispatch(key, in: rootKeyTables)
   }
 
+  /// A key on the product form goes to the section's component (each section is one: the scalar
+  /// sections' fields, the gallery, options, translations, variations), which applies it or
+  /// returns nil for the keys every section shares (`EditorKeys`); its effects are applied here.
+  mutating func formModalKey(_ key: Key) -> [Command]? {
+    switch section {
+    case .media:
+      // The gallery is a component: its keys and prompts, or nil for the keys every section shares.
+      let context = self.context
+      if let effects = media.handle(key, context) { return perform(effects) }
+    case .options:
+      // The Options section is a component: its keys and prompts, or nil for the shared keys.
+      let context = self.context
+      if let effects = options.handle(key, context) { return perform(effects) }
+    case .translations:
+      // The grid is a component: its keys, its cell and its language list, or nil for the shared keys.
+      let context = self.context
+      if let effects = translations.handle(key, context) { return perform(effects) }
+    case .variations:
+      // The grid is a component: its keys and prompts, or nil for the keys every section shares;
+      // then it brings its rows up to the document its effects changed.
+      let context = self.context
+      if let effects = variations.handle(key, context) { return perform(effects) + route(\.variations, .refresh) }
+    default:
+      // The scalar sections are a component: their field, popup and keys, or nil for the keys
+      // every section shares.
+      let context = self.context
+      if let effects = form.handle(key, context) { return perform(effects) }
+    }
+    return nil
+  }
+
   /// Loads the product again after a failed load.
   mutating func retryLoad() -> [Command] {
     guard let productId else { return [] }

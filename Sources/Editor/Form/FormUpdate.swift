@@ -2,39 +2,6 @@ import EcwidAPI
 import ProductDocument
 import Terminal
 
-/// The scalar sections (General, Pricing & stock, Shipping & tax, SEO, Attributes & related).
-extension Model {
-  /// Keys of a field being typed into, a popup or a question on the form; nil when none is open
-  /// (the section's key table has the key then).
-  mutating func formModalKey(_ key: Key) -> [Command]? {
-    switch section {
-    case .media:
-      // The gallery is a component: its keys and prompts, or nil for the keys every section shares.
-      let context = self.context
-      if let effects = media.handle(key, context) { return perform(effects) }
-    case .options:
-      // The Options section is a component: its keys and prompts, or nil for the shared keys.
-      let context = self.context
-      if let effects = options.handle(key, context) { return perform(effects) }
-    case .translations:
-      // The grid is a component: its keys, its cell and its language list, or nil for the shared keys.
-      let context = self.context
-      if let effects = translations.handle(key, context) { return perform(effects) }
-    case .variations:
-      // The grid is a component: its keys and prompts, or nil for the keys every section shares;
-      // then it brings its rows up to the document its effects changed.
-      let context = self.context
-      if let effects = variations.handle(key, context) { return perform(effects) + route(\.variations, .refresh) }
-    default:
-      // The scalar sections are a component: their field, popup and keys, or nil for the keys
-      // every section shares.
-      let context = self.context
-      if let effects = form.handle(key, context) { return perform(effects) }
-    }
-    return nil
-  }
-}
-
 /// What the form reads of the product and the window (from the read-only context).
 extension ScreenContext {
   /// The fields of the section shown (none outside the scalar sections).
