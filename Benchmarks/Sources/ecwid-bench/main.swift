@@ -28,6 +28,10 @@ if let i = args.firstIndex(of: "--counted-keys"), i + 4 < args.count {
   exit(0)
 }
 
+if let scenario = option("--profile", in: args), scenario == "open" {
+  for row in openRows(huge: SampleProducts.huge(seed: seed), n: 30) { print("\(row.figure): \(row.measured)") }
+  exit(0)
+}
 if let scenario = option("--profile", in: args), scenario == "variations-grid" {
   for row in gridRows(n: Int(option("--keys", in: args) ?? "") ?? 1000) { print("\(row.figure): \(row.measured)") }
   exit(0)
