@@ -154,6 +154,19 @@ public struct Screen: Equatable, Sendable {
     return col - x
   }
 
+  /// Draws `text` in exactly `padTo` columns: cut with an ellipsis when longer, followed by blanks
+  /// in `style` when shorter. It draws what `put(padRight(text, toWidth: padTo), …)` draws without
+  /// making the padded string (a grid draws hundreds of cells per frame). Returns the columns
+  /// advanced, clipped to the screen as `put` is.
+  @discardableResult
+  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, padTo width: Int) -> Int {
+    guard width > 0, y >= 0, y < height, x < self.width else { return 0 }
+    let (shown, shownWidth) = truncated(text, toWidth: width)
+    put(shown, x: x, y: y, style: style, maxWidth: width)
+    fill(x: x &+ shownWidth, y: y, width: width - shownWidth, height: 1, style: style)
+    return max(0, min(x &+ width, self.width) - x)
+  }
+
   /// Fills a rectangle (clipped) with blanks in `style`.
   public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {
     let x0 = max(0, x)

@@ -41,6 +41,21 @@ import Testing
       }
     }
 
+    /// A grid cell drawn in place (`put(_:padTo:)`) is exactly the cell drawn from the padded string.
+    @Test func puttingPaddedIsPuttingThePaddedString() async {
+      await propertyCheck(
+        count: 300, input: Gen.int(in: -3...12), textGen, Gen.int(in: 0...12)
+      ) { x, text, w in
+        var expected = Screen(width: 10, height: 2)
+        expected.put("商品👩‍💻abcdef", x: 0, y: 1)
+        var drawn = expected
+        let usedExpected = expected.put(padRight(text, toWidth: w), x: x, y: 1, style: Style(bold: true))
+        let usedDrawn = drawn.put(text, x: x, y: 1, style: Style(bold: true), padTo: w)
+        #expect(drawn == expected)
+        #expect(usedDrawn == usedExpected)
+      }
+    }
+
     @Test func truncateAndPadRespectWidth() async {
       await propertyCheck(input: textGen, Gen.int(in: 0...10)) { text, w in
         let t = truncate(text, toWidth: w)

@@ -21,7 +21,7 @@ extension CommandMenuState {
       guard i < items.count else { break }
       let style = i == selected ? Theme.selected : Theme.popup
       let line = padRight(keyName(items[i].key), toWidth: keyWidth) + " " + items[i].title
-      screen.put(padRight(truncate(line, toWidth: w - 4), toWidth: w - 4), x: x + 2, y: y + 3 + row, style: style)
+      screen.put(truncate(line, toWidth: w - 4), x: x + 2, y: y + 3 + row, style: style, padTo: w - 4)
     }
     let count = items.isEmpty ? "no command matches" : "\(items.count) command\(items.count == 1 ? "" : "s")"
     screen.put(count, x: x + 2, y: y + h - 2, style: Theme.dim, maxWidth: w - 4)

@@ -20,7 +20,7 @@ extension ConflictState {
       let y = top + 1 + row * blockHeight
       let choice = choices[i].map { $0 ? "keep mine" : "take theirs" } ?? "undecided"
       let style = i == selected ? Theme.selected : Theme.header
-      screen.put(padRight(" \(c.label)  [\(choice)]", toWidth: width - 2), x: 1, y: y, style: style)
+      screen.put(" \(c.label)  [\(choice)]", x: 1, y: y, style: style, padTo: width - 2)
       // Long values that start alike are shown from where they differ, cut with "…".
       let lines = differenceExcerpts(
         [c.base, c.mine, c.theirs], prefixes: ["   base:   ", "   mine:   ", "   theirs: "], room: max(1, width - 2))

@@ -27,7 +27,7 @@ extension FormState {
       let problem = c.serverErrors[spec.path].map { ($0, Severity.error) }
         ?? c.fieldIssue(at: spec.path).map { ($0.message, $0.severity) }
       let labelStyle = isSelected ? Theme.selected : (changed ? Theme.changedLabel : Theme.label)
-      screen.put(padRight((changed ? "●" : " ") + spec.label, toWidth: labelWidth + 1), x: 1, y: y, style: labelStyle)
+      screen.put((changed ? "●" : " ") + spec.label, x: 1, y: y, style: labelStyle, padTo: labelWidth + 1)
       if isSelected, let editing {
         cursor = (editing.edit.draw(into: &screen, x: valueX, y: y, width: valueWidth), y)
         continue
@@ -58,7 +58,7 @@ extension FormState {
       let i = first + row
       guard i < choosing.values.count else { break }
       let style = i == choosing.highlighted ? Theme.selected : Theme.popup
-      screen.put(padRight(" " + choosing.values[i], toWidth: w - 2), x: x + 1, y: top + 2 + row, style: style)
+      screen.put(" " + choosing.values[i], x: x + 1, y: top + 2 + row, style: style, padTo: w - 2)
     }
   }
 }

@@ -50,16 +50,15 @@ extension MediaState {
       let isSelected = i == selected
       let base = isSelected ? Theme.selected : (id == "new" ? Theme.added : Theme.value)
       var x = 1
-      x += screen.put(padRight(position, toWidth: posW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(id, toWidth: idW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(r.kind.rawValue, toWidth: kindW) + " ", x: x, y: y, style: base)
-      x += screen.put(padRight(file, toWidth: fileW) + " ", x: x, y: y, style: base)
+      for (text, columns) in [(position, posW), (id, idW), (r.kind.rawValue, kindW), (file, fileW)] {
+        x += screen.put(text, x: x, y: y, style: base, padTo: columns)
+        x += screen.put(" ", x: x, y: y, style: base)
+      }
       if isSelected, let editing = media.editing, editing.index == i {
         cursor = (editing.edit.draw(into: &screen, x: altX, y: y, width: altW), y)
       } else {
         let altStyle = alt.isEmpty ? (isSelected ? Theme.selected : Theme.dim) : base
-        screen.put(padRight(alt.isEmpty ? (r.kind == .image ? "(no alt text)" : "") : alt, toWidth: altW), x: altX,
-          y: y, style: altStyle)
+        screen.put(alt.isEmpty ? (r.kind == .image ? "(no alt text)" : "") : alt, x: altX, y: y, style: altStyle, padTo: altW)
       }
       screen.put(r.kind == .image ? " \(translations)" : "", x: altX + altW, y: y, style: base, maxWidth: transW)
       if isSelected, media.editing == nil {

@@ -49,8 +49,7 @@ extension OptionsState {
         let t = OptionType(rawValue: types[k])
         var label = types[k]
         if !t.isKnown { label += " (unknown, kept as it came)" } else if !t.hasChoices { label += " (no choices)" }
-        screen.put(padRight(" " + label, toWidth: w - 2), x: x + 1, y: top + 2 + row,
-          style: k == highlighted ? Theme.selected : Theme.popup)
+        screen.put(" " + label, x: x + 1, y: top + 2 + row, style: k == highlighted ? Theme.selected : Theme.popup, padTo: w - 2)
       }
       cursor = nil
     }
@@ -138,7 +137,7 @@ extension OptionsState {
       let ly = y + row
       screen.put((changed ? "●" : " ") + (isSelected ? "›" : " ") + line, x: 0, y: ly, style: style, maxWidth: width)
       if !t.isKnown {
-        screen.put(padRight(typeText, toWidth: typeW), x: nameX + nameW + 1, y: ly, style: Theme.warning)
+        screen.put(typeText, x: nameX + nameW + 1, y: ly, style: Theme.warning, padTo: typeW)
       }
       if isSelected, let editing = editing, case .optionName(let e) = editing.target, e == i {
         cursor = (editing.edit.draw(into: &screen, x: nameX, y: ly, width: nameW), ly)

@@ -35,7 +35,7 @@ extension TranslationsState {
 
     // Column headers.
     let headerY = top + 1
-    screen.put(padRight(" Text", toWidth: layout.labelW), x: 0, y: headerY, style: Theme.header)
+    screen.put(" Text", x: 0, y: headerY, style: Theme.header, padTo: layout.labelW)
     for (k, c) in shownColumns.enumerated() {
       let x = layout.labelW + k * (layout.cellW + 1)
       let lang = columns[c]
@@ -48,7 +48,7 @@ extension TranslationsState {
       }
       if c == selectedColumn { style = style.merging(reverse: true) }
       screen.put("│", x: x, y: headerY, style: Theme.border)
-      screen.put(padRight(name, toWidth: layout.cellW), x: x + 1, y: headerY, style: style)
+      screen.put(name, x: x + 1, y: headerY, style: style, padTo: layout.cellW)
     }
 
     let listTop = top + 2
@@ -138,7 +138,7 @@ extension TranslationsState {
           text = "\(characterCount(value)) ch: " + value.prefix(layout.cellW + 8)
         }
         if isSelected && c == selectedColumn { style = Theme.selected }
-        screen.put(padRight(text, toWidth: layout.cellW), x: cellX, y: y, style: style)
+        screen.put(text, x: cellX, y: y, style: style, padTo: layout.cellW)
       }
     }
     if let highlighted = translations.choosingLanguage {
