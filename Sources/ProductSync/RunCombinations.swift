@@ -180,10 +180,20 @@ extension EcwidClient {
   /// The product with its variations as `GET /products/{id}/combinations` lists them (the
   /// document's `combinations`): two requests.
   public func productWithCombinations(id: Int) async throws(EcwidError) -> Product {
+    // Both requests at once: the variations do not wait for the product's 2 MB to arrive and decode.
+    async let variations = combinationsResult(productId: id)
     var product = try await getProduct(id: id)
-    let list = try await combinations(productId: id)
+    let list = try await variations.get()
     if list.isEmpty && product.json["combinations"] == nil { return product }
     product.json["combinations"] = .array(list.map { JSON.object($0.json) })
     return product
+  }
+
+  private func combinationsResult(productId: Int) async -> Result<[Combination], EcwidError> {
+    do {
+      return .success(try await combinations(productId: productId))
+    } catch {
+      return .failure(error)
+    }
   }
 }
