@@ -94,10 +94,15 @@ indirect enum JSONPatch: Sendable {
       if sameStorage(x, y) { return true }
       return zip(x, y).allSatisfy(identical)
     case (.object(let x), .object(let y)):
-      guard x.count == y.count, x.keys == y.keys else { return false }
-      if x.values.withUnsafeBufferPointer({ p in y.values.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }) {
+      guard x.count == y.count else { return false }
+      let sameValues = x.values.withUnsafeBufferPointer { p in y.values.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }
+      // Keys and values both shared: the same object, whatever its size (a move in a gallery of a
+      // thousand images compares every image with its copy; comparing their keys was the cost).
+      if sameValues, x.keys.elements.withUnsafeBufferPointer({ p in y.keys.elements.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }) {
         return true
       }
+      guard x.keys == y.keys else { return false }
+      if sameValues { return true }
       return zip(x.values, y.values).allSatisfy(identical)
     default: return false
     }
