@@ -238,15 +238,31 @@ public struct Screen: Equatable, Sendable {
     var runs: [Run] = []
     cells.withUnsafeBufferPointer { now in
       previous.cells.withUnsafeBufferPointer { old in
-        let rowBytes = width * MemoryLayout<Cell>.stride
+        guard let nowBase = now.baseAddress, let oldBase = old.baseAddress else { return }
+        let nowRaw = UnsafeRawPointer(nowBase)
+        let oldRaw = UnsafeRawPointer(oldBase)
+        let stride = MemoryLayout<Cell>.stride
+        // A cell is four words with no padding (checked here; otherwise cells are compared
+        // field by field): two cells are equal when their words are.
+        let byWords = MemoryLayout<Cell>.size == 32 && stride == 32
+        @inline(__always) func same(_ i: Int) -> Bool {
+          guard byWords else { return now[i] == old[i] }
+          let a = nowRaw + i &* 32
+          let b = oldRaw + i &* 32
+          return a.load(as: UInt64.self) == b.load(as: UInt64.self)
+            && a.load(fromByteOffset: 8, as: UInt64.self) == b.load(fromByteOffset: 8, as: UInt64.self)
+            && a.load(fromByteOffset: 16, as: UInt64.self) == b.load(fromByteOffset: 16, as: UInt64.self)
+            && a.load(fromByteOffset: 24, as: UInt64.self) == b.load(fromByteOffset: 24, as: UInt64.self)
+        }
+        let rowBytes = width * stride
         for row in 0..<height {
           let base = row * width
           // Most rows of a frame are as they were: compare the row's memory first (a cell is a
           // plain value, equal cells are equal bytes), then find the runs in a row that differs.
-          if rowBytes > 0, memcmp(now.baseAddress! + base, old.baseAddress! + base, rowBytes) == 0 { continue }
+          if memcmp(nowRaw + base * stride, oldRaw + base * stride, rowBytes) == 0 { continue }
           var x = 0
           while x < width {
-            if now[base + x] == old[base + x] {
+            if same(base + x) {
               x += 1
               continue
             }
@@ -255,13 +271,13 @@ public struct Screen: Equatable, Sendable {
             var end = x + 1
             // Up to the next stretch of 8 unchanged cells: a few unchanged cells between two
             // changes are drawn again rather than starting a run (an array) for each change.
-            var same = 0
+            var unchanged = 0
             var scan = x + 1
-            while scan < width && same < 8 {
-              if now[base + scan] == old[base + scan] {
-                same += 1
+            while scan < width && unchanged < 8 {
+              if same(base + scan) {
+                unchanged += 1
               } else {
-                same = 0
+                unchanged = 0
                 end = scan + 1
               }
               scan += 1
@@ -275,4 +291,5 @@ public struct Screen: Equatable, Sendable {
     }
     return runs
   }
+
 }
