@@ -46,7 +46,10 @@ extension MediaState {
         ?? r.item["url"]?.stringValue ?? r.item["videoCoverUrl"]?.stringValue ?? ""
       let file = Model.fileName(of: url)
       let alt = r.item["alt"]?["main"]?.stringValue ?? ""
-      let translations = r.item["alt"]?["translated"]?.objectValue?.values.filter { ($0.stringValue ?? "") != "" }.count ?? 0
+      var translations = 0
+      if let translated = r.item["alt"]?["translated"]?.objectValue {
+        for text in translated.values where text.stringValue?.isEmpty == false { translations += 1 }
+      }
       let isSelected = i == selected
       let base = isSelected ? Theme.selected : (id == "new" ? Theme.added : Theme.value)
       var x = 1
