@@ -121,14 +121,28 @@ public struct Screen: Equatable, Sendable {
     }
     if isCommonNarrowText(text) {
       // Each scalar is its own one-column grapheme that sanitising keeps: no grapheme breaking.
-      for sc in text.unicodeScalars {
-        if col < 0 {
+      // As for ASCII: narrow cells over a stretch, so only its two ends can cut a wide character.
+      let scalars = text.unicodeScalars
+      var skip = col < 0 ? -col : 0
+      col = max(col, 0)
+      let count = scalars.count
+      guard skip < count else { return count }  // all of it left of the screen
+      let n = min(count - skip, limit - col)
+      guard n > 0 else { return col - x }
+      let rowBase = y * width
+      release(rowBase + col, x: col)
+      release(rowBase + col + n - 1, x: col + n - 1)
+      let end = col + n
+      cells.withUnsafeMutableBufferPointer { cells in
+        for sc in scalars {
+          if skip > 0 {
+            skip -= 1
+            continue
+          }
+          guard col < end else { break }
+          cells[rowBase + col] = Cell(glyph: Glyph(scalar: sc), width: 1, style: style)
           col += 1
-          continue
         }
-        guard col < limit else { break }
-        write(Cell(glyph: Glyph(scalar: sc), width: 1, style: style), at: col, y: y)
-        col += 1
       }
       return col - x
     }

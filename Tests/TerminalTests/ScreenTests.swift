@@ -220,4 +220,30 @@ func rowsAreConsistent(_ s: Screen) -> Bool {
     b.put("👩\u{200D}👩\u{200D}👧\u{200D}👦", x: 0, y: 0)
     #expect(b.changedRuns(from: a).map { [$0.x, $0.cells.count] } == [[0, 2]])
   }
+
+  /// Narrow non-ASCII text is written as a stretch of cells: the same cells, and the same columns
+  /// advanced, as writing it one cell at a time, wherever it starts and however it is clipped.
+  @Test func narrowTextPutIsCellByCell() {
+    let texts = ["—│é", "Ткань", "ñandú — 10 €", "→→→→→→→→→→→→"]
+    for text in texts {
+      for x in -14...11 {
+        for maxWidth in [nil, 0, 1, 3, 20] as [Int?] {
+          var base = Screen(width: 10, height: 1)
+          base.put("商品字abcd", x: 0, y: 0)
+          var expected = base
+          var col = x
+          let limit = min(10, maxWidth.map { x + $0 } ?? 10)
+          for sc in text.unicodeScalars {
+            if col >= limit { break }
+            if col >= 0 { expected[col, 0] = Cell(text: String(sc), width: 1, style: Style(bold: true)) }
+            col += 1
+          }
+          var drawn = base
+          let used = drawn.put(text, x: x, y: 0, style: Style(bold: true), maxWidth: maxWidth)
+          #expect(drawn == expected, "\(text) at \(x), max \(String(describing: maxWidth))")
+          if limit > 0 && x < limit { #expect(used == col - x, "\(text) at \(x)") }
+        }
+      }
+    }
+  }
 }

@@ -133,7 +133,7 @@ extension TranslationsState {
             text = "—"
             style = Theme.dim
           }
-        } else if row.kind == .long || value.utf8.contains(0x0A) {
+        } else if row.kind == .long || Self.hasLineBreak(value) {
           // Only the start can show: counting and copying a long text whole costs each frame.
           text = "\(characterCount(value)) ch: " + value.prefix(layout.cellW + 8)
         }
@@ -159,5 +159,10 @@ extension TranslationsState {
       cursor = nil
     }
     return cursor
+  }
+
+  /// True when the text has a line break (read from its bytes where it has them in one piece).
+  static func hasLineBreak(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
   }
 }
