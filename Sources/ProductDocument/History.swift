@@ -98,9 +98,7 @@ indirect enum JSONPatch: Sendable {
       let sameValues = x.values.withUnsafeBufferPointer { p in y.values.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }
       // Keys and values both shared: the same object, whatever its size (a move in a gallery of a
       // thousand images compares every image with its copy; comparing their keys was the cost).
-      if sameValues, x.keys.elements.withUnsafeBufferPointer({ p in y.keys.elements.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }) {
-        return true
-      }
+      if sameValues, sameKeyStorage(x.keys, y.keys) { return true }
       guard x.keys == y.keys else { return false }
       if sameValues { return true }
       return zip(x.values, y.values).allSatisfy(identical)
@@ -110,6 +108,14 @@ indirect enum JSONPatch: Sendable {
 
   private static func sameStorage(_ x: [JSON], _ y: [JSON]) -> Bool {
     x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }
+  }
+
+  /// True when two key sets are one storage (read in place: `elements` would copy them).
+  private static func sameKeyStorage<Keys: Collection>(_ x: Keys, _ y: Keys) -> Bool {
+    let a = x.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) }
+    let b = y.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) }
+    guard let a, let b else { return false }
+    return a == b
   }
 
   /// Applies the patch to `value` (nil: absent). A patch for another shape leaves it as it is.

@@ -9,6 +9,21 @@ import Testing
 /// The undo history keeps what each step changed, not a whole product per step: reordering a
 /// 1,000-image gallery must cost the history no more per move than reordering 12 images.
 @Suite struct HistoryTests {
+  /// Objects that are one storage are identical at once; objects that share only their values'
+  /// storage are still told apart by their keys.
+  @Test func objectsAreIdenticalByStorageOrByContent() {
+    let image: JSON = ["id": 1, "url": "https://cdn.example.com/a.jpg", "alt": ["main": "front"]]
+    let copy = image
+    #expect(JSONPatch.identical(image, copy))
+    let values: [JSON] = [1, "x"]
+    let a = JSON.object(JSONObject(uniqueKeys: ["id", "url"], values: values))
+    let b = JSON.object(JSONObject(uniqueKeys: ["id", "sku"], values: values))
+    #expect(!JSONPatch.identical(a, b))
+    let c = JSON.object(JSONObject(uniqueKeys: ["id", "url"], values: [1, "x"]))
+    #expect(JSONPatch.identical(a, c))
+    #expect(!JSONPatch.identical(a, .object(JSONObject(uniqueKeys: ["id", "url"], values: [1, "y"]))))
+  }
+
   /// `historySize` per step after `moves` image moves (J/K-style neighbours, far moves, main image).
   static func historyPerMove(_ product: Product, moves: Int) throws -> Double {
     let images = product.images.count
