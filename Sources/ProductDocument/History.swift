@@ -58,11 +58,18 @@ indirect enum JSONPatch: Sendable {
   }
 
   private static func between(_ x: [JSON], _ y: [JSON]) -> JSONPatch {
-    var prefix = 0
+    // The common start and end, compared in place (a 1,000-image gallery is scanned on every move;
+    // subscripting the arrays copied each element in and out).
     let shorter = min(x.count, y.count)
-    while prefix < shorter, identical(x[prefix], y[prefix]) { prefix += 1 }
-    var suffix = 0
-    while suffix < shorter - prefix, identical(x[x.count - 1 - suffix], y[y.count - 1 - suffix]) { suffix += 1 }
+    let (prefix, suffix) = x.withUnsafeBufferPointer { a in
+      y.withUnsafeBufferPointer { b in
+        var prefix = 0
+        while prefix < shorter, identical(a[prefix], b[prefix]) { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, identical(a[a.count - 1 - suffix], b[b.count - 1 - suffix]) { suffix += 1 }
+        return (prefix, suffix)
+      }
+    }
     let old = x[prefix..<(x.count - suffix)]
     let new = y[prefix..<(y.count - suffix)]
     if old.count == 1, new.count == 1, let p = between(old[old.startIndex], new[new.startIndex]) {
