@@ -61,7 +61,7 @@ public struct ScreenContext: Sendable {
   public var busy: String?
   public var message: StatusMessage?
   /// The screen's key tables as `?` and the command menu show them (global keys not included),
-  /// and the screen's name for their titles.
+  /// and the screen's name for their titles; filled while one of those overlays is open.
   public var screenKeys: [AnyKeyTable]
   public var screenTitle: String
   /// Field errors from the server after a failed save, by path (the form and the gallery show them).

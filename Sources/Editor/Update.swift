@@ -518,10 +518,13 @@ extension Model: KeyTarget {
 
   /// What screens may read of the shared state, as of now.
   var context: ScreenContext {
-    ScreenContext(
+    // Only the `?` overlay and the command menu read the screen's key tables, and a context is
+    // made several times per key: the tables are gathered while one of them is open.
+    let overlay = help != nil || commandMenu != nil
+    return ScreenContext(
       width: width, height: height, document: document, documentVersion: documentVersion, languages: languages,
       issues: issues, changeCount: changeCount, productId: productId, section: section, busy: busy, message: message,
-      screenKeys: screenKeyTables, screenTitle: helpTitle, serverErrors: serverErrors)
+      screenKeys: overlay ? screenKeyTables : [], screenTitle: overlay ? helpTitle : "", serverErrors: serverErrors)
   }
 
   /// Hands a message to the screen at `path` and applies the effects it returns.

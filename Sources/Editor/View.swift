@@ -252,7 +252,7 @@ func drawDialog(into screen: inout Screen, width: Int, height: Int, title: Strin
 /// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
 func hintLine(_ hint: String, width: Int) -> String {
   let help = "?: help"
-  var parts = hint.components(separatedBy: " · ").filter { $0 != help }
+  var parts = hint.split(separator: " · ", omittingEmptySubsequences: false).map(String.init).filter { $0 != help }
   let suffix = (parts.isEmpty ? "" : " · ") + help
   let room = width - displayWidth(suffix)
   guard room > 0 else { return truncate(help, toWidth: width) }
