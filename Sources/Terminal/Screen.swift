@@ -122,27 +122,26 @@ public struct Screen: Equatable, Sendable {
     if isCommonNarrowText(text) {
       // Each scalar is its own one-column grapheme that sanitising keeps: no grapheme breaking.
       // As for ASCII: narrow cells over a stretch, so only its two ends can cut a wide character.
-      let scalars = text.unicodeScalars
-      var skip = col < 0 ? -col : 0
-      col = max(col, 0)
-      let count = scalars.count
-      guard skip < count else { return count }  // all of it left of the screen
-      let n = min(count - skip, limit - col)
-      guard n > 0 else { return col - x }
+      var scalars = text.unicodeScalars.makeIterator()
+      var skipped = 0
+      while col + skipped < 0, scalars.next() != nil { skipped += 1 }
+      if col + skipped < 0 { return skipped }  // all of it left of the screen
+      let start = col + skipped
+      col = start
+      guard var next = scalars.next() else { return col - x }
       let rowBase = y * width
-      release(rowBase + col, x: col)
-      release(rowBase + col + n - 1, x: col + n - 1)
-      let end = col + n
+      release(rowBase + start, x: start)
       cells.withUnsafeMutableBufferPointer { cells in
-        for sc in scalars {
-          if skip > 0 {
-            skip -= 1
-            continue
-          }
-          guard col < end else { break }
-          cells[rowBase + col] = Cell(glyph: Glyph(scalar: sc), width: 1, style: style)
+        while col < limit {
+          cells[rowBase + col] = Cell(glyph: Glyph(scalar: next), width: 1, style: style)
           col += 1
+          guard let following = scalars.next() else { break }
+          next = following
         }
+      }
+      // A wide character whose left half was overwritten at the end loses its right half.
+      if col > start, col < width, cells[rowBase + col].width == 0 {
+        cells[rowBase + col] = .blank(cells[rowBase + col].style)
       }
       return col - x
     }

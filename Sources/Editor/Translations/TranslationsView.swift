@@ -97,14 +97,15 @@ extension TranslationsState {
       let row = rows[rowIndex]
       let y = listTop + r
       let isSelected = p == selected
-      let mainText = current.value(at: row.main)?.stringValue ?? ""
+      let mainValue = current.value(at: row.main)
+      let translatedValue = current.value(at: row.translated)
+      let mainText = mainValue?.stringValue ?? ""
       let rowChanged =
-        current.value(at: row.main) != document.base.value(at: row.main)
-        || current.value(at: row.translated) != document.base.value(at: row.translated)
+        mainValue != document.base.value(at: row.main) || translatedValue != document.base.value(at: row.translated)
       screen.put(
         padRight((rowChanged ? "●" : " ") + row.label, toWidth: layout.labelW), x: 0, y: y,
         style: isSelected ? Theme.selected : (rowChanged ? Theme.changedLabel : Theme.label))
-      let translatedMap = current.value(at: row.translated)?.objectValue
+      let translatedMap = translatedValue?.objectValue
       for (k, c) in shownColumns.enumerated() {
         let x = layout.labelW + k * (layout.cellW + 1)
         screen.put("│", x: x, y: y, style: Theme.border)
