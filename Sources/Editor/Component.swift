@@ -135,3 +135,19 @@ extension Component {
     keys.run(key, on: &self, context) ?? []
   }
 }
+
+/// A screen whose keys go first to what it has open (a field being typed into, a prompt, a
+/// question, a list to pick from), then to its key table: the gallery and the Options section.
+protocol PromptingComponent: Component {
+  /// The key's effects when something the screen has open takes it; nil otherwise.
+  mutating func modalKey(_ key: Key, _ context: ScreenContext) -> [Effect]?
+}
+
+extension PromptingComponent {
+  /// A key of what is open, else of the table; nil when neither has it (the keys every section
+  /// shares have it then).
+  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
+    if let done = modalKey(key, context) { return done }
+    return keys.run(key, on: &self, context)
+  }
+}

@@ -221,25 +221,12 @@ func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: St
   }
   // One pass over the graphemes, ending as soon as the text is known not to fit: the bytes up to
   // the last grapheme that fits beside the ellipsis are kept.
-  var used = 0
-  var fittingBytes = 0
-  var fittingWidth = 0
-  var bytes = 0
-  var fits = true
+  var fitting = Fitting(toWidth: toWidth, budget: budget)
   for c in clean {
-    let w = graphemeWidth(c)
-    bytes += c.utf8.count
-    if fits && used + w <= budget {
-      fittingBytes = bytes
-      fittingWidth = used + w
-    } else {
-      fits = false
-    }
-    used += w
-    if used > toWidth { break }
+    if !fitting.add(width: graphemeWidth(c), bytes: c.utf8.count) { break }
   }
-  if used <= toWidth && !cut { return (clean, used) }
-  return (String(decoding: clean.utf8.prefix(fittingBytes), as: UTF8.self) + suffix, fittingWidth + suffixWidth)
+  if !fitting.over && !cut { return (clean, fitting.used) }
+  return (String(decoding: clean.utf8.prefix(fitting.keptBytes), as: UTF8.self) + suffix, fitting.keptWidth + suffixWidth)
 }
 
 /// `truncated` by scalars, for text whose scalars are each a grapheme of their own with a width
@@ -253,11 +240,7 @@ func truncated(_ s: String, toWidth: Int, ellipsis: String = "…") -> (text: St
 private func truncatedByScalars(_ clean: String, toWidth: Int, budget: Int, cut: Bool) -> (
   fits: Bool, bytes: Int, width: Int
 )? {
-  var used = 0
-  var bytes = 0
-  var fittingBytes = 0
-  var fittingWidth = 0
-  var fits = true
+  var fitting = Fitting(toWidth: toWidth, budget: budget)
   for scalar in clean.unicodeScalars {
     let v = scalar.value
     let w: Int
@@ -270,17 +253,45 @@ private func truncatedByScalars(_ clean: String, toWidth: Int, budget: Int, cut:
     } else {
       return nil
     }
-    bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    if fits && used + w <= budget {
-      fittingBytes = bytes
-      fittingWidth = used + w
+    if !fitting.add(width: w, bytes: v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4) {
+      return (false, fitting.keptBytes, fitting.keptWidth)
+    }
+  }
+  return cut ? (false, fitting.keptBytes, fitting.keptWidth) : (true, fitting.bytes, fitting.used)
+}
+
+/// The running count of a truncation: the columns and bytes read so far, and the part that fits
+/// beside the ellipsis (up to the first piece that does not).
+private struct Fitting {
+  let toWidth: Int
+  let budget: Int
+  var used = 0
+  var bytes = 0
+  var keptBytes = 0
+  var keptWidth = 0
+  var keeping = true
+
+  init(toWidth: Int, budget: Int) {
+    self.toWidth = toWidth
+    self.budget = budget
+  }
+
+  /// True once the text is wider than `toWidth`.
+  var over: Bool { used > toWidth }
+
+  /// Counts one piece (a grapheme or a scalar); false once the text is known not to fit.
+  @inline(__always)
+  mutating func add(width w: Int, bytes count: Int) -> Bool {
+    bytes += count
+    if keeping && used + w <= budget {
+      keptBytes = bytes
+      keptWidth = used + w
     } else {
-      fits = false
+      keeping = false
     }
     used += w
-    if used > toWidth { return (false, fittingBytes, fittingWidth) }
+    return used <= toWidth
   }
-  return cut ? (false, fittingBytes, fittingWidth) : (true, bytes, used)
 }
 
 /// Truncates (with ellipsis) and pads with spaces to exactly `toWidth` columns.

@@ -43,7 +43,7 @@ extension ScreenContext {
   }
 }
 
-extension MediaState: Component {
+extension MediaState: PromptingComponent {
   var keys: KeyTable<MediaState> { MediaKeys.table }
 
   public mutating func update(_ message: MediaMsg, _ context: ScreenContext) -> [Effect] {
@@ -51,13 +51,6 @@ extension MediaState: Component {
     case .key(let key): return handle(key, context) ?? []
     case .paste(let text): return paste(text, context)
     }
-  }
-
-  /// A key of the gallery, or of its open prompt; nil when neither has it (the keys every
-  /// section shares have it then).
-  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
-    if let done = modalKey(key, context) { return done }
-    return keys.run(key, on: &self, context)
   }
 
   /// True while keys are text for the alt text or the URL box.

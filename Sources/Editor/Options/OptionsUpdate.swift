@@ -3,7 +3,7 @@ import Foundation
 import ProductDocument
 import Terminal
 
-extension OptionsState: Component {
+extension OptionsState: PromptingComponent {
   /// The option list's table, or the choice list's while the choices have the focus.
   var keys: KeyTable<OptionsState> { focus == .choices ? ChoiceKeys.table : OptionKeys.table }
 
@@ -12,13 +12,6 @@ extension OptionsState: Component {
     case .key(let key): return handle(key, context) ?? []
     case .paste(let text): return paste(text, context)
     }
-  }
-
-  /// A key of the option or choice list, or of its open field, type list or question; nil when
-  /// none has it (the keys every section shares have it then).
-  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
-    if let done = modalKey(key, context) { return done }
-    return keys.run(key, on: &self, context)
   }
 
   /// True while a question or the type list waits for its answer.
