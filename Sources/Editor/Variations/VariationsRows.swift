@@ -98,13 +98,14 @@ extension VariationsState {
     for b in base { if let id = b["id"]?.intValue { baseById[id] = b } }
     var changedKeys: Set<String> = []
     var ids: Set<Int> = []
-    for c in all {
+    let keys = all.map(Self.rowKey)
+    for (i, c) in all.enumerated() {
       guard let id = c["id"]?.intValue else {
-        changedKeys.insert(Self.rowKey(c))
+        changedKeys.insert(keys[i])
         continue
       }
       ids.insert(id)
-      if baseById[id] != c { changedKeys.insert(Self.rowKey(c)) }
+      if baseById[id] != c { changedKeys.insert(keys[i]) }
     }
     let deleted = baseById.keys.filter { !ids.contains($0) }.count
     let (terms, problem) = Self.filterTerms(filter, columns: columns)
@@ -112,7 +113,7 @@ extension VariationsState {
     var stock: Double? = 0
     for i in sorted {
       let c = all[i]
-      let key = Self.rowKey(c)
+      let key = keys[i]
       let keep = terms.allSatisfy { term in
         switch term {
         case .value(let name, let value):

@@ -66,13 +66,18 @@ extension VariationsState: Component {
   func targetRows(_ c: ScreenContext) -> [VariationRow] {
     let rows = rows(c)
     if selected.isEmpty { return currentRow(rows).map { [$0] } ?? [] }
-    // Selected rows a filter hides are still selected: they count too.
-    let all = c.combinationValues
-    let position = Dictionary(rows.shown.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-    return all.indices.compactMap { i in
-      let key = Self.rowKey(all[i])
-      return selected.contains(key) ? VariationRow(index: i, key: key) : nil
-    }.sorted { a, b in (position[a.key] ?? Int.max, a.index) < (position[b.key] ?? Int.max, b.index) }
+    // The selected rows in the order shown, then those a filter hides (still selected: they
+    // count too) in the variations' order.
+    var targets = rows.shown.filter { selected.contains($0.key) }
+    if targets.count < selected.count {
+      let shown = Set(targets.map(\.index))
+      let all = c.combinationValues
+      for i in all.indices where !shown.contains(i) {
+        let key = Self.rowKey(all[i])
+        if selected.contains(key) { targets.append(VariationRow(index: i, key: key)) }
+      }
+    }
+    return targets
   }
 
   // MARK: Moving
