@@ -137,7 +137,7 @@ extension Component {
 }
 
 /// A screen whose keys go first to what it has open (a field being typed into, a prompt, a
-/// question, a list to pick from), then to its key table: the gallery and the Options section.
+/// question, a list to pick from), then to its key table: the Options section.
 protocol PromptingComponent: Component {
   /// The key's effects when something the screen has open takes it; nil otherwise.
   mutating func modalKey(_ key: Key, _ context: ScreenContext) -> [Effect]?

@@ -43,7 +43,7 @@ extension ScreenContext {
   }
 }
 
-extension MediaState: PromptingComponent {
+extension MediaState: Component {
   var keys: KeyTable<MediaState> { MediaKeys.table }
 
   public mutating func update(_ message: MediaMsg, _ context: ScreenContext) -> [Effect] {
@@ -51,6 +51,14 @@ extension MediaState: PromptingComponent {
     case .key(let key): return handle(key, context) ?? []
     case .paste(let text): return paste(text, context)
     }
+  }
+
+  /// A key of the gallery's open prompt, else of its key table; nil when neither has it (the keys
+  /// every section shares have it then). Written out here, not taken from `PromptingComponent`,
+  /// so that following a key through the gallery stays in the gallery's folder (the README's walk).
+  mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
+    if let done = modalKey(key, context) { return done }
+    return keys.run(key, on: &self, context)
   }
 
   /// True while keys are text for the alt text or the URL box.
