@@ -136,9 +136,4 @@ extension Model {
     default: return form.editing != nil
     }
   }
-
-  /// Sets the value at `path` when it differs (an editing session's writes: one undo step).
-  mutating func setIfChanged(_ path: FieldPath, _ value: JSON?, coalesceKey: String) {
-    if document?.current.value(at: path) != value { apply(.set(path, value), coalesceKey: coalesceKey) }
-  }
 }

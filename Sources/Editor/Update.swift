@@ -228,7 +228,7 @@ extension Model {
   var isTyping: Bool {
     if form.editing != nil { return true }
     if page == .picker && picker.typing { return true }
-    if page == .form && section == .media && (media.editing != nil || media.adding != nil) { return true }
+    if page == .form && section == .media && media.isTyping { return true }
     if page == .form && section == .options && options.isTyping { return true }
     if page == .form && section == .translations && translations.isTyping { return true }
     if page == .form && section == .variations && variations.isTyping { return true }
@@ -238,8 +238,7 @@ extension Model {
 
   /// True while a question or a popup waits for its answer (y/n, a type, a language).
   var isAsking: Bool {
-    confirmingQuit || confirmingBack || form.choosing != nil || media.choosingLanguage != nil
-      || media.confirmingRemove != nil || options.choosingType != nil || options.confirming != nil
+    confirmingQuit || confirmingBack || form.choosing != nil || media.isAsking || options.isAsking
       || translations.choosingLanguage != nil || variations.isAsking
   }
 
@@ -250,7 +249,7 @@ extension Model {
     if page == .picker && picker.typing {
       return route(\.picker, .paste(text))
     }
-    if page == .form && section == .media && (media.editing != nil || media.adding != nil) {
+    if page == .form && section == .media && media.isTyping {
       return route(\.media, .paste(text))
     }
     if page == .form && section == .options && options.isTyping {

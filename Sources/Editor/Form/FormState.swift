@@ -8,7 +8,6 @@ import Terminal
 /// the server's errors at fields are the root's (the gallery shows them too).
 public struct FormState: Equatable, Sendable {
   public var selected: [Section: Int] = [:]
-  public var scroll: [Section: Int] = [:]
   /// The field being edited, with the text as typed so far.
   public var editing: FieldEditing?
   /// An open enum picker: the field and the highlighted value.
