@@ -209,7 +209,14 @@ final class Tmux: @unchecked Sendable {
     try tmux(["display-message", "-p", "-t", session, f]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
+  /// Polls the screen until `predicate` holds on a settled screen; throws with the last screen after
+  /// `timeout`.
+  ///
+  /// Settled means two captures 40 ms apart are the same. tmux reads the editor's output in chunks,
+  /// and a capture can land between two of them: CI once saw the picker's list half drawn (its
+  /// second row cut after the name, no price yet) because the first capture that held both SKUs was
+  /// taken mid-frame. A screen that keeps changing (a countdown) is returned as last seen once the
+  /// time is up, as long as the predicate held on it.
   @discardableResult
   func waitUntil(
     _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
@@ -219,7 +226,12 @@ final class Tmux: @unchecked Sendable {
     var screen = ""
     while true {
       screen = (try? capture()) ?? ""
-      if predicate(screen) { return screen }
+      while predicate(screen) {
+        try await Task.sleep(for: .milliseconds(40))
+        let again = (try? capture()) ?? ""
+        if again == screen || (Date() > deadline && predicate(again)) { return again }
+        screen = again
+      }
       if Date() > deadline { break }
       // Sleeping, not blocking: a blocked thread of the shared pool starves the in-process
       // sandbox and the other tests' clients.
