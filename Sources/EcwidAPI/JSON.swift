@@ -448,19 +448,29 @@ extension JSON {
   static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   static func writeString(_ s: String, into out: inout [UInt8]) {
+    var s = s
+    s.withUTF8 { writeString(utf8: $0, into: &out) }
+  }
+
+  /// Copies the bytes that need no escape as whole stretches: a 200 KB description is a handful of
+  /// appends, not 200,000 (the sandbox answers with, and the journal writes, whole products).
+  static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    for b in s.utf8 {
+    var clean = 0
+    for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+      if clean < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i])) }
+      clean = i + 1
+      out.append(0x5C)
       switch b {
-      case 0x22: out.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x00..<0x20, 0x7F:
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-      default: out.append(b)
+      case 0x22: out.append(0x22)
+      case 0x5C: out.append(0x5C)
+      case 0x0A: out.append(UInt8(ascii: "n"))
+      case 0x0D: out.append(UInt8(ascii: "r"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
       }
     }
+    if clean < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...])) }
     out.append(UInt8(ascii: "\""))
   }
 }

@@ -41,6 +41,8 @@ public enum Msg: Sendable {
   case journalWriteFailed(reason: String)
   /// The terminal went away (its pty closed without a SIGHUP reaching us): keep the draft, leave.
   case terminalClosed
+  /// Count the changes and validate now (sent after the first frame of a product is drawn).
+  case refreshDerived
 }
 
 /// What a load brings: the product, the store's languages and a journal left from an earlier run.
@@ -107,6 +109,9 @@ public enum Command: Sendable {
   /// Removes a draft left behind by an ended run (after this run's own draft has been written).
   case removeLeftBehindDraft(path: String)
   case cancelWork
+  /// Sends the message once the frame after this update has been drawn: work the first frame of a
+  /// product does not need (counting changes, validating) waits until the product is on screen.
+  indirect case afterFrame(Msg)
   /// Ctrl-L: clear the terminal and draw the whole screen again.
   case redraw
   /// Ctrl-Z: stop as a shell job; `fg` brings the screen back.

@@ -76,6 +76,9 @@ extension Model {
     case .loaded(let result):
       wait = nil
       return loaded(result)
+    case .refreshDerived:
+      refreshDerived()
+      return []
     case .saveProgress(let text):
       busy = text
       wait = nil
@@ -328,8 +331,8 @@ extension Model {
       }
       let drafts = ([loaded.draft].compactMap { $0 } + loaded.otherDrafts).filter { $0.current != $0.base }
       if !drafts.isEmpty { offerRecovery(drafts, live: loaded.product) }
-      refreshDerived()
-      return []
+      // Validating a huge product takes longer than drawing it: the product shows first.
+      return [.afterFrame(.refreshDerived)]
     }
   }
 

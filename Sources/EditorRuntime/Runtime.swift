@@ -145,6 +145,8 @@ final class RuntimeLoop: @unchecked Sendable {
   var boxedVersion = -1
   /// The product this run has marked as open in the journal (see `DraftJournal.claim`).
   var claimedProduct: Int?
+  /// Messages for after the next frame (`Command.afterFrame`).
+  var afterFrame: [Msg] = []
 
   init(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) {
     self.client = client
@@ -164,7 +166,9 @@ final class RuntimeLoop: @unchecked Sendable {
     var lastRemoteCheck = Date()
     while !done {
       var changed = false
-      if let event = terminal.readEvent(timeoutMilliseconds: 40) {
+      // While a request is out, its answer waits in the mailbox until this read times out: wait
+      // briefly then, so a loaded product is drawn within a few milliseconds of arriving.
+      if let event = terminal.readEvent(timeoutMilliseconds: model.busy != nil ? 4 : 40) {
         process(message(for: event))
         changed = true
         // Take whatever else is already waiting before drawing (key repeat, pastes).
@@ -201,6 +205,12 @@ final class RuntimeLoop: @unchecked Sendable {
       }
       boxDraftIfNeeded()
       if changed && !done { render() }
+      while !afterFrame.isEmpty && !done {
+        let later = afterFrame
+        afterFrame = []
+        for msg in later { process(msg) }
+        render()
+      }
     }
     for task in work { task.cancel() }
     if let claimedProduct { options.journal.release(storeId: model.storeId, productId: claimedProduct) }
@@ -361,6 +371,8 @@ final class RuntimeLoop: @unchecked Sendable {
       for task in work { task.cancel() }
       work.removeAll()
       mailbox.post(.cancelled)
+    case .afterFrame(let msg):
+      afterFrame.append(msg)
     case .redraw:
       // The next draw clears the terminal and paints every cell (whatever wrote over it).
       terminal.invalidate()

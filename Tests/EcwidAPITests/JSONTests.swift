@@ -80,6 +80,23 @@ enum Fixtures {
     #expect(try JSON.parse(v.compactText) == v)
   }
 
+  /// Clean bytes are copied in stretches between escapes: an escape first, last, twice in a row
+  /// or alone, and text that needs none, all come out exactly as one byte at a time would.
+  @Test func escapesAtEitherEndAndBetweenCleanStretches() throws {
+    let cases: [(String, String)] = [
+      ("\"", #""\"""#),
+      ("\"a\\", #""\"a\\""#),
+      ("ab\n\ncd\t", #""ab\n\ncd\t""#),
+      ("\r日本\u{7}語", #""\r日本\u0007語""#),
+      ("plain text, no escapes", #""plain text, no escapes""#),
+      ("", #""""#),
+    ]
+    for (text, wire) in cases {
+      #expect(JSON.string(text).compactText == wire)
+      #expect(try JSON.parse(wire) == .string(text))
+    }
+  }
+
   @Test(arguments: [
     "", "{", "{\"a\":}", "[1,]", "{\"a\" 1}", "tru", "01x", "\"abc", "{\"a\":1}x", "[1 2]", "-", "1.", "1e",
   ])

@@ -20,7 +20,7 @@ enum EditorHarness {
     -> Model
   {
     var model = Model(storeLabel: "test store", storeId: 1003, productId: product.id, width: width, height: height)
-    _ = model.update(.loaded(.success(Loaded(product: product, languages: languages ?? Self.languages, draft: nil))))
+    _ = model.updateThroughFrame(.loaded(.success(Loaded(product: product, languages: languages ?? Self.languages, draft: nil))))
     return model
   }
 
@@ -54,3 +54,17 @@ func type(_ m: inout Model, _ text: String) {
 /// has two threads, and a minute of fuzzing on one of them delays every other test's clocks and
 /// timeouts (a refused connection "took" 29 s while the pool was busy).
 let heavyTestExecutor = ThreadTaskExecutor(name: "heavy-tests")
+
+extension Model {
+  /// `update`, then what the runtime does once that frame is drawn (`Command.afterFrame`).
+  @discardableResult
+  mutating func updateThroughFrame(_ msg: Msg) -> [Command] {
+    var out = update(msg)
+    var i = 0
+    while i < out.count {
+      if case .afterFrame(let later) = out[i] { out += update(later) }
+      i += 1
+    }
+    return out
+  }
+}

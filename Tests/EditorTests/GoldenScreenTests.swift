@@ -133,7 +133,7 @@ import Testing
       let drafts = (1...count).map { i in
         DraftJournalDraft(base: sweater, current: i == 1 ? drafted : other, savedAt: savedAt, source: "/tmp/d\(i)")
       }
-      _ = m.update(
+      _ = m.updateThroughFrame(
         .loaded(
           .success(
             Loaded(

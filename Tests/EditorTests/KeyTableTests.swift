@@ -96,7 +96,7 @@ import Testing
     let drafts = (1...30).map { i in
       DraftJournalDraft(base: product, current: i == 1 ? drafted : other, savedAt: Date(timeIntervalSince1970: 1_700_000_000), source: "/tmp/d\(i)")
     }
-    _ = recover.update(
+    _ = recover.updateThroughFrame(
       .loaded(.success(Loaded(product: product, languages: EditorHarness.languages, draft: nil, otherDrafts: drafts))))
     recover.recover.scroll = 1
     out.append(("recover", recover))

@@ -11,7 +11,7 @@ private func optionsModel(product index: Int = 0, width: Int = 80, height: Int =
   let catalog = Sandbox.sampleCatalog()
   let product = catalog.products[index]
   var m = Model(storeLabel: "test", storeId: catalog.storeId, productId: product.id, width: width, height: height)
-  _ = m.update(
+  _ = m.updateThroughFrame(
     .loaded(.success(Loaded(product: product, languages: catalog.profile.languages?.ordered ?? ["en"], draft: nil))))
   m.section = .options
   return m

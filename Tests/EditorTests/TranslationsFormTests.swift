@@ -15,7 +15,7 @@ private func translationsModel(
   let catalog = Sandbox.sampleCatalog()
   let product = product ?? catalog.products[0]
   var m = Model(storeLabel: "test", storeId: catalog.storeId, productId: product.id ?? 1, width: width, height: height)
-  _ = m.update(.loaded(.success(Loaded(product: product, languages: languages, draft: nil))))
+  _ = m.updateThroughFrame(.loaded(.success(Loaded(product: product, languages: languages, draft: nil))))
   m.section = .translations
   return m
 }

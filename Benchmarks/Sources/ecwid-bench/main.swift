@@ -28,6 +28,12 @@ if let i = args.firstIndex(of: "--counted-keys"), i + 4 < args.count {
   exit(0)
 }
 
+// The huge product's store file, as the start-up figure's sandbox serves it: --dump-huge PATH.
+if let path = option("--dump-huge", in: args) {
+  let store: JSON = ["storeId": 1003, "products": [.object(SampleProducts.huge(seed: seed).json)]]
+  FileManager.default.createFile(atPath: path, contents: store.encoded())
+  exit(0)
+}
 if let scenario = option("--profile", in: args), scenario == "open" {
   for row in openRows(huge: SampleProducts.huge(seed: seed), n: 30) { print("\(row.figure): \(row.measured)") }
   exit(0)
