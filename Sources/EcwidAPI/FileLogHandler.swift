@@ -43,10 +43,22 @@ public struct FileLogHandler: LogHandler {
   }
 
   public func log(event: LogEvent) {
-    let stamp = ISO8601DateFormatter().string(from: Date())
+    let stamp = Self.utcStamp(time(nil))
     var all = metadata
     if let m = event.metadata { all.merge(m) { $1 } }
     let meta = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     sink.write("\(stamp) \(event.level) \(label): \(event.message)\(meta)\n")
+  }
+
+  /// `2026-11-30T16:54:35Z`, the ISO 8601 form the log has always used, without a date formatter:
+  /// building one loads ICU's calendars and time zones, milliseconds that the editor's first request
+  /// (the first line logged) used to wait for.
+  public static func utcStamp(_ seconds: time_t) -> String {
+    var t = seconds
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 }

@@ -45,6 +45,28 @@ public struct EditorOptions: Sendable {
 final class Mailbox: @unchecked Sendable {
   private let lock = NSLock()
   private var messages: [Msg] = []
+  private var running = 0
+
+  /// Counts the spawned work that has not ended: while any runs, the loop looks here often.
+  func began() {
+    lock.lock()
+    running += 1
+    lock.unlock()
+  }
+
+  func ended() {
+    lock.lock()
+    running -= 1
+    lock.unlock()
+  }
+
+  /// How long the loop may wait for a key before looking here again: not at all when a message
+  /// is waiting, briefly while work runs (its answer arrives here, not as a key).
+  var keyWaitMilliseconds: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return !messages.isEmpty ? 0 : running > 0 ? 4 : 40
+  }
 
   func post(_ msg: Msg) {
     lock.lock()
@@ -168,7 +190,7 @@ final class RuntimeLoop: @unchecked Sendable {
       var changed = false
       // While a request is out, its answer waits in the mailbox until this read times out: wait
       // briefly then, so a loaded product is drawn within a few milliseconds of arriving.
-      if let event = terminal.readEvent(timeoutMilliseconds: model.busy != nil ? 4 : 40) {
+      if let event = terminal.readEvent(timeoutMilliseconds: mailbox.keyWaitMilliseconds) {
         process(message(for: event))
         changed = true
         // Take whatever else is already waiting before drawing (key repeat, pastes).
@@ -401,7 +423,13 @@ final class RuntimeLoop: @unchecked Sendable {
 
   func spawn(_ body: @escaping @Sendable () async -> Void) {
     work.removeAll { $0.isCancelled }
-    work.append(Task.detached(operation: body))
+    let mailbox = self.mailbox
+    mailbox.began()
+    work.append(
+      Task.detached {
+        await body()
+        mailbox.ended()
+      })
   }
 
   /// Opens `$VISUAL`/`$EDITOR` (default vi) on the text, with the terminal handed over meanwhile.
