@@ -1,5 +1,6 @@
 import EcwidAPI
 import ProductDocument
+import Synchronization
 import Terminal
 
 /// Colors and attributes of every element (the backend maps them down on 8-color terminals and
@@ -250,7 +251,37 @@ func drawDialog(into screen: inout Screen, width: Int, height: Int, title: Strin
 }
 
 /// A hint line that fits `width`: the help key is the last thing ever cut (it ends every line).
+///
+/// Drawn on every frame from the same few hints: the last lines made are remembered (fitting one
+/// measures every part's display width, about a tenth of a gallery frame).
 func hintLine(_ hint: String, width: Int) -> String {
+  if let known = rememberedHintLines.withLock({ $0.line(for: hint, width: width) }) { return known }
+  let line = fitHintLine(hint, width: width)
+  rememberedHintLines.withLock { $0.remember(hint, width, line) }
+  return line
+}
+
+private struct RememberedHintLines {
+  var entries: [(hint: String, width: Int, line: String)] = []
+  var next = 0
+
+  func line(for hint: String, width: Int) -> String? {
+    entries.first { $0.width == width && $0.hint == hint }?.line
+  }
+
+  mutating func remember(_ hint: String, _ width: Int, _ line: String) {
+    if entries.count < 16 {
+      entries.append((hint, width, line))
+    } else {
+      entries[next] = (hint, width, line)
+      next = (next + 1) % entries.count
+    }
+  }
+}
+
+private let rememberedHintLines = Mutex(RememberedHintLines())
+
+private func fitHintLine(_ hint: String, width: Int) -> String {
   let help = "?: help"
   var parts = hint.split(separator: " · ", omittingEmptySubsequences: false).map(String.init).filter { $0 != help }
   let suffix = (parts.isEmpty ? "" : " · ") + help

@@ -30,7 +30,10 @@ func checkShape(_ p: Product, images: Int, options: Int, choices: Int, languages
 
 func loadedModel(_ product: Product, languages: [String], width: Int = 200, height: Int = 60) -> Model {
   var m = Model(storeLabel: "bench", storeId: 1003, productId: product.id, width: width, height: height)
-  _ = m.update(.loaded(.success(Loaded(product: product, languages: languages, draft: nil))))
+  // As the runtime does: the frame, then what waits for it (validation).
+  for case .afterFrame(let later) in m.update(.loaded(.success(Loaded(product: product, languages: languages, draft: nil)))) {
+    _ = m.update(later)
+  }
   _ = m.update(.tick)
   return m
 }
