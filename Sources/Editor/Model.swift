@@ -3,6 +3,7 @@ import Foundation
 import ProductDocument
 import ProductSync
 import Terminal
+import Synchronization
 
 /// Which screen has the keyboard.
 public enum Page: Equatable, Sendable {
@@ -206,8 +207,10 @@ public struct Model: Sendable {
   public var errorCount: Int { issues.filter { $0.severity == .error }.count }
 
   /// Call after every document change.
+  /// A new version number, unique in the process (not only in this model): a cache keyed by the
+  /// version, such as a grid's `RowMemo`, can never take one copy of a model for another.
   mutating func documentChanged() {
-    documentVersion += 1
+    documentVersion = documentVersions.add(1, ordering: .relaxed).newValue
   }
 
   /// Recomputes the change count and validation when the document moved (on idle ticks and
@@ -238,3 +241,5 @@ public struct PartialSave: Sendable {
   /// The document version when the save failed; any later edit means the plan is rebuilt.
   public var documentVersion: Int
 }
+
+private let documentVersions = Atomic<Int>(0)

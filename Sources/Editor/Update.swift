@@ -410,7 +410,10 @@ extension Model {
         busy = nil
         saveAfterFetch = false
         message = StatusMessage("Nothing left to save: the server already has these values", .success)
-        if check.remoteChanged { document!.rebase(onto: theirs) }
+        if check.remoteChanged {
+          document!.rebase(onto: theirs)
+          documentChanged()
+        }
         return [.removeJournal(productId: productId)]
       }
       busy = "Saving: \(plan.steps.count) request\(plan.steps.count == 1 ? "" : "s")…"

@@ -180,6 +180,35 @@ public struct Screen: Equatable, Sendable {
     return max(0, min(x &+ width, self.width) - x)
   }
 
+  /// The cells of row `y` in [x0, x1) (clipped), as drawn: with `setCells` a grid draws a row again
+  /// from an earlier frame by copying them.
+  public func cells(y: Int, from x0: Int, to x1: Int) -> [Cell] {
+    guard y >= 0, y < height else { return [] }
+    let a = max(0, x0)
+    let b = min(width, x1)
+    guard a < b else { return [] }
+    return Array(cells[(y * width + a)..<(y * width + b)])
+  }
+
+  /// Writes `row` (cells taken by `cells(y:from:to:)`) at (x, y), clipped; a wide character cut by
+  /// either end of the stretch loses its other half, as with `put`.
+  public mutating func setCells(_ row: [Cell], x: Int, y: Int) {
+    guard y >= 0, y < height else { return }
+    let a = max(0, x)
+    let b = min(width, x &+ row.count)
+    guard a < b else { return }
+    let base = y * width
+    release(base + a, x: a)
+    release(base + b - 1, x: b - 1)
+    row.withUnsafeBufferPointer { source in
+      cells.withUnsafeMutableBufferPointer { target in
+        for i in a..<b { target[base + i] = source[i - x] }
+      }
+    }
+    if a > 0, cells[base + a].width == 0 { cells[base + a] = .blank(cells[base + a].style) }
+    if b < width, cells[base + b - 1].width == 2 { cells[base + b - 1] = .blank(cells[base + b - 1].style) }
+  }
+
   /// Fills a rectangle (clipped) with blanks in `style`.
   public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {
     let x0 = max(0, x)

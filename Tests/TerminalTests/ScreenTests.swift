@@ -247,3 +247,18 @@ func rowsAreConsistent(_ s: Screen) -> Bool {
     }
   }
 }
+
+/// A row's cells taken from one frame and set in another draw the same row; a stretch set over
+/// half of a wide character blanks its other half, as `put` does.
+@Test func cellsTakenFromARowAndSetAgainDrawTheSameRow() {
+  var a = Screen(width: 12, height: 2)
+  a.put("ab日本c", x: 1, y: 0, style: .plain)
+  let row = a.cells(y: 0, from: 0, to: 12)
+  var b = Screen(width: 12, height: 2)
+  b.setCells(row, x: 0, y: 0)
+  #expect(b == a)
+  var c = Screen(width: 12, height: 2)
+  c.put("日本語", x: 0, y: 1, style: .plain)
+  c.setCells(Array(row[0..<3]), x: 0, y: 1)  // " ab" over 日 and the left half of 本
+  #expect(c.lines()[1] == " ab 語")
+}

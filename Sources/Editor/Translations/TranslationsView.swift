@@ -90,6 +90,11 @@ extension TranslationsState {
     let first = scrollStart(selected: selected, count: visible.count, rows: listRows)
     var cursor: (x: Int, y: Int)?
     let current = document.current
+    let rowEnd = min(width, layout.labelW + shownColumns.count * (layout.cellW + 1))
+    translationsRowMemo.begin(
+      RowMemo.FrameKey(
+        numbers: [c.documentVersion, width, layout.labelW, layout.cellW, firstColumn, shownColumns.count, storeCount],
+        texts: columns))
     for r in 0..<listRows {
       let p = first + r
       guard p < visible.count else { break }
@@ -97,6 +102,14 @@ extension TranslationsState {
       let row = rows[rowIndex]
       let y = listTop + r
       let isSelected = p == selected
+      // The row being edited draws its editor (and places the cursor): never from the memo.
+      let memoKey: RowMemo.RowKey? =
+        isSelected && translations.editing != nil ? nil : RowMemo.RowKey(row: rowIndex, variant: isSelected ? selectedColumn : -1)
+      if let memoKey, let cells = translationsRowMemo.cells(memoKey) {
+        screen.setCells(cells, x: 0, y: y)
+        continue
+      }
+      defer { if let memoKey { translationsRowMemo.remember(memoKey, screen.cells(y: y, from: 0, to: rowEnd)) } }
       let mainValue = current.value(at: row.main)
       let translatedValue = current.value(at: row.translated)
       let mainText = mainValue?.stringValue ?? ""
@@ -167,3 +180,6 @@ extension TranslationsState {
     text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
   }
 }
+
+/// The grid's rows as the last frames drew them (see `RowMemo`).
+let translationsRowMemo = RowMemo()
