@@ -23,29 +23,41 @@ final class RowMemo: Sendable {
 
   private struct State {
     var frame: FrameKey?
+    var generation = 0
     var rows: [RowKey: [Cell]] = [:]
+  }
+
+  /// What `begin` returns and every lookup passes back: rows are only read and written under the
+  /// frame key they were drawn for, even when two models draw at once (tests run in parallel).
+  struct Generation: Equatable, Sendable {
+    fileprivate var value: Int
   }
 
   private let state = Mutex(State())
 
   /// Starts a frame: rows remembered under another frame key are forgotten.
-  func begin(_ frame: FrameKey) {
+  @discardableResult
+  func begin(_ frame: FrameKey) -> Generation {
     state.withLock { s in
       if s.frame != frame || s.rows.count > 1024 {
         s.frame = frame
+        s.generation += 1
         s.rows.removeAll(keepingCapacity: true)
       }
+      return Generation(value: s.generation)
     }
   }
 
   /// Rows remembered now.
   var count: Int { state.withLock { $0.rows.count } }
 
-  func cells(_ key: RowKey) -> [Cell]? {
-    state.withLock { $0.rows[key] }
+  func cells(_ key: RowKey, in generation: Generation) -> [Cell]? {
+    state.withLock { $0.generation == generation.value ? $0.rows[key] : nil }
   }
 
-  func remember(_ key: RowKey, _ cells: [Cell]) {
-    state.withLock { $0.rows[key] = cells }
+  func remember(_ key: RowKey, _ cells: [Cell], in generation: Generation) {
+    state.withLock { s in
+      if s.generation == generation.value { s.rows[key] = cells }
+    }
   }
 }

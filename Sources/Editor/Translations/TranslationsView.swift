@@ -91,7 +91,7 @@ extension TranslationsState {
     var cursor: (x: Int, y: Int)?
     let current = document.current
     let rowEnd = min(width, layout.labelW + shownColumns.count * (layout.cellW + 1))
-    translationsRowMemo.begin(
+    let memo = translationsRowMemo.begin(
       RowMemo.FrameKey(
         numbers: [c.documentVersion, width, layout.labelW, layout.cellW, firstColumn, shownColumns.count, storeCount],
         texts: columns))
@@ -105,11 +105,11 @@ extension TranslationsState {
       // The row being edited draws its editor (and places the cursor): never from the memo.
       let memoKey: RowMemo.RowKey? =
         isSelected && translations.editing != nil ? nil : RowMemo.RowKey(row: rowIndex, variant: isSelected ? selectedColumn : -1)
-      if let memoKey, let cells = translationsRowMemo.cells(memoKey) {
+      if let memoKey, let cells = translationsRowMemo.cells(memoKey, in: memo) {
         screen.setCells(cells, x: 0, y: y)
         continue
       }
-      defer { if let memoKey { translationsRowMemo.remember(memoKey, screen.cells(y: y, from: 0, to: rowEnd)) } }
+      defer { if let memoKey { translationsRowMemo.remember(memoKey, screen.cells(y: y, from: 0, to: rowEnd), in: memo) } }
       let mainValue = current.value(at: row.main)
       let translatedValue = current.value(at: row.translated)
       let mainText = mainValue?.stringValue ?? ""
