@@ -1,3 +1,4 @@
+import EcwidAPI
 import Synchronization
 import Terminal
 
@@ -19,12 +20,22 @@ final class RowMemo: Sendable {
   struct RowKey: Hashable, Sendable {
     var row: Int
     var variant: Int
+    /// The storage of the value the row shows, when the frame key does not pin it (a gallery row
+    /// shows one image: `storage(of:)`). The memo keeps that value alive with the row, so the
+    /// address cannot be reused by another value while the row is remembered.
+    var storage: Int = 0
+    var keys: Int = 0
+  }
+
+  private struct Remembered {
+    var cells: [Cell]
+    var anchor: JSON?
   }
 
   private struct State {
     var frame: FrameKey?
     var generation = 0
-    var rows: [RowKey: [Cell]] = [:]
+    var rows: [RowKey: Remembered] = [:]
   }
 
   /// What `begin` returns and every lookup passes back: rows are only read and written under the
@@ -39,7 +50,7 @@ final class RowMemo: Sendable {
   @discardableResult
   func begin(_ frame: FrameKey) -> Generation {
     state.withLock { s in
-      if s.frame != frame || s.rows.count > 1024 {
+      if s.frame != frame || s.rows.count > 256 {
         s.frame = frame
         s.generation += 1
         s.rows.removeAll(keepingCapacity: true)
@@ -52,12 +63,22 @@ final class RowMemo: Sendable {
   var count: Int { state.withLock { $0.rows.count } }
 
   func cells(_ key: RowKey, in generation: Generation) -> [Cell]? {
-    state.withLock { $0.generation == generation.value ? $0.rows[key] : nil }
+    state.withLock { $0.generation == generation.value ? $0.rows[key]?.cells : nil }
   }
 
-  func remember(_ key: RowKey, _ cells: [Cell], in generation: Generation) {
+  /// Remembers a row's cells; `anchor` is the value whose storage the key names (kept alive here).
+  func remember(_ key: RowKey, _ cells: [Cell], anchor: JSON? = nil, in generation: Generation) {
     state.withLock { s in
-      if s.generation == generation.value { s.rows[key] = cells }
+      if s.generation == generation.value { s.rows[key] = Remembered(cells: cells, anchor: anchor) }
     }
+  }
+
+  /// The addresses of an object's value and key storage: two objects with the same addresses are
+  /// one object (while the memo holds one of them, its storage cannot be freed and reused).
+  static func storage(of value: JSON) -> (values: Int, keys: Int)? {
+    guard case .object(let object) = value else { return nil }
+    let values = object.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+    let keys = object.keys.elements.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+    return (values, keys)
   }
 }

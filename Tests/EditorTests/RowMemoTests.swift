@@ -31,4 +31,27 @@ import Testing
     }
     #expect(fromMemo > 0, "no frame had rows to draw from the memo")
   }
+
+  /// The gallery draws a row from an earlier frame when its position, selection and image (the
+  /// same storage) are the same: moving images, moving the selection, an alt text typed and
+  /// committed, and undo each draw the frame that drawing anew draws.
+  @Test func aGalleryDrawnFromItsMemoIsTheGalleryDrawnAnew() throws {
+    let catalog = Sandbox.sampleCatalog()
+    let product = try #require(catalog.products.max { ($0.json["media"]?["images"]?.arrayValue?.count ?? 0) < ($1.json["media"]?["images"]?.arrayValue?.count ?? 0) })
+    var m = Model(storeLabel: "test", storeId: catalog.storeId, productId: product.id, width: 100, height: 12)
+    _ = m.updateThroughFrame(.loaded(.success(Loaded(product: product, languages: ["en", "fr"], draft: nil))))
+    m.section = .media
+    let keys: [Key] =
+      [.char("J"), .char("J"), .down, .down, .char("K"), .up, .enter, .char("z"), .enter, .char("J"), .ctrl("z"), .end, .home]
+    var fromMemo = 0
+    for key in keys {
+      _ = m.update(.key(key))
+      fromMemo += galleryRowMemo.count
+      let warm = m.view().screen
+      galleryRowMemo.begin(RowMemo.FrameKey(numbers: [-1], texts: []))  // forget every row
+      let fresh = m.view().screen
+      #expect(warm == fresh, "after \(key):\n\(warm.text())\n---\n\(fresh.text())")
+    }
+    #expect(fromMemo > 0, "no frame had rows to draw from the memo")
+  }
 }

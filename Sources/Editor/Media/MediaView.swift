@@ -35,11 +35,30 @@ extension MediaState {
     let first = scrollStart(selected: selected, count: count, rows: visible)
     let altX = 1 + posW + 1 + idW + 1 + kindW + 1 + fileW + 1
     var cursor: (x: Int, y: Int)?
+    // A row shows one item at one position: rows whose item is the same storage as in an earlier
+    // frame are copied from it (moving an image changes two rows, but scrolls them all).
+    let rowEnd = width  // the selected row is restyled to the screen's edge
+    let memo = galleryRowMemo.begin(
+      RowMemo.FrameKey(numbers: [width, posW, idW, kindW, fileW, altW, transW, imageTotal], texts: []))
     for row in 0..<visible {
       let i = first + row
       guard i < count else { break }
       let r = rows[i]
       let y = listTop + row
+      let isEditing = i == selected && media.editing != nil
+      let storage = isEditing ? nil : RowMemo.storage(of: r.item)
+      let memoKey = storage.map {
+        RowMemo.RowKey(row: i, variant: i == selected ? 1 : 0, storage: $0.values, keys: $0.keys)
+      }
+      if let memoKey, let cells = galleryRowMemo.cells(memoKey, in: memo) {
+        screen.setCells(cells, x: 0, y: y)
+        continue
+      }
+      defer {
+        if let memoKey {
+          galleryRowMemo.remember(memoKey, screen.cells(y: y, from: 0, to: rowEnd), anchor: r.item, in: memo)
+        }
+      }
       let id = r.item["id"]?.idString ?? "new"
       let position = r.kind == .image ? (i == 0 ? "main" : "\(i + 1)") : "v\(i - imageTotal + 1)"
       let url = r.item["imageOriginalUrl"]?.stringValue ?? r.item["image1500pxUrl"]?.stringValue
@@ -100,3 +119,6 @@ extension MediaState {
     return cursor
   }
 }
+
+/// The gallery's rows as the last frames drew them (see `RowMemo`).
+let galleryRowMemo = RowMemo()
