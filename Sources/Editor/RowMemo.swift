@@ -30,13 +30,21 @@ final class RowMemo: Sendable {
   private struct Remembered {
     var cells: [Cell]
     var anchor: JSON?
+    /// The last frame that drew this row.
+    var frame: Int
   }
 
   private struct State {
     var frame: FrameKey?
     var generation = 0
+    /// Counts frames (`begin` calls): rows not drawn in the current frame are the ones to forget.
+    var tick = 0
     var rows: [RowKey: Remembered] = [:]
   }
+
+  /// Rows kept at most; past it, the rows the current frame did not draw are forgotten (forgetting
+  /// all at once made a frame draw every row again, and that frame was the slowest of a hundred).
+  static let limit = 256
 
   /// What `begin` returns and every lookup passes back: rows are only read and written under the
   /// frame key they were drawn for, even when two models draw at once (tests run in parallel).
@@ -50,7 +58,8 @@ final class RowMemo: Sendable {
   @discardableResult
   func begin(_ frame: FrameKey) -> Generation {
     state.withLock { s in
-      if s.frame != frame || s.rows.count > 256 {
+      s.tick += 1
+      if s.frame != frame {
         s.frame = frame
         s.generation += 1
         s.rows.removeAll(keepingCapacity: true)
@@ -63,13 +72,22 @@ final class RowMemo: Sendable {
   var count: Int { state.withLock { $0.rows.count } }
 
   func cells(_ key: RowKey, in generation: Generation) -> [Cell]? {
-    state.withLock { $0.generation == generation.value ? $0.rows[key]?.cells : nil }
+    state.withLock { s in
+      guard s.generation == generation.value else { return nil }
+      s.rows[key]?.frame = s.tick
+      return s.rows[key]?.cells
+    }
   }
 
   /// Remembers a row's cells; `anchor` is the value whose storage the key names (kept alive here).
   func remember(_ key: RowKey, _ cells: [Cell], anchor: JSON? = nil, in generation: Generation) {
     state.withLock { s in
-      if s.generation == generation.value { s.rows[key] = Remembered(cells: cells, anchor: anchor) }
+      guard s.generation == generation.value else { return }
+      if s.rows.count >= Self.limit {
+        let now = s.tick
+        s.rows = s.rows.filter { $0.value.frame == now }
+      }
+      s.rows[key] = Remembered(cells: cells, anchor: anchor, frame: s.tick)
     }
   }
 

@@ -200,9 +200,10 @@ public struct Screen: Equatable, Sendable {
     let base = y * width
     release(base + a, x: a)
     release(base + b - 1, x: b - 1)
+    // A cell is a plain value (`Glyph`): the stretch is one memory copy.
     row.withUnsafeBufferPointer { source in
       cells.withUnsafeMutableBufferPointer { target in
-        for i in a..<b { target[base + i] = source[i - x] }
+        (target.baseAddress! + base + a).update(from: source.baseAddress! + (a - x), count: b - a)
       }
     }
     if a > 0, cells[base + a].width == 0 { cells[base + a] = .blank(cells[base + a].style) }
