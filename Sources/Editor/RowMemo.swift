@@ -40,10 +40,14 @@ final class RowMemo: Sendable {
     /// Counts frames (`begin` calls): rows not drawn in the current frame are the ones to forget.
     var tick = 0
     var rows: [RowKey: Remembered] = [:]
+    /// The keys in the order they were remembered, oldest from `head`: past the limit, each new
+    /// row forgets the oldest ones the current frame did not draw.
+    var order: [RowKey] = []
+    var head = 0
   }
 
-  /// Rows kept at most; past it, the rows the current frame did not draw are forgotten (forgetting
-  /// all at once made a frame draw every row again, and that frame was the slowest of a hundred).
+  /// Rows kept at most; past it, the oldest rows the current frame did not draw are forgotten, a
+  /// few with each new row (forgetting many at once made that frame the slowest of a hundred).
   static let limit = 256
 
   /// What `begin` returns and every lookup passes back: rows are only read and written under the
@@ -63,6 +67,8 @@ final class RowMemo: Sendable {
         s.frame = frame
         s.generation += 1
         s.rows.removeAll(keepingCapacity: true)
+        s.order.removeAll(keepingCapacity: true)
+        s.head = 0
       }
       return Generation(value: s.generation)
     }
@@ -83,11 +89,24 @@ final class RowMemo: Sendable {
   func remember(_ key: RowKey, _ cells: [Cell], anchor: JSON? = nil, in generation: Generation) {
     state.withLock { s in
       guard s.generation == generation.value else { return }
-      if s.rows.count >= Self.limit {
-        let now = s.tick
-        s.rows = s.rows.filter { $0.value.frame == now }
+      if s.rows.updateValue(Remembered(cells: cells, anchor: anchor, frame: s.tick), forKey: key) == nil {
+        s.order.append(key)
       }
-      s.rows[key] = Remembered(cells: cells, anchor: anchor, frame: s.tick)
+      var looked = 0
+      while s.rows.count > Self.limit, s.head < s.order.count, looked < 4 {
+        let oldest = s.order[s.head]
+        s.head += 1
+        looked += 1
+        if s.rows[oldest]?.frame == s.tick {
+          s.order.append(oldest)  // on the screen now: keep it, as if remembered again
+        } else {
+          s.rows[oldest] = nil
+        }
+      }
+      if s.head > 4 * Self.limit {
+        s.order.removeFirst(s.head)
+        s.head = 0
+      }
     }
   }
 
