@@ -82,6 +82,15 @@ import Testing
         for line in screen.lines() where displayWidth(line) > model.width {
           Issue.record("drawn outside the screen at \(model.width)×\(model.height): \(line)")
         }
+        if keysSent % 50 == 0 {
+          // Rows copied from earlier frames (`RowMemo`) draw what drawing them anew draws.
+          translationsRowMemo.begin(RowMemo.FrameKey(numbers: [-1], texts: []))
+          galleryRowMemo.begin(RowMemo.FrameKey(numbers: [-1], texts: []))
+          let fresh = model.view().screen
+          if fresh != screen {
+            Issue.record("a frame drawn from remembered rows differs from one drawn anew:\n\(screen.text())\n---\n\(fresh.text())")
+          }
+        }
       }
       if keysSent % 2_000 == 0, let document = model.document {
         // Always a valid product: its JSON encodes and parses back to the same value.
