@@ -554,3 +554,14 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
   }
   public init(nilLiteral: ()) { self = .null }
 }
+
+extension OrderedDictionary where Key == String, Value == JSON {
+  /// Where the object's keys and values are kept, read in place (no copy, no retain). Two objects
+  /// whose keys and values are each at one address are the same object, however big, and equal
+  /// without being read. Nil where there is no contiguous storage to point at.
+  public var storageAddresses: (keys: UnsafeRawPointer?, values: UnsafeRawPointer?) {
+    let keys = self.keys.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    let values = self.values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    return (keys, values)
+  }
+}

@@ -8,26 +8,10 @@ import Synchronization
 /// reading it).
 func characterCount(_ text: String) -> Int {
   guard text.utf8.count > 4096 else { return text.count }
-  if let known = remembered.withLock({ $0.count(of: text) }) { return known }
+  if let known = remembered.withLock({ $0.answer(to: text) }) { return known }
   let count = text.count
   remembered.withLock { $0.remember(text, count) }
   return count
 }
 
-private struct RememberedCounts {
-  var entries: [(text: String, count: Int)] = []
-  var next = 0
-
-  func count(of text: String) -> Int? { entries.first { $0.text == text }?.count }
-
-  mutating func remember(_ text: String, _ count: Int) {
-    if entries.count < 64 {
-      entries.append((text, count))
-    } else {
-      entries[next] = (text, count)
-      next = (next + 1) % entries.count
-    }
-  }
-}
-
-private let remembered = Mutex(RememberedCounts())
+private let remembered = Mutex(RecentAnswers<String, Int>(capacity: 64))

@@ -2,8 +2,8 @@ import EcwidAPI
 import Foundation
 import ProductDocument
 import ProductSync
-import Terminal
 import Synchronization
+import Terminal
 
 /// Which screen has the keyboard.
 public enum Page: Equatable, Sendable {
@@ -206,9 +206,9 @@ public struct Model: Sendable {
 
   public var errorCount: Int { issues.filter { $0.severity == .error }.count }
 
-  /// Call after every document change.
-  /// A new version number, unique in the process (not only in this model): a cache keyed by the
-  /// version, such as a grid's `RowMemo`, can never take one copy of a model for another.
+  /// Call after every document change. The new version number is unique in the process, not only
+  /// in this model: a cache keyed by the version, such as a grid's `RowMemo`, can never take one
+  /// copy of a model for another.
   mutating func documentChanged() {
     documentVersion = documentVersions.add(1, ordering: .relaxed).newValue
   }

@@ -79,9 +79,9 @@ final class RowMemo: Sendable {
 
   func cells(_ key: RowKey, in generation: Generation) -> [Cell]? {
     state.withLock { s in
-      guard s.generation == generation.value else { return nil }
-      s.rows[key]?.frame = s.tick
-      return s.rows[key]?.cells
+      guard s.generation == generation.value, let i = s.rows.index(forKey: key) else { return nil }
+      s.rows.values[i].frame = s.tick
+      return s.rows.values[i].cells
     }
   }
 
@@ -110,12 +110,12 @@ final class RowMemo: Sendable {
     }
   }
 
-  /// The addresses of an object's value and key storage: two objects with the same addresses are
-  /// one object (while the memo holds one of them, its storage cannot be freed and reused).
+  /// The addresses of an object's value and key storage (`storageAddresses`): two objects with the
+  /// same addresses are one object (while the memo holds one of them, its storage cannot be freed
+  /// and reused).
   static func storage(of value: JSON) -> (values: Int, keys: Int)? {
     guard case .object(let object) = value else { return nil }
-    let values = object.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-    let keys = object.keys.elements.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-    return (values, keys)
+    let (keys, values) = object.storageAddresses
+    return (Int(bitPattern: values), Int(bitPattern: keys))
   }
 }

@@ -255,31 +255,20 @@ func drawDialog(into screen: inout Screen, width: Int, height: Int, title: Strin
 /// Drawn on every frame from the same few hints: the last lines made are remembered (fitting one
 /// measures every part's display width, about a tenth of a gallery frame).
 func hintLine(_ hint: String, width: Int) -> String {
-  if let known = rememberedHintLines.withLock({ $0.line(for: hint, width: width) }) { return known }
+  let question = HintQuestion(width: width, hint: hint)
+  if let known = rememberedHintLines.withLock({ $0.answer(to: question) }) { return known }
   let line = fitHintLine(hint, width: width)
-  rememberedHintLines.withLock { $0.remember(hint, width, line) }
+  rememberedHintLines.withLock { $0.remember(question, line) }
   return line
 }
 
-private struct RememberedHintLines {
-  var entries: [(hint: String, width: Int, line: String)] = []
-  var next = 0
-
-  func line(for hint: String, width: Int) -> String? {
-    entries.first { $0.width == width && $0.hint == hint }?.line
-  }
-
-  mutating func remember(_ hint: String, _ width: Int, _ line: String) {
-    if entries.count < 16 {
-      entries.append((hint, width, line))
-    } else {
-      entries[next] = (hint, width, line)
-      next = (next + 1) % entries.count
-    }
-  }
+/// The width first: it is compared first, and costs nothing.
+private struct HintQuestion: Equatable, Sendable {
+  var width: Int
+  var hint: String
 }
 
-private let rememberedHintLines = Mutex(RememberedHintLines())
+private let rememberedHintLines = Mutex(RecentAnswers<HintQuestion, String>(capacity: 16))
 
 private func fitHintLine(_ hint: String, width: Int) -> String {
   let help = "?: help"

@@ -107,10 +107,11 @@ indirect enum JSONPatch: Sendable {
       return zip(x, y).allSatisfy(identical)
     case (.object(let x), .object(let y)):
       guard x.count == y.count else { return false }
-      let sameValues = x.values.withUnsafeBufferPointer { p in y.values.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }
+      let (xs, ys) = (x.storageAddresses, y.storageAddresses)
+      let sameValues = xs.values == ys.values
       // Keys and values both shared: the same object, whatever its size (a move in a gallery of a
       // thousand images compares every image with its copy; comparing their keys was the cost).
-      if sameValues, sameKeyStorage(x.keys, y.keys) { return true }
+      if sameValues, xs.keys != nil, xs.keys == ys.keys { return true }
       guard x.keys == y.keys else { return false }
       if sameValues { return true }
       return zip(x.values, y.values).allSatisfy(identical)
@@ -142,14 +143,6 @@ indirect enum JSONPatch: Sendable {
 
   private static func sameStorage(_ x: [JSON], _ y: [JSON]) -> Bool {
     x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { $0.baseAddress == p.baseAddress } }
-  }
-
-  /// True when two key sets are one storage (read in place: `elements` would copy them).
-  private static func sameKeyStorage<Keys: Collection>(_ x: Keys, _ y: Keys) -> Bool {
-    let a = x.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) }
-    let b = y.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) }
-    guard let a, let b else { return false }
-    return a == b
   }
 
   /// Applies the patch to `value` (nil: absent). A patch for another shape leaves it as it is.

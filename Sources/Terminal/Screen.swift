@@ -334,5 +334,4 @@ public struct Screen: Equatable, Sendable {
     }
     return runs
   }
-
 }

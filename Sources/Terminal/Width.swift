@@ -87,12 +87,7 @@ func graphemeWidth(_ c: Character) -> Int {
   let first = scalars.first!
   if scalars.index(after: scalars.startIndex) == scalars.endIndex {
     if isCommonNarrow(first.value) { return 1 }
-    let v = first.value
-    if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
-      || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
-    {
-      return 2
-    }
+    if isCommonWide(first.value) { return 2 }
   }
   return slowGraphemeWidth(c)
 }
@@ -104,6 +99,14 @@ func graphemeWidth(_ c: Character) -> Int {
 func isCommonNarrow(_ v: UInt32) -> Bool {
   (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (v >= 0x2010 && v <= 0x2027)
     || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2190 && v <= 0x21FF) || (v >= 0x2500 && v <= 0x259F)
+}
+
+/// Scalars that are a wide grapheme on their own, known without property look-ups: CJK unified
+/// ideographs (and extension A), Hangul syllables, hiragana and katakana.
+@inline(__always)
+func isCommonWide(_ v: UInt32) -> Bool {
+  (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
+    || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
 }
 
 /// True when every scalar is `isCommonNarrow`: then each scalar is a grapheme of width 1 and
@@ -242,18 +245,15 @@ private func truncatedByScalars(_ clean: String, toWidth: Int, budget: Int, cut:
 )? {
   var fitting = Fitting(toWidth: toWidth, budget: budget)
   for scalar in clean.unicodeScalars {
-    let v = scalar.value
     let w: Int
-    if isCommonNarrow(v) {
+    if isCommonNarrow(scalar.value) {
       w = 1
-    } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xAC00 && v <= 0xD7A3)
-      || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
-    {
+    } else if isCommonWide(scalar.value) {
       w = 2
     } else {
       return nil
     }
-    if !fitting.add(width: w, bytes: v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4) {
+    if !fitting.add(width: w, bytes: UTF8.width(scalar)) {
       return (false, fitting.keptBytes, fitting.keptWidth)
     }
   }
