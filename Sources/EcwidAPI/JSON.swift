@@ -125,8 +125,19 @@ extension JSON {
   /// Parses JSON text. Strings are decoded to valid Unicode: invalid UTF-8 bytes and lone
   /// surrogate escapes (`\uD800`) become U+FFFD instead of failing the whole product.
   public static func parse(_ data: Data) throws(JSONParseError) -> JSON {
+    try parse(data, twoThreadsFrom: 1 << 20)
+  }
+
+  /// A document of at least `twoThreadsFrom` bytes whose top level is an object is read by two
+  /// threads, each taking about half of its members (a 2 MB product opens in about half the time).
+  /// The result, and any error, is the one-thread reading's.
+  static func parse(_ data: Data, twoThreadsFrom threshold: Int) throws(JSONParseError) -> JSON {
     let result: Result<JSON, JSONParseError> = data.withUnsafeBytes { raw in
-      var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if bytes.count >= threshold, let split = JSONParser.splitTopObject(bytes), let v = split.parse() {
+        return .success(v)
+      }
+      var parser = JSONParser(bytes: bytes)
       do throws(JSONParseError) {
         return .success(try parser.parseDocument())
       } catch {
@@ -141,13 +152,75 @@ extension JSON {
   }
 }
 
+/// A top-level object cut between two of its members, for two threads to read.
+struct JSONSplit {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Where each member's key starts, in order.
+  let members: [Int]
+  /// The first member of the second half.
+  let half: Int
+
+  /// Both halves read at once, assembled in the document's order; nil when either half is not
+  /// valid JSON (the caller reads it all again, on one thread, for the exact error).
+  func parse() -> JSON? {
+    nonisolated(unsafe) let bytes = self.bytes
+    let members = self.members
+    let half = self.half
+    nonisolated(unsafe) var second: [(String, JSON)]?
+    let done = DispatchSemaphore(value: 0)
+    // A thread of its own: waiting here for work queued behind the caller's own pool could wait forever.
+    let thread = Thread {
+      second = JSONSplit.read(bytes, members[half...])
+      done.signal()
+    }
+    thread.stackSize = 8 << 20  // as deep as the caller may nest
+    thread.start()
+    let first = JSONSplit.read(bytes, members[..<half])
+    done.wait()
+    guard let first, let second else { return nil }
+    var o = JSONObject(minimumCapacity: members.count)
+    for (key, value) in first { o[key] = value }
+    for (key, value) in second { o[key] = value }  // a repeated key keeps its first place, the last value
+    return .object(o)
+  }
+
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: ArraySlice<Int>) -> [(String, JSON)]? {
+    var parser = JSONParser(bytes: bytes)
+    parser.depth = 1
+    var out: [(String, JSON)] = []
+    out.reserveCapacity(starts.count)
+    do throws(JSONParseError) {
+      for start in starts {
+        parser.i = start
+        let key = try parser.parseString()
+        parser.skipWhitespace()
+        parser.i += 1  // ':' (checked by the split)
+        parser.skipWhitespace()
+        out.append((key, try parser.parseValue()))
+      }
+    } catch {
+      return nil
+    }
+    return out
+  }
+}
+
 struct JSONParser {
   let bytes: UnsafeBufferPointer<UInt8>
   var i = 0
   var depth = 0
   static let maxDepth = 512
+  /// The keys and values of the objects and arrays being read, innermost last: a container is
+  /// built once, at its exact size, when its closing bracket is read (no growing, no rehashing
+  /// as keys are added).
+  var keyStack: [String] = []
+  var valueStack: [JSON] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    keyStack.reserveCapacity(64)
+    valueStack.reserveCapacity(256)
+  }
 
   func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: i, reason: reason) }
 
@@ -192,16 +265,116 @@ struct JSONParser {
     i += n
   }
 
+  /// Finds the members of a top-level object without reading their values into memory, and the
+  /// member boundary nearest the middle of the bytes. Nil when the document is not one object
+  /// of at least two members, or the skim finds it malformed (the one-thread reading then
+  /// gives the error).
+  static func splitTopObject(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSplit? {
+    var p = JSONParser(bytes: bytes)
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p.i = 3 }
+    p.skipWhitespace()
+    guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: "{") else { return nil }
+    p.i += 1
+    var members: [Int] = []
+    while true {
+      p.skipWhitespace()
+      guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: "\"") else { return nil }
+      members.append(p.i)
+      guard p.skimString() else { return nil }
+      p.skipWhitespace()
+      guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: ":") else { return nil }
+      p.i += 1
+      p.skipWhitespace()
+      guard p.skimValue() else { return nil }
+      p.skipWhitespace()
+      guard p.i < bytes.count else { return nil }
+      if bytes[p.i] == UInt8(ascii: ",") {
+        p.i += 1
+        continue
+      }
+      guard bytes[p.i] == UInt8(ascii: "}") else { return nil }
+      p.i += 1
+      break
+    }
+    p.skipWhitespace()
+    guard p.i == bytes.count, members.count >= 2 else { return nil }
+    let middle = bytes.count / 2
+    var half = 1
+    for k in 1..<members.count where abs(members[k] - middle) < abs(members[half] - middle) { half = k }
+    return JSONSplit(bytes: bytes, members: members, half: half)
+  }
+
+  /// Moves past one string (its quote first), escapes unread. False at the end of the input.
+  mutating func skimString() -> Bool {
+    i += 1
+    while true {
+      skipPlainStringBytes()
+      guard i < bytes.count else { return false }
+      switch bytes[i] {
+      case UInt8(ascii: "\""):
+        i += 1
+        return true
+      case UInt8(ascii: "\\"): i += 2
+      default: i += 1
+      }
+    }
+  }
+
+  /// Moves past one value by its brackets and strings alone. False at the end of the input or
+  /// on a bracket that closes the wrong kind.
+  mutating func skimValue() -> Bool {
+    guard i < bytes.count else { return false }
+    switch bytes[i] {
+    case UInt8(ascii: "\""): return skimString()
+    case UInt8(ascii: "{"), UInt8(ascii: "["): break
+    default:
+      // A number or a literal: up to what ends it.
+      while i < bytes.count {
+        switch bytes[i] {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09: return true
+        default: i += 1
+        }
+      }
+      return true
+    }
+    var open: [UInt8] = []
+    repeat {
+      guard i < bytes.count else { return false }
+      let b = bytes[i]
+      switch b {
+      case UInt8(ascii: "\""):
+        guard skimString() else { return false }
+        continue
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        open.append(b)
+        guard open.count <= Self.maxDepth else { return false }
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        guard let last = open.popLast(), last == b - 2 else { return false }  // "{" + 2 == "}", "[" + 2 == "]"
+      default:
+        break
+      }
+      i += 1
+    } while !open.isEmpty
+    return true
+  }
+
   mutating func parseObject() throws(JSONParseError) -> JSON {
     depth += 1
     if depth > Self.maxDepth { throw fail("nesting too deep") }
     defer { depth -= 1 }
     i += 1
-    var obj = JSONObject()
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
-      return .object(obj)
+      return .object(JSONObject())
+    }
+    // An object's keys and values each start where their stack was (an enclosing array's
+    // elements are on the value stack only).
+    let keyBase = keyStack.count
+    let valueBase = valueStack.count
+    defer {
+      keyStack.removeSubrange(keyBase...)
+      valueStack.removeSubrange(valueBase...)
     }
     while true {
       skipWhitespace()
@@ -212,7 +385,8 @@ struct JSONParser {
       i += 1
       skipWhitespace()
       let value = try parseValue()
-      obj[key] = value  // a repeated key keeps its first place and the last value
+      keyStack.append(key)
+      valueStack.append(value)
       skipWhitespace()
       guard i < bytes.count else { throw fail("unexpected end of input in object") }
       if bytes[i] == UInt8(ascii: ",") {
@@ -221,10 +395,32 @@ struct JSONParser {
       }
       if bytes[i] == UInt8(ascii: "}") {
         i += 1
-        return .object(obj)
+        return .object(object(keysFrom: keyBase, valuesFrom: valueBase))
       }
       throw fail("expected ',' or '}'")
     }
+  }
+
+  /// The object of the keys and values read since `keyBase` and `valueBase`. A repeated key
+  /// keeps its first place and the last value.
+  func object(keysFrom keyBase: Int, valuesFrom valueBase: Int) -> JSONObject {
+    let count = keyStack.count - keyBase
+    let keys = keyStack[keyBase...]
+    let values = valueStack[valueBase...]
+    if count <= 15 {
+      // Small objects keep no hash table: their keys are compared in turn, as a lookup would.
+      var unique = true
+      check: for a in keys.indices {
+        for b in keyBase..<a where keyStack[a] == keyStack[b] {
+          unique = false
+          break check
+        }
+      }
+      if unique { return JSONObject(uncheckedUniqueKeys: keys, values: values) }
+    }
+    var o = JSONObject(minimumCapacity: count)
+    for (key, value) in zip(keys, values) { o[key] = value }
+    return o
   }
 
   mutating func parseArray() throws(JSONParseError) -> JSON {
@@ -232,15 +428,17 @@ struct JSONParser {
     if depth > Self.maxDepth { throw fail("nesting too deep") }
     defer { depth -= 1 }
     i += 1
-    var arr: [JSON] = []
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
       i += 1
-      return .array(arr)
+      return .array([])
     }
+    let base = valueStack.count
+    defer { valueStack.removeSubrange(base...) }
     while true {
       skipWhitespace()
-      arr.append(try parseValue())
+      let value = try parseValue()
+      valueStack.append(value)
       skipWhitespace()
       guard i < bytes.count else { throw fail("unexpected end of input in array") }
       if bytes[i] == UInt8(ascii: ",") {
@@ -249,7 +447,7 @@ struct JSONParser {
       }
       if bytes[i] == UInt8(ascii: "]") {
         i += 1
-        return .array(arr)
+        return .array(Array(valueStack[base...]))
       }
       throw fail("expected ',' or ']'")
     }
@@ -287,10 +485,30 @@ struct JSONParser {
     return JSONNumber(text: text)
   }
 
+  /// Moves `i` past the bytes that end nothing in a string (no quote, backslash or control
+  /// character), eight at a time.
+  mutating func skipPlainStringBytes() {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    while i + 8 <= bytes.count {
+      let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let quote = v ^ (ones &* 0x22)
+      let slash = v ^ (ones &* 0x5C)
+      // A byte is zero in `quote` or `slash`, or below 0x20 in `v`: the classic "has a byte less
+      // than n" test, which may only err towards stopping early.
+      let stop =
+        ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs) | ((v &- ones &* 0x20) & ~v & highs)
+      if stop != 0 { return }
+      i += 8
+    }
+  }
+
   mutating func parseString() throws(JSONParseError) -> String {
     i += 1
     let start = i
     // Fast path: no escapes.
+    skipPlainStringBytes()
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
@@ -382,7 +600,7 @@ extension JSON {
   /// Compact JSON text, keys in their kept order.
   public func encoded() -> Data {
     var out: [UInt8] = []
-    out.reserveCapacity(1024)
+    out.reserveCapacity(4096)
     write(into: &out, indent: nil, level: 0)
     return Data(out)
   }
@@ -457,9 +675,18 @@ extension JSON {
   static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var clean = 0
-    for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
-      if clean < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i])) }
-      clean = i + 1
+    var i = 0
+    let count = bytes.count
+    while i < count {
+      if let base = bytes.baseAddress, i + 8 <= count, !mayNeedEscape(UnsafeRawPointer(base + i)) {
+        i += 8
+        continue
+      }
+      let b = bytes[i]
+      i += 1
+      guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
+      if clean < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<(i - 1)])) }
+      clean = i
       out.append(0x5C)
       switch b {
       case 0x22: out.append(0x22)
@@ -472,6 +699,22 @@ extension JSON {
     }
     if clean < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...])) }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any of the eight bytes at `p` is a quote, a backslash, DEL or a control character
+  /// (the bytes `writeString` escapes): word-at-a-time tests for a zero byte and for a byte below
+  /// 0x20, exact in whether any byte qualifies.
+  @inline(__always)
+  static func mayNeedEscape(_ p: UnsafeRawPointer) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let v = p.loadUnaligned(as: UInt64.self)
+    let quote = v ^ (ones &* 0x22)
+    let slash = v ^ (ones &* 0x5C)
+    let del = v ^ (ones &* 0x7F)
+    let hit =
+      ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((del &- ones) & ~del) | ((v &- ones &* 0x20) & ~v)
+    return hit & highs != 0
   }
 }
 

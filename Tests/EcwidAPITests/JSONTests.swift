@@ -1,4 +1,4 @@
-import EcwidAPI
+@testable import EcwidAPI
 import Foundation
 import PropertyBased
 import Testing
@@ -112,6 +112,45 @@ enum Fixtures {
   @Test func duplicateKeysKeepFirstPlaceAndLastValue() throws {
     let v = try JSON.parse(#"{"a":1,"b":2,"a":3}"#)
     #expect(v.compactText == #"{"a":3,"b":2}"#)
+  }
+
+  /// Big documents are read by two threads: the value, and every error, must be the one-thread
+  /// reading's.
+  @Test func twoThreadsReadWhatOneThreadReads() async throws {
+    await propertyCheck(count: 300, input: JSONGen.value(depth: 3)) { v in
+      let doc: JSON = ["a": v, "b": [v, v], "c": "x", "a2": v]
+      for text in [doc.encoded(), Data(doc.prettyText().utf8)] {
+        let one = try? JSON.parse(text, twoThreadsFrom: Int.max)
+        let two = try? JSON.parse(text, twoThreadsFrom: 0)
+        #expect(two == one)
+        #expect(two?.compactText == doc.compactText)
+      }
+    }
+    // A repeated key keeps its first place and the last value, across the two halves too.
+    let repeated = Data(#"{"k": 1, "big": "\#(String(repeating: "x", count: 64))", "k": 2, "z": [1, {"k": 3}]}"#.utf8)
+    let split = try JSON.parse(repeated, twoThreadsFrom: 0)
+    #expect(split == (try JSON.parse(repeated, twoThreadsFrom: Int.max)))
+    #expect(split.objectValue?.keys.elementsEqual(["k", "big", "z"]) == true)
+    #expect(split["k"]?.intValue == 2)
+    // Broken documents fail as one thread fails them: same offset, same reason.
+    let broken = [
+      #"{"a": [1, 2}, "b": 3}"#, #"{"a": 1, "b": tru}"#, #"{"a": "x\#u{01}y", "b": 2}"#, #"{"a": 1, "b": 2} x"#,
+      #"{"a": 1, "b": "unterminated}"#, #"{"a": 01.e5, "b": 2}"#, #"{"a": {"b": 1}, "c": [}"#, #"{"a" 1, "b": 2}"#,
+      "{\"a\": \"\\q\", \"b\": 2}",
+    ]
+    for text in broken {
+      var errors: [JSONParseError?] = []
+      for threshold in [0, Int.max] {
+        do {
+          _ = try JSON.parse(Data(text.utf8), twoThreadsFrom: threshold)
+          errors.append(nil)
+        } catch {
+          errors.append(error)
+        }
+      }
+      #expect(errors[0] != nil, "\(text)")
+      #expect(errors[0] == errors[1], "\(text)")
+    }
   }
 
   @Test func randomValuesRoundTrip() async {
