@@ -53,6 +53,10 @@ extension Sandbox {
       let id = try productId(rest[1])
       switch method {
       case "GET":
+        if fields == nil {
+          guard let text = await store.productText(id: id) else { throw .productNotFound(rest[1]) }
+          return Reply(status: 200, body: text)
+        }
         guard let p = await store.product(id: id) else { throw .productNotFound(rest[1]) }
         return ok(p.value)
       case "PUT":

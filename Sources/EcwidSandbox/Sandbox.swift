@@ -346,6 +346,11 @@ public final class Sandbox: Sendable {
       self.headers = headers
     }
 
+    init(status: Int, body: Data) {
+      self.status = status
+      self.body = body
+    }
+
     init(_ e: APIError) {
       self.init(status: e.status, json: e.body, headers: e.headers)
       errorCode = e.code

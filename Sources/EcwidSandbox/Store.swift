@@ -63,6 +63,24 @@ actor SandboxStore {
   // MARK: Reading
 
   func product(id: Int) -> Product? { index[id].map { products[$0] } }
+
+  /// The last `GET /products/ID` answers, each with the product it was written from (at most
+  /// `answersKept`; a 2 MB product takes about 10 ms to write).
+  private var answers: [Int: (product: Product, body: Data)] = [:]
+  private static let answersKept = 16
+
+  /// The JSON text of a product, written again only when the product changed since its last
+  /// answer. The kept product holds its storage alive, so a change to the store's copy (which
+  /// shares that storage) always copies it to new addresses: the same addresses mean the same
+  /// product, and the kept text is its text.
+  func productText(id: Int) -> Data? {
+    guard let p = product(id: id) else { return nil }
+    if let kept = answers[id], kept.product.json.storageAddresses == p.json.storageAddresses { return kept.body }
+    let body = p.value.encoded()
+    if answers[id] == nil, answers.count >= Self.answersKept { answers.removeAll(keepingCapacity: true) }
+    answers[id] = (p, body)
+    return body
+  }
   func allProducts() -> [Product] { products }
   func profileObject() -> JSONObject { profile }
 

@@ -30,6 +30,45 @@ import Testing
     #expect(nested.json["account"] == nil)
   }
 
+  /// The sandbox keeps the text of a product's last answer; no change may ever be answered with it.
+  @Test func aProductReadAgainAfterEachKindOfChangeShowsTheChange() async throws {
+    let h = try await Harness.start()
+    defer { Task { await h.stop() } }
+    let first = try await h.get("/products/\(Harness.sweater)")
+    #expect(first.status == 200)
+    let again = try await h.get("/products/\(Harness.sweater)")
+    #expect(again.text == first.text)
+
+    // A field at the top.
+    #expect(try await h.put(Harness.sweater, ["name": "Renamed sweater"]).status == 200)
+    let renamed = try await h.get("/products/\(Harness.sweater)")
+    #expect(renamed.json["name"]?.stringValue == "Renamed sweater")
+    #expect(renamed.text != first.text)
+
+    // A value deep inside (an option's choice), which shares nothing visible with the top.
+    var options = try #require(renamed.json["options"]?.arrayValue)
+    var option = try #require(options.first?.objectValue)
+    var choices = try #require(option["choices"]?.arrayValue)
+    var choice = try #require(choices.first?.objectValue)
+    choice["text"] = "Changed choice"
+    choices[0] = .object(choice)
+    option["choices"] = .array(choices)
+    options[0] = .object(option)
+    #expect(try await h.put(Harness.sweater, ["options": .array(options)]).status == 200)
+    let deep = try await h.get("/products/\(Harness.sweater)")
+    #expect(deep.json["options"]?[0]?["choices"]?[0]?["text"]?.stringValue == "Changed choice")
+
+    // Another product's answer is its own, and a filtered answer is filtered.
+    let tea = try await h.get("/products/\(Harness.tea)")
+    #expect(tea.json["id"]?.intValue == Harness.tea)
+    let filtered = try await h.get("/products/\(Harness.sweater)?responseFields=id,name")
+    #expect(filtered.json.objectValue?.keys.elementsEqual(["id", "name"]) == true)
+    #expect(filtered.json["name"]?.stringValue == "Renamed sweater")
+    let deleted = try await h.send(.DELETE, "/products/\(Harness.sweater)")
+    #expect(deleted.status == 200)
+    #expect(try await h.get("/products/\(Harness.sweater)").status == 404)
+  }
+
   @Test func searchFiltersPagesAndCaps() async throws {
     let h = try await Harness.start()
     defer { Task { await h.stop() } }
