@@ -112,6 +112,9 @@ public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int3
     FileHandle.standardError.write(Data("ecwid-edit: the editor needs a terminal (stdin and stdout must be a tty)\n".utf8))
     return 2
   }
+  // The product is asked for before anything else is set up: the terminal, the journal and the
+  // loop's thread are ready well before the answer comes.
+  let ahead = options.productId.map { FetchAhead.start(productId: $0, client: client) }
   let terminal: NcursesTerminal
   do {
     terminal = try NcursesTerminal(stderrLogPath: options.stderrLogPath)
@@ -120,7 +123,7 @@ public func runEditor(client: EcwidClient, options: EditorOptions) async -> Int3
     return 2
   }
   RuntimeSignals.install { _ in DraftBox.shared.flush() }
-  let code = await runEditorLoop(client: client, terminal: terminal, options: options)
+  let code = await runEditorLoop(client: client, terminal: terminal, options: options, ahead: ahead)
   terminal.restore()
   return code
 }
@@ -141,8 +144,14 @@ public protocol EditorTerminal: TerminalBackend {
 
 /// Runs the editor's loop on `terminal` (on a thread of its own, with a big stack) until the user
 /// quits; returns the exit status. The caller sets the terminal up and restores it.
-public func runEditorLoop(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) async -> Int32 {
+///
+/// `ahead`: the first product's requests, already sent (`FetchAhead.start`); its first `.load`
+/// takes their answer instead of asking again.
+func runEditorLoop(
+  client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions, ahead: FetchAhead?
+) async -> Int32 {
   let runtime = RuntimeLoop(client: client, terminal: terminal, options: options)
+  runtime.ahead = ahead
   return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
     let thread = Thread {
       let code = runtime.loop()
@@ -151,6 +160,10 @@ public func runEditorLoop(client: EcwidClient, terminal: any EditorTerminal, opt
     thread.stackSize = 8 << 20
     thread.start()
   }
+}
+
+public func runEditorLoop(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) async -> Int32 {
+  await runEditorLoop(client: client, terminal: terminal, options: options, ahead: nil)
 }
 
 /// Owns the model and the terminal: reads events, runs `update`, draws `view`, runs commands.
@@ -169,6 +182,8 @@ final class RuntimeLoop: @unchecked Sendable {
   var claimedProduct: Int?
   /// Messages for after the next frame (`Command.afterFrame`).
   var afterFrame: [Msg] = []
+  /// The first product's requests, sent before the loop started (taken by its first `.load`).
+  var ahead: FetchAhead?
 
   init(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) {
     self.client = client
@@ -302,13 +317,17 @@ final class RuntimeLoop: @unchecked Sendable {
       }
       let elsewhere = (try? claimed.get()) ?? []
       let claimProblem: String? = if case .failure(let error) = claimed { "\(error)" } else { nil }
+      let sent = ahead?.productId == productId ? ahead : nil
+      ahead = nil
       spawnReportingWaits {
         do {
-          // The store's languages and the product at the same time: the first frame waits for both.
-          // The product comes with its variations as their own endpoint lists them (the Variations tab).
-          async let storeLanguages = (try? await client.getProfile().languages?.ordered) ?? []
-          let product = try await client.productWithCombinations(id: productId)
-          let languages = await storeLanguages
+          let fetched: FetchedProduct
+          if let sent {
+            fetched = try await sent.answer(events: { mailbox.post(.clientWaiting($0)) }).get()
+          } else {
+            fetched = try await FetchAhead.fetch(productId: productId, client: client)
+          }
+          let (product, languages) = (fetched.product, fetched.languages)
           var draft: DraftJournalDraft?
           var problems: [String] = claimProblem.map { [$0] } ?? []
           do {

@@ -1,7 +1,7 @@
 import DraftJournal
 import EcwidAPI
 import EcwidSandbox
-import EditorRuntime
+@testable import EditorRuntime
 import Foundation
 import Terminal
 import Testing
@@ -9,6 +9,55 @@ import Testing
 /// The real runtime loop (`runEditorLoop`: events, update, view, commands, HTTP, journal) against a
 /// sandbox on 127.0.0.1 and a scripted terminal backend.
 @Suite struct RuntimeLoopTests {
+  /// `runEditor` sends the first product's requests before it sets the terminal up; the loop's
+  /// first load must take that answer, not ask again, and a failed one must read as any failed load.
+  @Test func aProductAskedForAheadIsShownWithoutAskingAgain() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-ahead-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var sandboxOptions = SandboxOptions()
+    sandboxOptions.port = 0
+    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
+    let sandbox = try Sandbox(options: sandboxOptions)
+    let port = try await sandbox.start()
+    let product = Sandbox.sampleCatalog().products[1]
+    let name = try #require(product.name)
+    let productId = try #require(product.id)
+    var config = EcwidConfig(
+      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
+    config.retry = .none
+    let client = try EcwidClient(config: config)
+    let journal = DraftJournal(directory: directory.appendingPathComponent("drafts"))
+
+    let ahead = FetchAhead.start(productId: productId, client: client)
+    _ = await ahead.task.value  // answered before the loop starts: the loop must still show it
+    let terminal = ScriptedTerminal(width: 80, height: 24, steps: [.init(waitFor: name, events: [.key(.char("q"))])])
+    let code = await runEditorLoop(
+      client: client, terminal: terminal,
+      options: EditorOptions(storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0),
+      ahead: ahead)
+    #expect(terminal.timedOutWaitingFor == nil, "the product was not shown: \(terminal.screens.last?.text() ?? "")")
+    #expect(code == 0)
+    let productPath = "/api/v3/\(sandbox.storeId)/products/\(productId)"
+    let asked = await sandbox.requests()
+    #expect(asked.filter { $0.method == "GET" && $0.path == productPath }.count == 1, "\(asked)")
+    #expect(asked.filter { $0.path.hasSuffix("/profile") }.count == 1, "\(asked)")
+
+    // A product that is not there: the error screen of any failed load.
+    let missing = FetchAhead.start(productId: 999_999_999, client: client)
+    let failing = ScriptedTerminal(width: 80, height: 24, steps: [.init(waitFor: "does not exist in this store", events: [.key(.char("q"))])])
+    let failedCode = await runEditorLoop(
+      client: client, terminal: failing,
+      options: EditorOptions(storeLabel: "runtime test", productId: 999_999_999, journal: journal, remoteCheckInterval: 0),
+      ahead: missing)
+    #expect(failing.timedOutWaitingFor == nil, "no error was shown: \(failing.screens.last?.text() ?? "")")
+    #expect(failedCode == 1)  // quitting a product that could not be opened
+    let missingPath = "/api/v3/\(sandbox.storeId)/products/999999999"
+    #expect(await sandbox.requests().filter { $0.path == missingPath }.count == 1)
+    await client.shutdown()
+    await sandbox.stop()
+  }
+
   @Test func opensTypesRedrawsResizesAndQuitsKeepingTheDraft() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
