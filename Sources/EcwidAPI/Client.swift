@@ -356,15 +356,11 @@ public final class EcwidClient: Sendable {
     _ method: HTTPMethod, _ target: String, path: String, body: Data?, deadline: ContinuousClock.Instant,
     events: (@Sendable (ClientEvent) -> Void)?
   ) async -> Result<Data, AttemptFailure> {
-    var request = HTTPClientRequest(url: target)
-    request.method = method
-    request.headers.add(name: "Authorization", value: "Bearer \(config.token)")
-    request.headers.add(name: "Accept", value: "application/json")
-    request.headers.add(name: "User-Agent", value: "ecwid-edit/0.1")
-    if let body {
-      request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-      request.body = .bytes(ByteBuffer(bytes: body))
-    }
+    var headers = HTTPHeaders()
+    headers.add(name: "Authorization", value: "Bearer \(config.token)")
+    headers.add(name: "Accept", value: "application/json")
+    headers.add(name: "User-Agent", value: "ecwid-edit/0.1")
+    if body != nil { headers.add(name: "Content-Type", value: "application/json; charset=utf-8") }
     let remaining = ContinuousClock.now.duration(to: deadline)
     let timeout = min(config.requestTimeout, remaining)
     let nanos = max(Int64(1_000_000), Int64(Self.seconds(timeout) * 1e9))
@@ -383,9 +379,19 @@ public final class EcwidClient: Sendable {
     }
     defer { watcher?.cancel() }
     do {
-      let response = try await http.execute(request, timeout: .nanoseconds(nanos), logger: nil)
-      let buffer = try await response.body.collect(upTo: 64 * 1024 * 1024)
-      let data = Data(buffer.readableBytesView)
+      // The answer is gathered on the connection's event loop as it arrives (a `ResponseAccumulator`):
+      // read as an async sequence, each chunk of a 2 MB product waited for this task to ask for
+      // the next, about 9 ms in all on 127.0.0.1, against about 1 ms this way.
+      let request = try HTTPClient.Request(url: target, method: method, headers: headers, body: body.map { .bytes($0) })
+      let task = http.execute(
+        request: request, delegate: ResponseAccumulator(request: request, maxBodySize: Self.maxAnswerBytes),
+        eventLoop: .indifferent, deadline: .now() + .nanoseconds(nanos), logger: nil)
+      let response = try await withTaskCancellationHandler {
+        try await task.futureResult.get()
+      } onCancel: {
+        task.cancel()
+      }
+      let data = response.body.map { Data($0.readableBytesView) } ?? Data()
       let status = Int(response.status.code)
       let ms = Int(Self.seconds(ContinuousClock.now - t0) * 1000)
       logger.info(
@@ -403,6 +409,9 @@ public final class EcwidClient: Sendable {
         AttemptFailure(error: EcwidError(kind: t.kind, detail: redact(t.detail)), notSent: t.notSent, refused: t.refused))
     }
   }
+
+  /// The largest answer read (a product with every field full is a few megabytes).
+  static let maxAnswerBytes = 64 * 1024 * 1024
 
   /// `Retry-After` is seconds or an HTTP date.
   static func parseRetryAfter(_ value: String) -> Double? {

@@ -67,6 +67,12 @@ final class EventLog: @unchecked Sendable {
     #expect(!other.detail.contains("secret"), "\(other.detail)")
   }
 
+  @Test func anAnswerTooBigToReadIsSaidSo() {
+    let t = TransportFailure.describe(ResponseAccumulator.ResponseTooBigError(maxBodySize: 64 << 20), apiURL: "x")
+    #expect(t.detail == "the answer was larger than 64 MB")
+    #expect(t.kind == .network && !t.notSent)
+  }
+
   @Test(arguments: [
     "http://127.evil.test/api/v3", "http://127.0.0.1.evil.test/api/v3", "http://127.1.2.3.4/api/v3",
     "http://127.0.0.1.nip.io/api/v3", "http://localhost.evil.test/api/v3", "http://evil.localhost/api/v3",
