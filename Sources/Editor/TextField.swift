@@ -8,13 +8,18 @@ public struct TextField: Equatable, Sendable {
   public private(set) var cursor: Int
   /// First visible character when the text is wider than the field.
   public private(set) var scroll = 0
+  /// The text: `characters` joined, kept in step edit by edit, so that the next key after a
+  /// megabyte paste does not join a million characters again (issue 13).
+  public private(set) var text: String
+  /// Where the cursor is in `text`, in UTF-8 bytes.
+  private(set) var cursorOffset: Int
 
   public init(_ text: String = "") {
+    self.text = text
     characters = Array(text)
     cursor = characters.count
+    cursorOffset = text.utf8.count
   }
-
-  public var text: String { String(characters) }
 
   public enum Outcome: Equatable { case edited, moved, ignored }
 
@@ -26,40 +31,37 @@ public struct TextField: Equatable, Sendable {
       insert(String(c))
       return .edited
     case .left:
-      cursor = max(0, cursor - 1)
+      moveCursor(to: max(0, cursor - 1))
     case .right:
-      cursor = min(characters.count, cursor + 1)
+      moveCursor(to: min(characters.count, cursor + 1))
     case .home, .ctrl("a"):
-      cursor = 0
+      moveCursor(to: 0)
     case .end, .ctrl("e"):
-      cursor = characters.count
+      moveCursor(to: characters.count)
     case .ctrlLeft, .alt("b"):
-      cursor = wordStart(before: cursor)
+      moveCursor(to: wordStart(before: cursor))
     case .ctrlRight, .alt("f"):
-      cursor = wordEnd(after: cursor)
+      moveCursor(to: wordEnd(after: cursor))
     case .backspace:
       guard cursor > 0 else { return .ignored }
-      characters.remove(at: cursor - 1)
-      cursor -= 1
+      remove(cursor - 1..<cursor)
       return .edited
     case .delete, .ctrl("d"):
       guard cursor < characters.count else { return .ignored }
-      characters.remove(at: cursor)
+      remove(cursor..<cursor + 1)
       return .edited
     case .ctrl("w"), .alt("\u{7f}"):
       let start = wordStart(before: cursor)
       guard start < cursor else { return .ignored }
-      characters.removeSubrange(start..<cursor)
-      cursor = start
+      remove(start..<cursor)
       return .edited
     case .ctrl("u"):
       guard cursor > 0 else { return .ignored }
-      characters.removeSubrange(0..<cursor)
-      cursor = 0
+      remove(0..<cursor)
       return .edited
     case .ctrl("k"):
       guard cursor < characters.count else { return .ignored }
-      characters.removeSubrange(cursor...)
+      remove(cursor..<characters.count)
       return .edited
     default:
       return .ignored
@@ -70,14 +72,77 @@ public struct TextField: Equatable, Sendable {
   /// Inserts text at the cursor (a paste: newlines and tabs become spaces in a one-line field).
   public mutating func insert(_ text: String) {
     let clean = text.map { c -> Character in (c == "\n" || c == "\r" || c == "\r\n" || c == "\t") ? " " : c }
+    let joined = String(clean)
+    replaceText(cursorOffset..<cursorOffset, with: joined)
     characters.insert(contentsOf: clean, at: cursor)
     cursor += clean.count
+    cursorOffset += joined.utf8.count
   }
 
   public mutating func setText(_ text: String) {
+    self.text = text
     characters = Array(text)
     cursor = characters.count
+    cursorOffset = text.utf8.count
     scroll = 0
+  }
+
+  /// The UTF-8 length of `characters[range]`.
+  private func utf8Count(_ range: Range<Int>) -> Int {
+    var n = 0
+    for i in range { n += characters[i].utf8.count }
+    return n
+  }
+
+  private mutating func moveCursor(to index: Int) {
+    if index == 0 {
+      cursorOffset = 0
+    } else if index == characters.count {
+      cursorOffset = text.utf8.count
+    } else if index < cursor {
+      cursorOffset -= utf8Count(index..<cursor)
+    } else {
+      cursorOffset += utf8Count(cursor..<index)
+    }
+    cursor = index
+  }
+
+  /// Removes characters (the cursor is at one end of them, or after them) and leaves the cursor
+  /// where they began.
+  private mutating func remove(_ range: Range<Int>) {
+    moveCursor(to: range.upperBound)
+    let length = utf8Count(range)
+    replaceText(cursorOffset - length..<cursorOffset, with: "")
+    characters.removeSubrange(range)
+    cursor = range.lowerBound
+    cursorOffset -= length
+  }
+
+  /// Replaces UTF-8 bytes of `text` (their bounds are between characters of `characters`, so
+  /// between scalars of `text`, though maybe inside one of its graphemes): an append at the end
+  /// costs the appended bytes, anything else one copy of the bytes.
+  private mutating func replaceText(_ bytes: Range<Int>, with new: String) {
+    let count = text.utf8.count
+    if bytes == count..<count {
+      text += new
+      return
+    }
+    var new = new
+    text = text.withUTF8 { old in
+      new.withUTF8 { inserted in
+        String(unsafeUninitializedCapacity: count - bytes.count + inserted.count) { out in
+          var at = 0
+          for part in [
+            UnsafeBufferPointer(rebasing: old[..<bytes.lowerBound]), inserted,
+            UnsafeBufferPointer(rebasing: old[bytes.upperBound...]),
+          ] {
+            _ = UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(from: part)
+            at += part.count
+          }
+          return at
+        }
+      }
+    }
   }
 
   private func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }

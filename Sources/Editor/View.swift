@@ -140,7 +140,8 @@ extension Model {
     screen.fill(x: 0, y: 0, width: width, height: 1, style: Theme.title)
     var title = " ecwid-edit · \(storeLabel)"
     if let document, page != .picker {
-      title += " · #\(productId.map(String.init) ?? "?") \(document.current.name ?? "")"
+      // No more of the name than the bar could show (a pasted megabyte is not measured per frame).
+      title += " · #\(productId.map(String.init) ?? "?") \((document.current.name ?? "").prefix(4 * width))"
     }
     screen.put(title, x: 0, y: 0, style: Theme.title, maxWidth: width)
   }

@@ -117,7 +117,7 @@ enum Fixtures {
   /// Big documents are read by two threads: the value, and every error, must be the one-thread
   /// reading's.
   @Test func twoThreadsReadWhatOneThreadReads() async throws {
-    await propertyCheck(count: 300, input: JSONGen.value(depth: 3)) { v in
+    await propertyCheck(count: 100, input: JSONGen.value(depth: 3)) { v in
       let doc: JSON = ["a": v, "b": [v, v], "c": "x", "a2": v]
       for text in [doc.encoded(), Data(doc.prettyText().utf8)] {
         let one = try? JSON.parse(text, twoThreadsFrom: Int.max)

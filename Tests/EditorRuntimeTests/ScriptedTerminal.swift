@@ -28,7 +28,9 @@ final class ScriptedTerminal: EditorTerminal, @unchecked Sendable {
   private var escaping = false
   private(set) var timedOutWaitingFor: String?
 
-  init(width: Int, height: Int, steps: [Step], stepTimeout: TimeInterval = 20) {
+  /// `stepTimeout` only guards against a hang: in a full parallel run the two threads of the
+  /// cooperative pool, which run the loop's requests, can be busy with other tests for half a minute.
+  init(width: Int, height: Int, steps: [Step], stepTimeout: TimeInterval = 90) {
     currentSize = (width, height)
     self.steps = steps
     self.stepTimeout = stepTimeout

@@ -258,3 +258,57 @@ import Testing
     }
   }
 }
+
+/// `TextField` keeps its text beside its characters, edit by edit (issue 13: a key after a 1 MB
+/// paste must not join a million characters again). Whatever the keys, the kept text must be the
+/// characters joined, byte for byte, and the cursor's byte offset must be where its characters end,
+/// even when typed pieces join into one grapheme (a combining accent, half a flag, a ZWJ).
+@Suite struct TextFieldKeptTextTests {
+  static let pieces: [String] = [
+    "a", "Z", " ", "é", "e\u{301}", "\u{301}", "👨‍👩‍👧", "\u{200D}", "🇺", "🇸", "商品", "مرحبا", "\r\n", "\t", "x\ny", "",
+  ]
+  static let keys: [Key] = [
+    .left, .right, .home, .end, .ctrlLeft, .ctrlRight, .backspace, .delete, .ctrl("w"), .ctrl("u"), .ctrl("k"),
+    .alt("b"), .alt("f"), .ctrl("d"), .alt("\u{7f}"),
+  ]
+
+  @Test func theKeptTextIsTheCharactersJoinedAfterEveryKey() async {
+    await withTaskExecutorPreference(heavyTestExecutor) { walk() }
+  }
+
+  func walk() {
+    var rng = SplitMix64(seed: 20_261_130)
+    for round in 0..<100 {
+      var field = TextField(Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))])
+      for step in 0..<60 {
+        let pick = rng.next() % 10
+        if pick < 4 {
+          let piece = Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))]
+          if let c = piece.first, piece.count == 1 {
+            field.handle(.char(c))
+          } else {
+            field.insert(piece)
+          }
+        } else if pick == 4 {
+          field.setText(Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] + "word end")
+        } else {
+          field.handle(Self.keys[Int(rng.next() % UInt64(Self.keys.count))])
+        }
+        let joined = String(field.characters)
+        #expect(Array(field.text.utf8) == Array(joined.utf8), "round \(round) step \(step)")
+        #expect(field.cursorOffset == String(field.characters[..<field.cursor]).utf8.count, "round \(round) step \(step)")
+      }
+    }
+  }
+
+  @Test func typingAtTheEndOfAMegabyteFieldKeepsItsText() {
+    var field = TextField("")
+    field.insert(String(repeating: "merino wool 商品 ", count: 60_000))
+    let before = field.text.utf8.count
+    field.handle(.char("x"))
+    field.handle(.left)
+    field.handle(.backspace)
+    #expect(field.text.utf8.count == before)
+    #expect(field.text.hasSuffix("商品x"))
+  }
+}

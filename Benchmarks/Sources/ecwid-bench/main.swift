@@ -38,6 +38,10 @@ if let scenario = option("--profile", in: args), scenario == "open" {
   for row in openRows(huge: SampleProducts.huge(seed: seed), n: 30) { print("\(row.figure): \(row.measured)") }
   exit(0)
 }
+if let scenario = option("--profile", in: args), scenario == "paste" {
+  for row in pasteRows(huge: SampleProducts.huge(seed: seed)) { print("\(row.figure): \(row.measured)") }
+  exit(0)
+}
 if let scenario = option("--profile", in: args), scenario == "variations-grid" {
   for row in gridRows(n: Int(option("--keys", in: args) ?? "") ?? 1000) { print("\(row.figure): \(row.measured)") }
   exit(0)

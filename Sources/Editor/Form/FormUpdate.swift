@@ -49,8 +49,12 @@ extension FormState: Component {
   /// section shares have it then).
   mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
     if var editing {
+      // Taken out while the key changes it, so its text is not shared and is changed in place (a
+      // megabyte field is not copied per key).
+      let wasInvalid = editing.problem != nil
+      self.editing = nil
       let outcome = editing.edit.handle(key)
-      return fieldEdited(editing, outcome, context)
+      return fieldEdited(editing, outcome, context, wasInvalid: wasInvalid)
     }
     if choosing != nil { return choosingKey(key, context) }
     return keys.run(key, on: &self, context)
@@ -59,8 +63,10 @@ extension FormState: Component {
   /// A paste goes into the field being typed into (the root only sends it then).
   mutating func paste(_ text: String, _ context: ScreenContext) -> [Effect] {
     guard var editing else { return [] }
+    let wasInvalid = editing.problem != nil
+    self.editing = nil
     let outcome = editing.edit.paste(text)
-    return fieldEdited(editing, outcome, context)
+    return fieldEdited(editing, outcome, context, wasInvalid: wasInvalid)
   }
 
   /// The selected field's place in the section shown.
@@ -148,8 +154,9 @@ extension FormState: Component {
 
   /// What a field does with its text component's outcome: the text typed so far is applied when
   /// it parses, so the draft journal always has it.
-  mutating func fieldEdited(_ field: FieldEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext) -> [Effect] {
-    let wasInvalid = editing?.problem != nil
+  mutating func fieldEdited(
+    _ field: FieldEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext, wasInvalid: Bool
+  ) -> [Effect] {
     editing = field
     let spec = field.spec
     let coalesceKey = field.edit.coalesceKey

@@ -78,6 +78,7 @@ extension MediaState: Component {
   /// nil when none is open (the gallery's key table has the key then).
   mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
     if var editing {
+      self.editing = nil  // taken out while the key changes it: its text is changed in place, not copied
       let outcome = editing.edit.handle(key)
       return altEdited(editing, outcome, c)
     }
@@ -98,6 +99,7 @@ extension MediaState: Component {
   /// A paste goes into the alt text or the URL box, whichever is open.
   mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
     if var editing {
+      self.editing = nil
       let outcome = editing.edit.paste(text)
       return altEdited(editing, outcome, c)
     }

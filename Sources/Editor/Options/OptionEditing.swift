@@ -50,8 +50,9 @@ extension OptionsState {
   }
 
   /// What an option name, choice text or price modifier does with its text component's outcome.
-  mutating func edited(_ session: OptionEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext) -> [Effect] {
-    let wasInvalid = editing?.edit.problem != nil
+  mutating func edited(
+    _ session: OptionEditing, _ outcome: TextEdit.Outcome, _ c: ScreenContext, wasInvalid: Bool
+  ) -> [Effect] {
     editing = session
     switch outcome {
     case .committed, .refused:

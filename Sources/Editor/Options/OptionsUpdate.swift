@@ -28,8 +28,11 @@ extension OptionsState: PromptingComponent {
   mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
     guard c.document != nil else { return nil }
     if var editing {
+      // Taken out while the key changes it: its text is changed in place, not copied.
+      let wasInvalid = editing.edit.problem != nil
+      self.editing = nil
       let outcome = editing.edit.handle(key)
-      return edited(editing, outcome, c)
+      return edited(editing, outcome, c, wasInvalid: wasInvalid)
     }
     if let highlighted = choosingType { return typeKey(key, highlighted: highlighted, c) }
     if let confirm = confirming { return confirmKey(key, confirm, c) }
@@ -40,8 +43,10 @@ extension OptionsState: PromptingComponent {
   /// A paste goes into the name, text or price being typed.
   mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
     guard var editing else { return [] }
+    let wasInvalid = editing.edit.problem != nil
+    self.editing = nil
     let outcome = editing.edit.paste(text)
-    return edited(editing, outcome, c)
+    return edited(editing, outcome, c, wasInvalid: wasInvalid)
   }
 
   mutating func clampSelection(_ c: ScreenContext) {

@@ -20,6 +20,7 @@ extension TranslationsState: Component {
   mutating func handle(_ key: Key, _ c: ScreenContext) -> [Effect]? {
     // Typing needs no rows (the session keeps its row's paths): a keystroke does no work for the grid.
     if var editing {
+      self.editing = nil  // taken out while the key changes it: its text is changed in place, not copied
       let outcome = editing.edit.handle(key)
       return edited(editing, outcome, c)
     }
@@ -32,6 +33,7 @@ extension TranslationsState: Component {
   /// A paste goes into the cell being typed into (the root sends one only then).
   mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
     guard var editing else { return [] }
+    self.editing = nil
     let outcome = editing.edit.paste(text)
     return edited(editing, outcome, c)
   }
