@@ -12,22 +12,13 @@ import Testing
   /// `runEditor` sends the first product's requests before it sets the terminal up; the loop's
   /// first load must take that answer, not ask again, and a failed one must read as any failed load.
   @Test func aProductAskedForAheadIsShownWithoutAskingAgain() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-ahead-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    var sandboxOptions = SandboxOptions()
-    sandboxOptions.port = 0
-    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
-    let sandbox = try Sandbox(options: sandboxOptions)
-    let port = try await sandbox.start()
+    let store = try await RuntimeStore.start()
+    defer { store.removeFolder() }
+    let (sandbox, client) = (store.sandbox, store.client)
     let product = Sandbox.sampleCatalog().products[1]
     let name = try #require(product.name)
     let productId = try #require(product.id)
-    var config = EcwidConfig(
-      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
-    config.retry = .none
-    let client = try EcwidClient(config: config)
-    let journal = DraftJournal(directory: directory.appendingPathComponent("drafts"))
+    let journal = DraftJournal(directory: store.directory.appendingPathComponent("drafts"))
 
     let ahead = FetchAhead.start(productId: productId, client: client)
     _ = await ahead.task.value  // answered before the loop starts: the loop must still show it
@@ -54,30 +45,18 @@ import Testing
     #expect(failedCode == 1)  // quitting a product that could not be opened
     let missingPath = "/api/v3/\(sandbox.storeId)/products/999999999"
     #expect(await sandbox.requests().filter { $0.path == missingPath }.count == 1)
-    await client.shutdown()
-    await sandbox.stop()
+    await store.stop()
   }
 
   @Test func opensTypesRedrawsResizesAndQuitsKeepingTheDraft() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-
-    var sandboxOptions = SandboxOptions()
-    sandboxOptions.port = 0
-    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
-    let sandbox = try Sandbox(options: sandboxOptions)
-    let port = try await sandbox.start()
+    let store = try await RuntimeStore.start()
+    defer { store.removeFolder() }
+    let (sandbox, client) = (store.sandbox, store.client)
     let product = Sandbox.sampleCatalog().products[0]
     let originalName = try #require(product.name)
     let productId = try #require(product.id)
     let newName = "Runtime loop name"
-
-    var config = EcwidConfig(
-      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
-    config.retry = .none
-    let client = try EcwidClient(config: config)
-    let journal = DraftJournal(directory: directory.appendingPathComponent("drafts"))
+    let journal = DraftJournal(directory: store.directory.appendingPathComponent("drafts"))
     let terminal = ScriptedTerminal(
       width: 80, height: 24,
       steps: [
@@ -95,8 +74,7 @@ import Testing
       storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0)
 
     let code = await runEditorLoop(client: client, terminal: terminal, options: options)
-    await client.shutdown()
-    await sandbox.stop()
+    await store.stop()
 
     #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
     #expect(code == 0)
@@ -134,26 +112,15 @@ import Testing
   /// too, unlike a read-only folder): the editor keeps working, the status line says the draft was
   /// not saved, and the quit question warns that the changes would be lost.
   @Test func aJournalThatCannotBeWrittenIsShownAndTheQuitQuestionWarns() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let blocker = directory.appendingPathComponent("not-a-folder")
+    let store = try await RuntimeStore.start()
+    defer { store.removeFolder() }
+    let (sandbox, client) = (store.sandbox, store.client)
+    let blocker = store.directory.appendingPathComponent("not-a-folder")
     try Data("a file".utf8).write(to: blocker)
-
-    var sandboxOptions = SandboxOptions()
-    sandboxOptions.port = 0
-    sandboxOptions.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
-    let sandbox = try Sandbox(options: sandboxOptions)
-    let port = try await sandbox.start()
     let product = Sandbox.sampleCatalog().products[0]
     let originalName = try #require(product.name)
     let productId = try #require(product.id)
     let newName = "Unjournaled name"
-
-    var config = EcwidConfig(
-      apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: sandboxOptions.token)
-    config.retry = .none
-    let client = try EcwidClient(config: config)
     let journal = DraftJournal(directory: blocker.appendingPathComponent("drafts"))
     let terminal = ScriptedTerminal(
       width: 100, height: 30,
@@ -167,8 +134,7 @@ import Testing
       storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0)
 
     let code = await runEditorLoop(client: client, terminal: terminal, options: options)
-    await client.shutdown()
-    await sandbox.stop()
+    await store.stop()
 
     #expect(terminal.timedOutWaitingFor == nil, "the screen never showed \(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
     #expect(code == 0)
@@ -180,4 +146,39 @@ import Testing
     #expect(screens[failed].text().contains(newName), "the edit is still on the screen")
     #expect(!FileManager.default.fileExists(atPath: blocker.appendingPathComponent("drafts").path))
   }
+}
+
+/// What each runtime test starts from: a sandbox on a free loopback port holding the sample
+/// catalog, a client for it that does not retry, and a scratch folder (`removeFolder`).
+struct RuntimeStore {
+  let sandbox: Sandbox
+  let client: EcwidClient
+  let directory: URL
+
+  static func start() async throws -> RuntimeStore {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    do {
+      var options = SandboxOptions()
+      options.port = 0
+      options.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
+      let sandbox = try Sandbox(options: options)
+      let port = try await sandbox.start()
+      var config = EcwidConfig(
+        apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: options.token)
+      config.retry = .none
+      return RuntimeStore(sandbox: sandbox, client: try EcwidClient(config: config), directory: directory)
+    } catch {
+      try? FileManager.default.removeItem(at: directory)
+      throw error
+    }
+  }
+
+  /// Ends the client and the sandbox (the sandbox's store stays readable).
+  func stop() async {
+    await client.shutdown()
+    await sandbox.stop()
+  }
+
+  func removeFolder() { try? FileManager.default.removeItem(at: directory) }
 }
