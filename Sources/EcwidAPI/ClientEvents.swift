@@ -92,8 +92,8 @@ struct TransportFailure {
       default: break
       }
     }
-    if error is ResponseAccumulator.ResponseTooBigError {
-      return TransportFailure(kind: .network, detail: "the answer was larger than 64 MB", notSent: false)
+    if let e = error as? ResponseAccumulator.ResponseTooBigError {
+      return TransportFailure(kind: .network, detail: "the answer was larger than \(e.maxBodySize >> 20) MB", notSent: false)
     }
     // Anything else is named by its type, which holds no data of the request.
     let type = String(reflecting: Swift.type(of: error))

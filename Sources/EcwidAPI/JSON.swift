@@ -260,19 +260,11 @@ extension JSON {
   }
 
   /// Whether any of the eight bytes at `p` is a quote, a backslash, DEL or a control character
-  /// (the bytes `writeString` escapes): word-at-a-time tests for a zero byte and for a byte below
-  /// 0x20, exact in whether any byte qualifies.
+  /// (the bytes `writeString` escapes).
   @inline(__always)
   static func mayNeedEscape(_ p: UnsafeRawPointer) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     let v = p.loadUnaligned(as: UInt64.self)
-    let quote = v ^ (ones &* 0x22)
-    let slash = v ^ (ones &* 0x5C)
-    let del = v ^ (ones &* 0x7F)
-    let hit =
-      ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((del &- ones) & ~del) | ((v &- ones &* 0x20) & ~v)
-    return hit & highs != 0
+    return WordScan.endsOrEscapes(v) | WordScan.equal(v, 0x7F) != 0
   }
 }
 

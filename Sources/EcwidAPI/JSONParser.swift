@@ -338,18 +338,10 @@ struct JSONParser {
   /// Moves `i` past the bytes that end nothing in a string (no quote, backslash or control
   /// character), eight at a time.
   mutating func skipPlainStringBytes() {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     let raw = UnsafeRawPointer(bytes.baseAddress!)
     while i + 8 <= bytes.count {
       let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      let quote = v ^ (ones &* 0x22)
-      let slash = v ^ (ones &* 0x5C)
-      // A byte is zero in `quote` or `slash`, or below 0x20 in `v`: the classic "has a byte less
-      // than n" test, which may only err towards stopping early.
-      let stop =
-        ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs) | ((v &- ones &* 0x20) & ~v & highs)
-      if stop != 0 { return }
+      if WordScan.endsOrEscapes(v) != 0 { return }
       i += 8
     }
   }
@@ -441,5 +433,32 @@ struct JSONParser {
       i += 1
     }
     return v
+  }
+}
+
+/// Eight bytes at a time: which of the bytes in a word matter to a JSON string. Each test marks
+/// the high bit of a byte that qualifies; a mark may also land on a byte above a qualifying one,
+/// never on a word with none, so "any mark" is exact.
+enum WordScan {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// Marks bytes equal to `byte` (0x01...0x7F).
+  @inline(__always)
+  static func equal(_ v: UInt64, _ byte: UInt8) -> UInt64 {
+    let x = v ^ (ones &* UInt64(byte))
+    return (x &- ones) & ~x & highs
+  }
+
+  /// Marks bytes below `limit` (0x01...0x80).
+  @inline(__always)
+  static func below(_ v: UInt64, _ limit: UInt8) -> UInt64 {
+    (v &- ones &* UInt64(limit)) & ~v & highs
+  }
+
+  /// A quote, a backslash or a control character: what ends a string's plain stretch when reading.
+  @inline(__always)
+  static func endsOrEscapes(_ v: UInt64) -> UInt64 {
+    equal(v, 0x22) | equal(v, 0x5C) | below(v, 0x20)
   }
 }

@@ -157,14 +157,8 @@ enum FieldText {
 
   /// Parses a field's text into the JSON to store; empty text removes the value (nil).
   static func parse(_ text: String, kind: FieldKind, label: String) -> Result<JSON?, ParseError> {
-    switch kind {
-    case .text, .longText, .choice:
-      // Text is kept as typed: not trimmed, nor read (a megabyte paste is not walked per key).
-      return .success(.string(text))
-    default:
-      break
-    }
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    // Text is kept as typed, so it is never trimmed (a megabyte paste is not walked per key).
+    lazy var trimmed = text.trimmingCharacters(in: .whitespaces)
     switch kind {
     case .text, .longText, .choice:
       return .success(.string(text))
