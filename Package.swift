@@ -71,6 +71,8 @@ let package = Package(
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
+    // Test-only: the trait that moves long or blocking tests off the cooperative pool.
+    .target(name: "TestSupport", dependencies: ["EcwidSandbox"], path: "Tests/TestSupport"),
     .testTarget(
       name: "EcwidAPITests",
       dependencies: [
@@ -81,7 +83,7 @@ let package = Package(
     .testTarget(
       name: "ProductDocumentTests",
       dependencies: [
-        "ProductDocument", "ProductSync", "EcwidAPI", "EcwidSandbox", "ProductSamples",
+        "ProductDocument", "ProductSync", "EcwidAPI", "EcwidSandbox", "ProductSamples", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
@@ -94,14 +96,14 @@ let package = Package(
       name: "TerminalTests", dependencies: ["Terminal", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "EditorTests",
-      dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples"],
+      dependencies: ["Editor", "Terminal", "ProductDocument", "EcwidAPI", "EcwidSandbox", "ProductSamples", "TestSupport"],
       // The golden screens are read from the source tree (#filePath), not bundled.
       exclude: ["__Snapshots__"]),
     // The real runtime loop against a scripted TerminalBackend and a sandbox on 127.0.0.1.
     .testTarget(
       name: "EditorRuntimeTests",
       dependencies: ["EditorRuntime", "Editor", "Terminal", "EcwidAPI", "EcwidSandbox", "DraftJournal"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

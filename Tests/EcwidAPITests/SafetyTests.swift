@@ -196,7 +196,9 @@ final class EventLog: @unchecked Sendable {
     let t0 = ContinuousClock.now
     task.cancel()
     let result = await task.result
-    #expect(ContinuousClock.now - t0 < .seconds(1))
+    // It ends before the wait it cancelled would have (a loaded machine can stall any task for
+    // seconds, so no tighter bound); the kind below says it was the cancel that ended it.
+    #expect(ContinuousClock.now - t0 < .seconds(seconds))
     #expect(throws: EcwidError.self) { try result.get() }
     if case .failure(let e as EcwidError) = result { #expect(e.kind == .cancelled) }
   }

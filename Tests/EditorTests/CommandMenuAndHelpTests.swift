@@ -4,6 +4,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// The command menu (`:` / Ctrl-P), Ctrl-L and the help overlay that wraps and scrolls (issue 14).
 @Suite struct CommandMenuAndHelpTests {
@@ -176,7 +177,7 @@ import Testing
     return (text, widest)
   }
 
-  @Test(arguments: [(80, 24), (120, 40)])
+  @Test(.heavy, arguments: [(80, 24), (120, 40)])
   func theHelpNeverCutsADescription(size: (Int, Int)) throws {
     for (name, screen) in KeyTableTests.screens(width: size.0, height: size.1) where !screen.showHelp && screen.commandMenu == nil {
       var m = screen

@@ -50,11 +50,6 @@ func type(_ m: inout Model, _ text: String) {
   EditorHarness.type(text, into: &m)
 }
 
-/// Long CPU-bound test work runs here, not on the cooperative pool: on a 2-core machine the pool
-/// has two threads, and a minute of fuzzing on one of them delays every other test's clocks and
-/// timeouts (a refused connection "took" 29 s while the pool was busy).
-let heavyTestExecutor = ThreadTaskExecutor(name: "heavy-tests")
-
 extension Model {
   /// `update`, then what the runtime does once that frame is drawn (`Command.afterFrame`).
   @discardableResult

@@ -5,6 +5,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// Every screen compared whole (text and style of every cell) with its golden file in
 /// `__Snapshots__`, at 80×24 and 120×40, with the sample catalog's CJK, Arabic and emoji texts.
@@ -26,7 +27,7 @@ import Testing
     [(savedAt.formatted(date: .abbreviated, time: .standard), "<saved-at>")]
   }
 
-  @Test(arguments: names, [(80, 24), (120, 40)])
+  @Test(.heavy, arguments: names, [(80, 24), (120, 40)])
   func screenMatchesItsGoldenFile(name: String, size: (Int, Int)) throws {
     let model = try Self.screen(name, width: size.0, height: size.1)
     GoldenScreen.check(model, named: "\(name)-\(size.0)x\(size.1)", masks: Self.savedAtMask)

@@ -6,6 +6,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// Random keys, pastes and resizes into the real `update`/`view`: the editor must never crash,
 /// never draw outside the screen, always hold a valid product, and undo must always lead home.
@@ -24,8 +25,8 @@ import Testing
     return keys
   }()
 
-  @Test func hundredThousandRandomKeysKeepEveryInvariant() async throws {
-    try await withTaskExecutorPreference(heavyTestExecutor) { try fuzzHundredThousandKeys() }
+  @Test(.heavy) func hundredThousandRandomKeysKeepEveryInvariant() throws {
+    try fuzzHundredThousandKeys()
   }
 
   func fuzzHundredThousandKeys() throws {

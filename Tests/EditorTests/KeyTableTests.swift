@@ -5,6 +5,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// The key tables (issue 14): each screen's table is its dispatch, its `?` overlay and its hint
 /// line, so a key that is handled is described and a described key is handled.
@@ -171,7 +172,7 @@ import Testing
     return model.screenKeyTables + [GlobalKeys.table.erased]
   }
 
-  @Test func everyDescribedKeyDoesSomethingOnItsScreen() {
+  @Test(.heavy) func everyDescribedKeyDoesSomethingOnItsScreen() {
     var silent: [String] = []
     for (name, model) in Self.screens() {
       let tables = Self.tables(of: model)
@@ -187,7 +188,7 @@ import Testing
     #expect(silent.isEmpty, "described keys that did nothing:\n\(silent.joined(separator: "\n"))")
   }
 
-  @Test func everyKeyThatDoesSomethingIsDescribed() {
+  @Test(.heavy) func everyKeyThatDoesSomethingIsDescribed() {
     var undescribed: [String] = []
     for (name, model) in Self.screens() where !model.showHelp && model.commandMenu == nil {
       let described = Set(Self.tables(of: model).flatMap(\.keys))

@@ -6,6 +6,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// Number fields keep the text as typed, say why it is not a number yet, refuse Enter meanwhile,
 /// and write canonical JSON numbers only (issue 12).
@@ -139,7 +140,7 @@ import Testing
     }
   }
 
-  @Test func randomTypingAlwaysGivesStrictJSONBodies() throws {
+  @Test(.heavy) func randomTypingAlwaysGivesStrictJSONBodies() throws {
     var rng = SeededRandom(seed: 12)
     let alphabet = Array("0000123456789..,,--+eE O:x ")
     let fields = [Self.price, Self.compareTo, Self.tiers, Self.quantity, 2, 3, 7, 8, 9]

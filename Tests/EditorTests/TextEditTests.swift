@@ -4,6 +4,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// The one text-editing component (issue 14): each behaviour once, at the component level.
 @Suite struct TextEditTests {
@@ -272,8 +273,8 @@ import Testing
     .alt("b"), .alt("f"), .ctrl("d"), .alt("\u{7f}"),
   ]
 
-  @Test func theKeptTextIsTheCharactersJoinedAfterEveryKey() async {
-    await withTaskExecutorPreference(heavyTestExecutor) { walk() }
+  @Test(.heavy) func theKeptTextIsTheCharactersJoinedAfterEveryKey() {
+    walk()
   }
 
   func walk() {

@@ -5,6 +5,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 /// The Translations grid as a component (issue 14): its update changes only `TranslationsState`;
 /// every write of the document and the status line come back as effects the root applies.
@@ -218,7 +219,7 @@ import Testing
 
   /// The benchmark scrolls this grid on the huge product: a scroll key finds the rows derived for
   /// the document the draw gets (no rows built per key or per draw), also under the filter.
-  @Test func scrollingTheHugeProductDrawsFromTheRowsDerivedOnce() {
+  @Test(.heavy) func scrollingTheHugeProductDrawsFromTheRowsDerivedOnce() {
     var m = EditorHarness.model(SampleProducts.huge(seed: 7), width: 120, height: 40, languages: SampleProducts.hugeLanguages)
     press(&m, .char("4"), .char("j"))
     let builds = m.translations.table.builds

@@ -6,6 +6,7 @@ import Terminal
 import Testing
 
 @testable import Editor
+import TestSupport
 
 private let sampleLanguages = ["en", "fr", "de", "es", "ja", "ar", "zh_CN"]
 
@@ -259,7 +260,7 @@ private func separatorColumns(_ screen: Screen, rows: Range<Int>) -> [[Int]] {
   #expect(m.document!.current.value(at: [.key("nameTranslated"), .key("it")]) == nil)
 }
 
-@Test func scrollingAHugeProductDoesNotRebuildRows() {
+@Test(.heavy) func scrollingAHugeProductDoesNotRebuildRows() {
   let product = SampleProducts.huge(seed: 7)
   var m = translationsModel(product, languages: SampleProducts.hugeLanguages, width: 120, height: 40)
   _ = m.view()

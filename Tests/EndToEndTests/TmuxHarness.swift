@@ -1,11 +1,14 @@
 import EcwidAPI
 import EcwidSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// Every tmux-driven end-to-end suite nests in this one, so they run one at a time: the editor's
 /// timing on a loaded 2-core machine is the thing under test, not something to compete with.
-@Suite(.serialized) enum EditorEndToEnd {}
+/// They run on a thread of their own (`.endToEnd`): the harness blocks while tmux and the editor
+/// work, and on the cooperative pool that stalled every asynchronous test beside it.
+@Suite(.serialized, .endToEnd) enum EditorEndToEnd {}
 
 /// Errors of the harness, with the screen at the time (a failed wait shows what was there).
 struct HarnessError: Error, CustomStringConvertible {

@@ -5,6 +5,7 @@ import ProductSync
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 /// The sample catalog's sandbox with a request log (JSON lines) to read the bodies sent.
 struct LoggedSandbox {
@@ -108,7 +109,7 @@ struct LoggedSandbox {
   /// 200 changed rows of the 500-variation product: ⌈200 / batch size⌉ `POST /batch` and a few
   /// ticket polls reach the server for the save, every row lands, the 300 others are not sent,
   /// and progress is reported.
-  @Test func twoHundredChangedRowsAreAFewBatchRequests() async throws {
+  @Test(.heavy) func twoHundredChangedRowsAreAFewBatchRequests() async throws {
     let env = try await LoggedSandbox.start()
     defer { Task { await env.stop() } }
     let fetched = try await env.client.productWithCombinations(id: LoggedSandbox.sneaker)

@@ -4,6 +4,7 @@ import ProductSamples
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 @Suite struct DiffTests {
   func optionsProduct() -> Product {
@@ -141,7 +142,7 @@ import Testing
 
   // How fast these diffs are is a figure of scripts/bench (diff, one field / 1,000 changes), not a
   // timed test: a shared 2-core machine varies too much for a bound here to mean anything.
-  @Test func hugeProductDiffsFindExactlyTheChanges() {
+  @Test(.heavy) func hugeProductDiffsFindExactlyTheChanges() {
     let base = SampleProducts.huge(seed: 1)
     var doc = Document(base: base)
     doc.apply(.set([.key("price")], 1))

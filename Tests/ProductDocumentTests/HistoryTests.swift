@@ -5,6 +5,7 @@ import PropertyBased
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 /// The undo history keeps what each step changed, not a whole product per step: reordering a
 /// 1,000-image gallery must cost the history no more per move than reordering 12 images.
@@ -40,14 +41,14 @@ import Testing
     return Double(doc.historySize) / Double(moves)
   }
 
-  @Test func historyPerMoveDoesNotGrowWithTheGallery() throws {
+  @Test(.heavy) func historyPerMoveDoesNotGrowWithTheGallery() throws {
     let small = try Self.historyPerMove(SampleProducts.typical(seed: 3), moves: 200)
     let huge = try Self.historyPerMove(SampleProducts.huge(seed: 3), moves: 200)
     #expect(huge <= small, "per move: \(huge) stored values with 1,000 images, \(small) with 12")
     #expect(huge <= 8, "per move: \(huge) stored values")
   }
 
-  @Test func undoneMovesStaySmallAndUndoAllGivesTheFetchedBytes() throws {
+  @Test(.heavy) func undoneMovesStaySmallAndUndoAllGivesTheFetchedBytes() throws {
     let base = SampleProducts.huge(seed: 5)
     var doc = Document(base: base)
     for i in 0..<300 { doc.apply(i % 2 == 0 ? .moveImage(from: i % 7, to: i % 7 + 1) : .setMainImage(index: 999 - i)) }
@@ -126,7 +127,7 @@ import Testing
     }
   }
 
-  @Test func historyGivesExactlyWhatWholeSnapshotsGave() async {
+  @Test(.heavy) func historyGivesExactlyWhatWholeSnapshotsGave() async {
     await propertyCheck(count: 40, input: PropertyTests.productSeeds, EditScript.generator(maxCount: 40)) { seed, script in
       let base = SampleProducts.typical(seed: UInt64(seed))
       var doc = Document(base: base)

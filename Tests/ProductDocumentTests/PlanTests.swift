@@ -4,6 +4,7 @@ import ProductSamples
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 @Suite struct PlanTests {
   @Test func noChangeNoRequest() {
@@ -90,7 +91,7 @@ import Testing
     #expect(doc.plan(storeLanguages: nil).warnings.contains { $0.contains("variations") })
   }
 
-  @Test func hugeProductOneFieldPlanIsOneSmallRequest() throws {
+  @Test(.heavy) func hugeProductOneFieldPlanIsOneSmallRequest() throws {
     let base = SampleProducts.huge(seed: 3)
     var doc = Document(base: base)
     doc.apply(.set([.key("price")], 42))

@@ -5,6 +5,7 @@ import PropertyBased
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 @Suite struct PropertyTests {
   static let productSeeds = Gen.int(in: 0...50)
@@ -37,7 +38,7 @@ import Testing
     }
   }
 
-  @Test func undoAllRestoresTheOriginal() async {
+  @Test(.heavy) func undoAllRestoresTheOriginal() async {
     await propertyCheck(count: 60, input: Self.productSeeds, EditScript.generator(maxCount: 20)) { seed, script in
       let base = SampleProducts.typical(seed: UInt64(seed))
       var doc = Document(base: base)

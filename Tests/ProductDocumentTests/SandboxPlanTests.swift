@@ -6,6 +6,7 @@ import ProductSync
 import Testing
 
 @testable import ProductDocument
+import TestSupport
 
 @Suite(.serialized) struct SandboxPlanTests {
   /// Fields the server derives from the ones sent.
@@ -48,7 +49,7 @@ import Testing
     }
   }
 
-  @Test func largeProductMediaAndFields() async throws {
+  @Test(.heavy) func largeProductMediaAndFields() async throws {
     let base = SampleProducts.huge(seed: 11)
     let env = try await SandboxWithProducts.start(products: [base])
     defer { Task { await env.stop() } }

@@ -184,19 +184,15 @@ func rowsAreConsistent(_ s: Screen) -> Bool {
     #expect(runs[0].cells.count == 2)
   }
 
-  @Test func changedRunsPerformance() {
+  @Test func aFullScreenWithOneChangeGivesOneRun() {
     var a = Screen(width: 200, height: 60)
     for y in 0..<60 { a.put(String(repeating: "product line 商品 ", count: 12), x: 0, y: y) }
     var b = a
     b.put("changed", x: 10, y: 30)
-    let clock = ContinuousClock()
-    var runs: [Screen.Run] = []
-    let elapsed = clock.measure {
-      for _ in 0..<10 { runs = b.changedRuns(from: a) }
-    }
+    // Its speed is measured in scripts/bench (key to frame), not here.
+    let runs = b.changedRuns(from: a)
     #expect(runs.count == 1)
-    // Generous bound so debug builds pass; release builds are far faster.
-    #expect(elapsed < .milliseconds(500))
+    #expect(runs.first?.y == 30 && runs.first?.x == 10)
   }
 
   @Test func aCellIsAPlainValueThatKeepsEveryGrapheme() {
