@@ -169,3 +169,62 @@ func waitQuiet(_ path: String, quietMs: Double = 250, timeoutMs: Double = 5000) 
   }
   return last
 }
+
+/// Milliseconds from spawning `argv` on a pty of its own (`rows`×`cols`, a new session with the pty
+/// as its controlling terminal) until `needle` appears in what it writes, read as it comes: no
+/// process polls beside it on the same cores, as a `tmux capture-pane` loop would. Then `quit` is
+/// typed and the program killed. nil when the needle did not appear within 20 s.
+func ptyStart(_ argv: [String], environment: [String: String], needle: String, quit: String, rows: Int = 60, cols: Int = 200)
+  -> Double?
+{
+  let master = posix_openpt(O_RDWR | O_NOCTTY)
+  guard master >= 0 else { return nil }
+  defer { close(master) }
+  _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+  guard grantpt(master) == 0, unlockpt(master) == 0, let namePointer = ptsname(master) else { return nil }
+  let slavePath = String(cString: namePointer)
+  var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(cols), ws_xpixel: 0, ws_ypixel: 0)
+  _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSID))
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  // Opened after setsid, so the pty becomes the new session's controlling terminal.
+  posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+  posix_spawn_file_actions_adddup2(&actions, 0, 1)
+  posix_spawn_file_actions_adddup2(&actions, 0, 2)
+  var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+  defer { for a in cArgs { free(a) } }
+  var merged = ProcessInfo.processInfo.environment
+  for (k, v) in environment { merged[k] = v }
+  var cEnv: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for e in cEnv { free(e) } }
+
+  let t0 = nowNanos()
+  var pid: pid_t = 0
+  guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv) == 0 else { return nil }
+  let wanted = Array(needle.utf8)
+  var seen: Double?
+  var output: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while seen == nil, nowNanos() - t0 < 20_000_000_000 {
+    var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+    guard poll(&fds, 1, 500) > 0 else { continue }
+    let n = read(master, &chunk, chunk.count)
+    if n <= 0 { break }
+    output += chunk[0..<n]
+    // Only the tail can hold a needle that the new bytes completed.
+    let from = max(0, output.count - n - wanted.count)
+    if output[from...].firstRange(of: wanted) != nil { seen = Double(nowNanos() - t0) / 1e6 }
+  }
+  _ = quit.withCString { write(master, $0, strlen($0)) }
+  sleepMs(150)
+  kill(pid, SIGKILL)
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  return seen
+}
