@@ -178,7 +178,8 @@ struct Validator {
 
     // Translations only in the store's languages.
     if let storeLanguages {
-      out.checkLanguages(.object(json), path: [], allowed: Set(storeLanguages))
+      var path: FieldPath = []
+      out.checkLanguages(.object(json), path: &path, allowed: Set(storeLanguages))
     }
 
     // SEO lengths (warnings).
@@ -245,22 +246,47 @@ struct Issues {
     }
   }
 
-  mutating func checkLanguages(_ value: JSON, path: FieldPath, allowed: Set<String>) {
+  /// Every `…Translated` or `translated` map in `value`, at any depth, holds only `allowed` keys.
+  /// `path` is a stack pushed and popped on the way down, copied only for an issue: the walk
+  /// visits every value of a product (a megabyte of gallery and options on a large one) when
+  /// typing pauses, and a path array per value made it allocate as much as the product.
+  mutating func checkLanguages(_ value: JSON, path: inout FieldPath, allowed: Set<String>) {
     switch value {
     case .object(let o):
       for (k, v) in o {
-        if k.hasSuffix("Translated") || k == "translated", let map = v.objectValue {
+        path.append(.key(k))
+        if Self.isTranslationKey(k), let map = v.objectValue {
           for lang in map.keys where !allowed.contains(lang) {
-            error(path + [.key(k), .key(lang)], "Language \"\(lang)\" is not enabled in the store")
+            error(path + [.key(lang)], "Language \"\(lang)\" is not enabled in the store")
           }
-        } else {
-          checkLanguages(v, path: path + [.key(k)], allowed: allowed)
+        } else if v.isContainer {
+          checkLanguages(v, path: &path, allowed: allowed)
         }
+        path.removeLast()
       }
     case .array(let a):
-      for (i, e) in a.enumerated() { checkLanguages(e, path: path + [.index(i)], allowed: allowed) }
+      for (i, e) in a.enumerated() where e.isContainer {
+        path.append(.index(i))
+        checkLanguages(e, path: &path, allowed: allowed)
+        path.removeLast()
+      }
     default:
       break
+    }
+  }
+
+  /// `translated`, or a key ending in `Translated` (compared as bytes).
+  static func isTranslationKey(_ k: String) -> Bool {
+    k.utf8.count >= 10 && (k.utf8.suffix(10).elementsEqual("Translated".utf8) || k == "translated")
+  }
+}
+
+extension JSON {
+  /// An object or an array: a value that may hold more values.
+  fileprivate var isContainer: Bool {
+    switch self {
+    case .object, .array: return true
+    default: return false
     }
   }
 }

@@ -177,19 +177,22 @@ func waitQuiet(_ path: String, quietMs: Double = 250, timeoutMs: Double = 5000) 
 func ptyStart(_ argv: [String], environment: [String: String], needle: String, quit: String, rows: Int = 60, cols: Int = 200)
   -> Double?
 {
-  let master = posix_openpt(O_RDWR | O_NOCTTY)
+  // /dev/ptmx and its ioctls: Glibc's module map leaves out posix_openpt, unlockpt and ptsname.
+  let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
   guard master >= 0 else { return nil }
   defer { close(master) }
-  _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-  guard grantpt(master) == 0, unlockpt(master) == 0, let namePointer = ptsname(master) else { return nil }
-  let slavePath = String(cString: namePointer)
+  var unlock: Int32 = 0
+  var number: UInt32 = 0
+  let (setLock, getNumber): (UInt, UInt) = (0x4004_5431, 0x8004_5430)  // TIOCSPTLCK, TIOCGPTN (_IOW/_IOR macros)
+  guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else { return nil }
+  let slavePath = "/dev/pts/\(number)"
   var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(cols), ws_xpixel: 0, ws_ypixel: 0)
   _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
   var attributes = posix_spawnattr_t()
   posix_spawnattr_init(&attributes)
   defer { posix_spawnattr_destroy(&attributes) }
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSID))
+  posix_spawnattr_setflags(&attributes, 0x80)  // POSIX_SPAWN_SETSID (glibc), not in the module map either
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
