@@ -8,8 +8,7 @@ Usage: python3 Benchmarks/starttime.py BINARY STORE.json [RUNS]
 Starts `BINARY sandbox --data STORE` on a free port, then RUNS times: forks a 200x60 pty, execs
 `BINARY edit ID` in it with a fresh state directory, and reads the pty until the first product's
 name appears. vim -u NONE opening the product's JSON is timed the same way, for scale. Prints p50,
-min and max of each. (scripts/bench's start row polls tmux capture-pane instead, a process every
-few milliseconds on the same cores, which adds to both figures.)
+min and max of each. (scripts/bench's start row is timed the same way, on a pty of its own.)
 """
 import fcntl, json, os, pty, re, select, shutil, signal, struct, subprocess, sys, tempfile, termios, time
 
