@@ -6,6 +6,16 @@ import Logging
 import ProductSync
 
 @main
+enum Main {
+  static func main() async {
+    if let quick = QuickStart(arguments: Array(CommandLine.arguments.dropFirst())) {
+      await quick.run()
+    } else {
+      await EcwidEdit.main()
+    }
+  }
+}
+
 struct EcwidEdit: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ecwid-edit",
@@ -56,6 +66,10 @@ func fail(_ message: String, code: Int32 = 2) -> ExitCode {
 }
 
 func makeClient(_ connection: ConnectionOptions, notifyLowStock: Bool? = nil) throws -> EcwidClient {
+  try makeClient(connection.flags, notifyLowStock: notifyLowStock)
+}
+
+func makeClient(_ connection: ConnectionFlags, notifyLowStock: Bool? = nil) throws -> EcwidClient {
   do {
     AppLog.bootstrap()
     return try EcwidClient(config: try connection.clientConfig(notifyLowStock: notifyLowStock), logger: AppLog.logger)

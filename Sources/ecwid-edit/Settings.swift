@@ -89,7 +89,15 @@ enum SettingsError: Error, CustomStringConvertible {
   }
 }
 
-extension ConnectionOptions {
+/// The connection flags' values (nil: not given), apart from ArgumentParser's property wrappers,
+/// so that `ecwid-edit edit ID` can resolve its settings without parsing (see `QuickStart`).
+struct ConnectionFlags {
+  var apiURL: String?
+  var storeId: Int?
+  var tokenFile: String?
+  var store: String?
+  var timeout: Double?
+
   func resolve(
     environment: [String: String] = ProcessInfo.processInfo.environment, notifyLowStock flag: Bool? = nil
   ) throws -> ResolvedSettings {
@@ -227,5 +235,23 @@ extension ConnectionOptions {
       throw SettingsError.invalidAPIURL(error.sentence)
     }
     return config
+  }
+}
+
+extension ConnectionOptions {
+  var flags: ConnectionFlags {
+    ConnectionFlags(apiURL: apiURL, storeId: storeId, tokenFile: tokenFile, store: store, timeout: timeout)
+  }
+
+  func resolve(
+    environment: [String: String] = ProcessInfo.processInfo.environment, notifyLowStock flag: Bool? = nil
+  ) throws -> ResolvedSettings {
+    try flags.resolve(environment: environment, notifyLowStock: flag)
+  }
+
+  func clientConfig(
+    environment: [String: String] = ProcessInfo.processInfo.environment, notifyLowStock: Bool? = nil
+  ) throws -> EcwidConfig {
+    try flags.clientConfig(environment: environment, notifyLowStock: notifyLowStock)
   }
 }
