@@ -69,6 +69,26 @@ public struct EcwidConfig: Sendable {
     guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
       throw EcwidError(kind: .invalidConfiguration, detail: "The API URL \"\(url.absoluteString)\" is not a valid URL.")
     }
+    // The API's root and nothing else: the client appends each request's path and query to it.
+    let root = "give the API's root alone, like https://app.ecwid.com/api/v3"
+    if url.user != nil || url.password != nil {
+      // Not echoed: the URL holds a password.
+      throw EcwidError(
+        kind: .invalidConfiguration,
+        detail: "The API URL holds a user name or password; the token is the only credential sent, so \(root).")
+    }
+    if let query = url.query {
+      throw EcwidError(
+        kind: .invalidConfiguration, detail: "The API URL \"\(url.absoluteString)\" has a query (?\(query)); \(root).")
+    }
+    if let fragment = url.fragment {
+      throw EcwidError(
+        kind: .invalidConfiguration, detail: "The API URL \"\(url.absoluteString)\" has a fragment (#\(fragment)); \(root).")
+    }
+    if url.path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+      throw EcwidError(
+        kind: .invalidConfiguration, detail: "The API URL \"\(url.absoluteString)\" has a “.” or “..” segment; \(root).")
+    }
     if let port = url.port, !(1...65535).contains(port) {
       throw EcwidError(
         kind: .invalidConfiguration,

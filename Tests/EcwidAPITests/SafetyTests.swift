@@ -108,6 +108,29 @@ final class EventLog: @unchecked Sendable {
       return e.kind == .invalidConfiguration && e.sentence.contains("1 to 65535")
     }
   }
+
+  /// The API URL is the API's root and nothing else. A query or a fragment was dropped from every
+  /// request ("Not found: /api/v3" was all a user saw), a user name and password would ride along
+  /// with the token, and `..` segments reached the server as a store named "..".
+  @Test(arguments: [
+    ("https://app.ecwid.com/api/v3?lang=fr", "query"), ("https://app.ecwid.com/api/v3#top", "fragment"),
+    ("https://user:pw@app.ecwid.com/api/v3", "user name or password"), ("https://user@app.ecwid.com/api/v3", "user name or password"),
+    ("https://app.ecwid.com/api/v3/../v2", "“.” or “..”"), ("http://127.0.0.1:8787/api/./v3", "“.” or “..”"),
+  ])
+  func anAPIURLWithMoreThanARootIsRefusedAndSaysWhy(url: String, why: String) throws {
+    let u = try #require(URL(string: url))
+    #expect {
+      _ = try EcwidClient(config: EcwidConfig(apiURL: u, storeId: 1, token: "secret_t"))
+    } throws: { e in
+      let e = e as! EcwidError
+      return e.kind == .invalidConfiguration && e.sentence.contains(why) && !e.sentence.contains("pw@")
+        && e.sentence.contains("https://app.ecwid.com/api/v3")
+    }
+  }
+
+  @Test func anAPIURLEndingInASlashIsTheSameRoot() throws {
+    _ = try EcwidClient(config: EcwidConfig(apiURL: try #require(URL(string: "https://app.ecwid.com/api/v3/")), storeId: 1, token: "secret_t"))
+  }
 }
 
 @Suite(.serialized) struct NetworkFailureTests {
