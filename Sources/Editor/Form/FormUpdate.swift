@@ -48,25 +48,25 @@ extension FormState: Component {
   /// A key of the field list, or of its open field or popup; nil when none has it (the keys every
   /// section shares have it then).
   mutating func handle(_ key: Key, _ context: ScreenContext) -> [Effect]? {
-    if var editing {
-      // Taken out while the key changes it, so its text is not shared and is changed in place (a
-      // megabyte field is not copied per key).
-      let wasInvalid = editing.problem != nil
-      self.editing = nil
-      let outcome = editing.edit.handle(key)
-      return fieldEdited(editing, outcome, context, wasInvalid: wasInvalid)
-    }
+    if let effects = changeOpenField(context, { $0.handle(key) }) { return effects }
     if choosing != nil { return choosingKey(key, context) }
     return keys.run(key, on: &self, context)
   }
 
   /// A paste goes into the field being typed into (the root only sends it then).
   mutating func paste(_ text: String, _ context: ScreenContext) -> [Effect] {
-    guard var editing else { return [] }
+    changeOpenField(context) { $0.paste(text) } ?? []
+  }
+
+  /// Changes the open field's text; nil when no field is open. The field is taken out of the
+  /// state while it changes, so its text is not shared and is changed in place (a megabyte field
+  /// is not copied per key).
+  mutating func changeOpenField(_ c: ScreenContext, _ change: (inout TextEdit) -> TextEdit.Outcome) -> [Effect]? {
+    guard var editing else { return nil }
     let wasInvalid = editing.problem != nil
     self.editing = nil
-    let outcome = editing.edit.paste(text)
-    return fieldEdited(editing, outcome, context, wasInvalid: wasInvalid)
+    let outcome = change(&editing.edit)
+    return fieldEdited(editing, outcome, c, wasInvalid: wasInvalid)
   }
 
   /// The selected field's place in the section shown.

@@ -27,13 +27,7 @@ extension OptionsState: PromptingComponent {
   /// option list's or the choice list's key table has the key then).
   mutating func modalKey(_ key: Key, _ c: ScreenContext) -> [Effect]? {
     guard c.document != nil else { return nil }
-    if var editing {
-      // Taken out while the key changes it: its text is changed in place, not copied.
-      let wasInvalid = editing.edit.problem != nil
-      self.editing = nil
-      let outcome = editing.edit.handle(key)
-      return edited(editing, outcome, c, wasInvalid: wasInvalid)
-    }
+    if let effects = changeOpenText(c, { $0.handle(key) }) { return effects }
     if let highlighted = choosingType { return typeKey(key, highlighted: highlighted, c) }
     if let confirm = confirming { return confirmKey(key, confirm, c) }
     clampSelection(c)
@@ -42,10 +36,16 @@ extension OptionsState: PromptingComponent {
 
   /// A paste goes into the name, text or price being typed.
   mutating func paste(_ text: String, _ c: ScreenContext) -> [Effect] {
-    guard var editing else { return [] }
+    changeOpenText(c) { $0.paste(text) } ?? []
+  }
+
+  /// Changes the name, text or price being typed; nil when none is. It is taken out of the state
+  /// while it changes, so its text is not shared and is changed in place, not copied.
+  mutating func changeOpenText(_ c: ScreenContext, _ change: (inout TextEdit) -> TextEdit.Outcome) -> [Effect]? {
+    guard var editing else { return nil }
     let wasInvalid = editing.edit.problem != nil
     self.editing = nil
-    let outcome = editing.edit.paste(text)
+    let outcome = change(&editing.edit)
     return edited(editing, outcome, c, wasInvalid: wasInvalid)
   }
 
