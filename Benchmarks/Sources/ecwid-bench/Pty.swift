@@ -103,34 +103,24 @@ func ptyMeasurements(binary: String, product: Product, startRuns: Int) -> PtyRes
   let name = product.json["name"]?.stringValue ?? "?"
   let id = product.json["id"]?.intValue ?? 0
 
-  /// Starts the editor in a new 200×60 session; returns the time from exec to the product's name on
-  /// screen, and the pane's pid.
-  func start(session: String, state: String, pipeTo: String?) -> (ms: Double, pid: Int)? {
+  /// Starts the editor in a new 200×60 session and waits until the pane shows the product's name;
+  /// returns the pane's pid (the start itself is timed on a pty of its own, below).
+  func start(session: String, state: String, pipeTo: String?) -> Int? {
     try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-    let t0File = state + "/t0"
     let env =
       "ECWID_API_URL=http://127.0.0.1:\(sandbox.port)/api/v3 ECWID_STORE_ID=1003 ECWID_TOKEN=\(token) "
       + "XDG_STATE_HOME='\(state)' XDG_CONFIG_HOME='\(state)' TERM=tmux-256color"
-    let command =
-      "tmux -L \(tmux.socket) wait-for go-\(session); date +%s%N > '\(t0File)'; exec env \(env) '\(binary)' edit \(id)"
+    let command = "tmux -L \(tmux.socket) wait-for go-\(session); exec env \(env) '\(binary)' edit \(id)"
     tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "60", command)
     tmux("set-option", "-t", session, "remain-on-exit", "on")
     if let pipeTo { tmux("pipe-pane", "-t", session, "-o", "cat >> '\(pipeTo)'") }
     tmux("wait-for", "-S", "go-\(session)")
     let deadline = nowNanos() + 30_000_000_000
-    var seenAt: UInt64 = 0
     while nowNanos() < deadline {
-      let screen = tmux("capture-pane", "-p", "-t", session).out
-      if screen.contains(name) {
-        seenAt = wallNanos()
-        break
-      }
+      guard tmux("capture-pane", "-p", "-t", session).out.contains(name) else { continue }
+      return Int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").out) ?? 0
     }
-    guard seenAt > 0, let t0Text = try? String(contentsOfFile: t0File, encoding: .utf8),
-      let t0 = UInt64(t0Text.trimmingCharacters(in: .whitespacesAndNewlines))
-    else { return nil }
-    let pid = Int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").out) ?? 0
-    return (Double(Int64(seenAt) - Int64(t0)) / 1e6, pid)
+    return nil
   }
 
   // Start-up, timed on a pty of the bench's own (fresh state each time): no tmux and no
@@ -171,7 +161,7 @@ func ptyMeasurements(binary: String, product: Product, startRuns: Int) -> PtyRes
   // Bytes and memory.
   let out = dir + "/pane.bytes"
   FileManager.default.createFile(atPath: out, contents: nil)
-  guard let (_, pid) = start(session: "m", state: dir + "/state-m", pipeTo: out) else {
+  guard let pid = start(session: "m", state: dir + "/state-m", pipeTo: out) else {
     results.problem = "the editor did not show “\(name)” within 30 s"
     return results
   }

@@ -11,13 +11,6 @@ import Foundation
   return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
-/// Wall-clock time in nanoseconds (comparable with `date +%s%N` in another process).
-func wallNanos() -> UInt64 {
-  var ts = timespec()
-  clock_gettime(CLOCK_REALTIME, &ts)
-  return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-}
-
 /// Milliseconds elapsed running `body`.
 @discardableResult func timeMs<T>(_ body: () throws -> T) rethrows -> (ms: Double, value: T) {
   let t0 = nowNanos()
