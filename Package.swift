@@ -102,7 +102,9 @@ let package = Package(
     // The real runtime loop against a scripted TerminalBackend and a sandbox on 127.0.0.1.
     .testTarget(
       name: "EditorRuntimeTests",
-      dependencies: ["EditorRuntime", "Editor", "Terminal", "EcwidAPI", "EcwidSandbox", "DraftJournal"]),
+      dependencies: [
+        "EditorRuntime", "Editor", "Terminal", "EcwidAPI", "EcwidSandbox", "DraftJournal", "ProductSamples", "TestSupport",
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: ["EcwidAPI", "EcwidSandbox", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -179,8 +179,8 @@ public final class EcwidClient: Sendable {
 
   // MARK: Endpoints
 
-  public func getProduct(id: Int) async throws(EcwidError) -> Product {
-    Product(json: try await object(.GET, "/products/\(id)"))
+  public func getProduct(id: Int, firstLook: ProductFirstLook? = nil) async throws(EcwidError) -> Product {
+    Product(json: try await object(.GET, "/products/\(id)", firstLook: firstLook))
   }
 
   public func searchProducts(keyword: String? = nil, sku: String? = nil, offset: Int = 0, limit: Int = 100)
@@ -254,7 +254,7 @@ public final class EcwidClient: Sendable {
 
   func object(
     _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSON? = nil,
-    idempotent: Bool? = nil
+    idempotent: Bool? = nil, firstLook: ProductFirstLook? = nil
   ) async throws(EcwidError) -> JSONObject {
     let data = try await send(method, path, query: query, body: body, idempotent: idempotent ?? (method != .POST))
     let v: JSON
@@ -262,7 +262,11 @@ public final class EcwidClient: Sendable {
     // unknown (the caller re-reads the product to find out).
     let unknown = method != .GET
     do {
-      v = try JSON.parse(data)
+      if let firstLook {
+        v = try JSON.parse(data, readingLast: firstLook.readLast) { firstLook.handler(Product(json: $0)) }
+      } else {
+        v = try JSON.parse(data)
+      }
     } catch {
       throw EcwidError(
         kind: .invalidResponse, status: 200, detail: "\(error.reason) at byte \(error.offset)", outcomeUnknown: unknown)
@@ -453,6 +457,19 @@ public final class EcwidClient: Sendable {
 }
 
 /// The holder of a `ClientEvent` observer (see `EcwidClient.eventSink`).
+/// A look at a big product before all of it is read: `handler` gets the product without the
+/// members in `readLast` as soon as the rest is read (on the reading thread), then `getProduct`
+/// returns the whole product as ever. Not called for a product under 1 MB, whose whole reading
+/// takes a few milliseconds (see `JSON.parse(_:readingLast:from:early:)`).
+public struct ProductFirstLook: Sendable {
+  public let readLast: Set<String>
+  public let handler: @Sendable (Product) -> Void
+  public init(readLast: Set<String>, handler: @escaping @Sendable (Product) -> Void) {
+    self.readLast = readLast
+    self.handler = handler
+  }
+}
+
 final class ClientEventSink: Sendable {
   let handler: @Sendable (ClientEvent) -> Void
   init(_ handler: @escaping @Sendable (ClientEvent) -> Void) { self.handler = handler }

@@ -148,6 +148,24 @@ extension JSON {
     return try result.get()
   }
 
+  /// Reads a top-level object of at least `threshold` bytes in two steps, so that a caller can
+  /// show what it needs first: every member whose key is not in `later` is handed to `early` as
+  /// soon as it is read (one object, in the document's order), then the members in `later` are
+  /// read (two threads share them when they are big). The value, and any error, is `parse`'s;
+  /// `early` is called at most once, and not at all for a smaller document, one that is not an
+  /// object, one with no member in `later`, or one whose early members are not valid JSON.
+  public static func parse(
+    _ data: Data, readingLast later: Set<String>, from threshold: Int = 1 << 20, early: (JSONObject) -> Void
+  ) throws(JSONParseError) -> JSON {
+    let staged: JSON? = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard bytes.count >= threshold, let split = JSONParser.splitTopObject(bytes) else { return nil }
+      return split.parse(readingLast: later, early: early)
+    }
+    if let staged { return staged }
+    return try parse(data, twoThreadsFrom: threshold)
+  }
+
   public static func parse(_ text: String) throws(JSONParseError) -> JSON {
     try parse(Data(text.utf8))
   }

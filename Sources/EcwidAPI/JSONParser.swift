@@ -13,25 +13,87 @@ struct JSONSplit {
   /// Both halves read at once, assembled in the document's order; nil when either half is not
   /// valid JSON (the caller reads it all again, on one thread, for the exact error).
   func parse() -> JSON? {
-    nonisolated(unsafe) let bytes = self.bytes
-    let members = self.members
-    let half = self.half
-    nonisolated(unsafe) var second: [(String, JSON)]?
-    let done = DispatchSemaphore(value: 0)
-    // A thread of its own: waiting here for work queued behind the caller's own pool could wait forever.
-    let thread = Thread {
-      second = JSONSplit.read(bytes, members[half...])
-      done.signal()
-    }
-    thread.stackSize = 8 << 20  // as deep as the caller may nest
-    thread.start()
-    let first = JSONSplit.read(bytes, members[..<half])
-    done.wait()
-    guard let first, let second else { return nil }
+    guard let (first, second) = JSONSplit.readBoth(bytes, members[..<half], members[half...]) else { return nil }
     var o = JSONObject(minimumCapacity: members.count)
     for (key, value) in first { o[key] = value }
     for (key, value) in second { o[key] = value }  // a repeated key keeps its first place, the last value
     return .object(o)
+  }
+
+  /// Reads in two steps: first every member whose key is not in `later`, handed to `early` as
+  /// one object in the document's order, then the members in `later` (two threads share them
+  /// when they are big). Nil, before `early` is called, when no member is in `later` or a key or
+  /// an early value is not valid JSON; nil after it when a later value is not (the caller reads
+  /// it all again, on one thread, for the exact error).
+  func parse(readingLast later: Set<String>, early: (JSONObject) -> Void) -> JSON? {
+    var keys: [String] = []
+    keys.reserveCapacity(members.count)
+    var parser = JSONParser(bytes: bytes)
+    parser.depth = 1
+    for start in members {
+      parser.i = start
+      guard let key = try? parser.parseString() else { return nil }
+      keys.append(key)
+    }
+    let lateIndices = keys.indices.filter { later.contains(keys[$0]) }
+    guard !lateIndices.isEmpty else { return nil }
+    let earlyIndices = keys.indices.filter { !later.contains(keys[$0]) }
+    guard let earlyMembers = JSONSplit.read(bytes, ArraySlice(earlyIndices.map { members[$0] })) else { return nil }
+    var values = [JSON?](repeating: nil, count: members.count)
+    var first = JSONObject(minimumCapacity: earlyIndices.count)
+    for (index, (key, value)) in zip(earlyIndices, earlyMembers) {
+      values[index] = value
+      first[key] = value
+    }
+    early(first)
+
+    // The later members cut where their bytes are about halved (a member ends where the next
+    // one starts).
+    let lateStarts = lateIndices.map { members[$0] }
+    let sizes = lateIndices.map { ($0 + 1 < members.count ? members[$0 + 1] : bytes.count) - members[$0] }
+    let total = sizes.reduce(0, +)
+    var cut = 0
+    var before = 0
+    while cut < sizes.count, before + sizes[cut] / 2 < total / 2 {
+      before += sizes[cut]
+      cut += 1
+    }
+    let lateMembers: [(String, JSON)]
+    if cut == 0 || cut == lateStarts.count || total < JSONSplit.twoThreadsFrom {
+      guard let all = JSONSplit.read(bytes, lateStarts[...]) else { return nil }
+      lateMembers = all
+    } else {
+      guard let (a, b) = JSONSplit.readBoth(bytes, lateStarts[..<cut], lateStarts[cut...]) else { return nil }
+      lateMembers = a + b
+    }
+    for (index, (_, value)) in zip(lateIndices, lateMembers) { values[index] = value }
+    var o = JSONObject(minimumCapacity: members.count)
+    for (key, value) in zip(keys, values) { o[key] = value! }  // a repeated key keeps its first place, the last value
+    return .object(o)
+  }
+
+  /// Below this many bytes, a step's members are read on one thread.
+  static let twoThreadsFrom = 256 << 10
+
+  /// Two runs of members read at once, the second on a thread of its own; nil when either is not
+  /// valid JSON.
+  static func readBoth(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ firstStarts: ArraySlice<Int>, _ secondStarts: ArraySlice<Int>
+  ) -> ([(String, JSON)], [(String, JSON)])? {
+    nonisolated(unsafe) let bytes = bytes
+    nonisolated(unsafe) var second: [(String, JSON)]?
+    let done = DispatchSemaphore(value: 0)
+    // A thread of its own: waiting here for work queued behind the caller's own pool could wait forever.
+    let thread = Thread {
+      second = JSONSplit.read(bytes, secondStarts)
+      done.signal()
+    }
+    thread.stackSize = 8 << 20  // as deep as the caller may nest
+    thread.start()
+    let first = JSONSplit.read(bytes, firstStarts)
+    done.wait()
+    guard let first, let second else { return nil }
+    return (first, second)
   }
 
   static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: ArraySlice<Int>) -> [(String, JSON)]? {

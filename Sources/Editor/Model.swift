@@ -69,6 +69,23 @@ public struct Loaded: Sendable {
   }
 }
 
+extension Loaded {
+  /// The members of a product that the first screen of a plain load (the form's General
+  /// section, no draft to offer) does not show: its media, options and other lists, nearly all
+  /// of a big product's bytes. The runtime has the client read them last and draws that first
+  /// screen from the rest while they are read (`Loaded.showsFirstScreenEarly`).
+  public static let readLast: Set<String> = [
+    "media", "galleryImages", "options", "attributes", "combinations", "files", "relatedProducts",
+  ]
+
+  /// True when this load opens on the General section with nothing to ask first: no draft to
+  /// recover, no other editor, no journal problem. Only then is the first screen the same
+  /// without the `readLast` members.
+  public var showsFirstScreenEarly: Bool {
+    draft == nil && otherDrafts.isEmpty && openElsewhere.isEmpty && journalProblem == nil
+  }
+}
+
 /// The journal's content as the editor needs it (kept free of file I/O types).
 public struct DraftJournalDraft: Sendable, Equatable {
   public var base: Product

@@ -1,4 +1,5 @@
 import EcwidAPI
+import Editor
 import Foundation
 import ProductSync
 
@@ -17,26 +18,35 @@ struct FetchAhead: Sendable {
   /// The client's waits (a retry after a 429, a slow answer) during the requests, kept until the
   /// loop can show them.
   let events: EventRelay
+  /// A big product's first look (see `FirstLookRelay`).
+  let firstLook: FirstLookRelay
 
   static func start(productId: Int, client: EcwidClient) -> FetchAhead {
     let events = EventRelay()
+    let firstLook = FirstLookRelay()
     let task = Task { () -> Result<FetchedProduct, EcwidError> in
       await EcwidClient.observingEvents({ event in events.send(event) }) { () -> Result<FetchedProduct, EcwidError> in
         do {
-          return .success(try await fetch(productId: productId, client: client))
+          return .success(try await fetch(productId: productId, client: client, firstLook: firstLook))
         } catch {
           return .failure(asEcwidError(error))
         }
       }
     }
-    return FetchAhead(productId: productId, task: task, events: events)
+    return FetchAhead(productId: productId, task: task, events: events, firstLook: firstLook)
   }
 
   /// The store's languages and the product at the same time: the first frame waits for both. The
   /// product comes with its variations as their own endpoint lists them (the Variations tab).
-  static func fetch(productId: Int, client: EcwidClient) async throws -> FetchedProduct {
-    async let storeLanguages = (try? await client.getProfile().languages?.ordered) ?? []
-    let product = try await client.productWithCombinations(id: productId)
+  /// A big product's members other than `Loaded.readLast` go to `firstLook` while the rest is read.
+  static func fetch(productId: Int, client: EcwidClient, firstLook: FirstLookRelay) async throws -> FetchedProduct {
+    async let storeLanguages = { () async -> [String] in
+      let languages = (try? await client.getProfile().languages?.ordered) ?? []
+      firstLook.languagesArrived(languages)
+      return languages
+    }()
+    let look = ProductFirstLook(readLast: Loaded.readLast) { firstLook.productArrived($0) }
+    let product = try await client.productWithCombinations(id: productId, firstLook: look)
     return FetchedProduct(product: product, languages: await storeLanguages)
   }
 
@@ -49,6 +59,35 @@ struct FetchAhead: Sendable {
     } onCancel: {
       task.cancel()
     }
+  }
+}
+
+/// A big product's first look: the product without its `Loaded.readLast` members, read while
+/// they still are, and the store's languages. Handed once to the receiver when both have come
+/// (whichever comes last hands it over); never after `close()`, which the load calls before it
+/// posts the whole product.
+final class FirstLookRelay: @unchecked Sendable {
+  private let lock = NSLock()
+  private var product: Product?
+  private var languages: [String]?
+  private var receiver: (@Sendable (Product, [String]) -> Void)?
+  private var closed = false
+  /// True once the look went to the receiver.
+  private(set) var handedOver = false
+
+  func productArrived(_ product: Product) { update { $0.product = product } }
+  func languagesArrived(_ languages: [String]) { update { $0.languages = languages } }
+  func deliver(to receiver: @escaping @Sendable (Product, [String]) -> Void) { update { $0.receiver = receiver } }
+  func close() { update { $0.closed = true } }
+
+  private func update(_ change: (FirstLookRelay) -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    change(self)
+    guard !closed, let product, let languages, let receiver else { return }
+    closed = true
+    handedOver = true
+    receiver(product, languages)
   }
 }
 

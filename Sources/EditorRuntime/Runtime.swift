@@ -41,6 +41,13 @@ public struct EditorOptions: Sendable {
   }
 }
 
+/// A big product's first look: the load as it will be, but without the product's
+/// `Loaded.readLast` members, which are still being read.
+struct FirstLook: Sendable {
+  let productId: Int
+  let loaded: Loaded
+}
+
 /// Messages posted by work running off the UI thread.
 final class Mailbox: @unchecked Sendable {
   private let lock = NSLock()
@@ -66,7 +73,25 @@ final class Mailbox: @unchecked Sendable {
   var keyWaitMilliseconds: Int {
     lock.lock()
     defer { lock.unlock() }
-    return !messages.isEmpty ? 0 : running > 0 ? 1 : 40
+    return !messages.isEmpty || firstLook != nil ? 0 : running > 0 ? 1 : 40
+  }
+
+  private var firstLook: FirstLook?
+
+  /// A big product's first look, for the loop to draw before the product's `.loaded` (posted
+  /// before it, from the reading thread).
+  func postFirstLook(_ look: FirstLook) {
+    lock.lock()
+    firstLook = look
+    lock.unlock()
+  }
+
+  func takeFirstLook() -> FirstLook? {
+    lock.lock()
+    defer { lock.unlock() }
+    let look = firstLook
+    firstLook = nil
+    return look
   }
 
   func post(_ msg: Msg) {
@@ -185,6 +210,11 @@ final class RuntimeLoop: @unchecked Sendable {
   var afterFrame: [Msg] = []
   /// The first product's requests, sent before the loop started (taken by its first `.load`).
   var ahead: FetchAhead?
+  /// A copy of the model with a big product's first look loaded (`FirstLook`): drawn instead of
+  /// the loading screen until the whole product is in. Keys typed meanwhile wait in `held` and
+  /// go to the whole product, in order, once it is loaded (Ctrl-C quits at once, as ever).
+  var firstLookModel: Model?
+  var held: [TerminalEvent] = []
 
   init(client: EcwidClient, terminal: any EditorTerminal, options: EditorOptions) {
     self.client = client
@@ -207,19 +237,31 @@ final class RuntimeLoop: @unchecked Sendable {
       // While a request is out, its answer waits in the mailbox until this read times out: wait
       // briefly then, so a loaded product is drawn within a few milliseconds of arriving.
       if let event = terminal.readEvent(timeoutMilliseconds: mailbox.keyWaitMilliseconds) {
-        process(message(for: event))
+        take(event)
         changed = true
         // Take whatever else is already waiting before drawing (key repeat, pastes).
         var extra = 0
         while extra < 64, !done, let more = terminal.readEvent(timeoutMilliseconds: 0) {
-          process(message(for: more))
+          take(more)
           extra += 1
         }
       }
       if terminal.takeContinued() { changed = true }  // stopped and continued from outside
+      if let look = mailbox.takeFirstLook(), model.page == .loading, model.productId == look.productId {
+        var copy = model
+        _ = copy.update(.loaded(.success(look.loaded)))  // a look only: its commands are not run
+        firstLookModel = copy
+        changed = true
+      }
       for msg in mailbox.drain() {
         process(msg)
         changed = true
+      }
+      if firstLookModel != nil, model.page != .loading {
+        firstLookModel = nil
+        let keys = held
+        held = []
+        for event in keys where !done { process(message(for: event)) }
       }
       let now = Date()
       if now.timeIntervalSince(lastTick) >= 0.1 {
@@ -263,12 +305,33 @@ final class RuntimeLoop: @unchecked Sendable {
     }
   }
 
+  /// An event from the terminal: to the model, or held while a first look is drawn.
+  func take(_ event: TerminalEvent) {
+    if firstLookModel != nil {
+      switch event {
+      case .resize(let width, let height):
+        _ = firstLookModel?.update(.resize(width: width, height: height))
+      case .key(.ctrl("c")):
+        break
+      default:
+        held.append(event)
+        return
+      }
+    }
+    process(message(for: event))
+  }
+
   func process(_ msg: Msg) {
     run(model.update(msg))
+    // The look shows the load's waits and their seconds as the loading screen would.
+    switch msg {
+    case .clientWaiting, .tick: _ = firstLookModel?.update(msg)
+    default: break
+    }
   }
 
   func render() {
-    let (screen, cursor) = model.view()
+    let (screen, cursor) = (firstLookModel ?? model).view()
     terminal.draw(screen, cursor: cursor)
   }
 
@@ -321,45 +384,57 @@ final class RuntimeLoop: @unchecked Sendable {
       let sent = ahead?.productId == productId ? ahead : nil
       ahead = nil
       spawnReportingWaits {
+        // The journal is read while the product is on its way: it decides whether a big
+        // product's first look may be drawn before the rest is read (only on a plain open).
+        var draft: DraftJournalDraft?
+        var problems: [String] = claimProblem.map { [$0] } ?? []
+        do {
+          if let found = try journal.read(storeId: storeId, productId: productId) {
+            draft = DraftJournalDraft(base: found.base, current: found.current, savedAt: found.savedAt)
+          }
+        } catch {
+          problems.append("The draft journal could not be read (\(error)); it was left in place.")
+        }
+        var others: [DraftJournalDraft] = []
+        for left in journal.leftBehind(storeId: storeId, productId: productId) {
+          guard let found = left.draft else {
+            problems.append(left.problem ?? "A draft at \(left.url.path) could not be read; it was left in place.")
+            continue
+          }
+          let origin = left.run.map {
+            "left by pid \($0.pid), started \($0.startedAt.formatted(date: .omitted, time: .standard))"
+          }
+          others.append(
+            DraftJournalDraft(
+              base: found.base, current: found.current, savedAt: found.savedAt, origin: origin ?? "left by an earlier version",
+              source: left.url.path))
+        }
+        // What the load brings besides the product and the languages.
+        let journalState = Loaded(
+          product: Product(json: [:]), languages: [], draft: draft,
+          journalProblem: problems.isEmpty ? nil : problems.joined(separator: " "), otherDrafts: others,
+          openElsewhere: elsewhere)
+        let firstLook = sent?.firstLook ?? FirstLookRelay()
+        if journalState.showsFirstScreenEarly {
+          firstLook.deliver { product, languages in
+            var look = journalState
+            (look.product, look.languages) = (product, languages)
+            mailbox.postFirstLook(FirstLook(productId: productId, loaded: look))
+          }
+        }
         do {
           let fetched: FetchedProduct
           if let sent {
             fetched = try await sent.answer(events: { mailbox.post(.clientWaiting($0)) }).get()
           } else {
-            fetched = try await FetchAhead.fetch(productId: productId, client: client)
+            fetched = try await FetchAhead.fetch(productId: productId, client: client, firstLook: firstLook)
           }
-          let (product, languages) = (fetched.product, fetched.languages)
-          var draft: DraftJournalDraft?
-          var problems: [String] = claimProblem.map { [$0] } ?? []
-          do {
-            if let found = try journal.read(storeId: storeId, productId: productId) {
-              draft = DraftJournalDraft(base: found.base, current: found.current, savedAt: found.savedAt)
-            }
-          } catch {
-            problems.append("The draft journal could not be read (\(error)); it was left in place.")
-          }
-          var others: [DraftJournalDraft] = []
-          for left in journal.leftBehind(storeId: storeId, productId: productId) {
-            guard let found = left.draft else {
-              problems.append(left.problem ?? "A draft at \(left.url.path) could not be read; it was left in place.")
-              continue
-            }
-            let origin = left.run.map {
-              "left by pid \($0.pid), started \($0.startedAt.formatted(date: .omitted, time: .standard))"
-            }
-            others.append(
-              DraftJournalDraft(
-                base: found.base, current: found.current, savedAt: found.savedAt, origin: origin ?? "left by an earlier version",
-                source: left.url.path))
-          }
-          mailbox.post(
-            .loaded(
-              .success(
-                Loaded(
-                  product: product, languages: languages, draft: draft,
-                  journalProblem: problems.isEmpty ? nil : problems.joined(separator: " "), otherDrafts: others,
-                  openElsewhere: elsewhere))))
+          firstLook.close()
+          var whole = journalState
+          (whole.product, whole.languages) = (fetched.product, fetched.languages)
+          mailbox.post(.loaded(.success(whole)))
         } catch {
+          firstLook.close()
           mailbox.post(.loaded(.failure(asEcwidError(error))))
         }
       }

@@ -179,10 +179,11 @@ func landedCombination(_ step: PlanStep, after: [Combination]) -> Bool {
 extension EcwidClient {
   /// The product with its variations as `GET /products/{id}/combinations` lists them (the
   /// document's `combinations`): two requests.
-  public func productWithCombinations(id: Int) async throws(EcwidError) -> Product {
+  /// `firstLook`: see `getProduct` (the variations are not in that look).
+  public func productWithCombinations(id: Int, firstLook: ProductFirstLook? = nil) async throws(EcwidError) -> Product {
     // Both requests at once: the variations do not wait for the product's 2 MB to arrive and decode.
     async let variations = combinationsResult(productId: id)
-    var product = try await getProduct(id: id)
+    var product = try await getProduct(id: id, firstLook: firstLook)
     let list = try await variations.get()
     if list.isEmpty && product.json["combinations"] == nil { return product }
     product.json["combinations"] = .array(list.map { JSON.object($0.json) })

@@ -153,6 +153,53 @@ enum Fixtures {
     }
   }
 
+  /// A big product is read in two steps (what the first frame shows, then its media and options):
+  /// the early object holds exactly the other members, in order, and the whole value and every
+  /// error are the one-thread reading's.
+  @Test func twoStepReadingHandsOverTheEarlyMembersFirst() async throws {
+    let later: Set<String> = ["media", "options"]
+    await propertyCheck(count: 100, input: JSONGen.value(depth: 3)) { v in
+      let doc: JSON = ["name": v, "media": [v, v], "sku": "x", "options": v, "price": v]
+      for text in [doc.encoded(), Data(doc.prettyText().utf8)] {
+        var early: [JSONObject] = []
+        let staged = try? JSON.parse(text, readingLast: later, from: 0) { early.append($0) }
+        #expect(staged == (try? JSON.parse(text, twoThreadsFrom: Int.max)))
+        #expect(staged?.compactText == doc.compactText)
+        #expect(early.count == 1)
+        #expect(early.first.map { JSON.object($0).compactText } == JSON.object(["name": v, "sku": "x", "price": v]).compactText)
+      }
+    }
+    // Big later members are shared by two threads; the order is still the document's.
+    let big = String(repeating: "y", count: 300 << 10)
+    let two = Data(#"{"a": 1, "media": ["\#(big)"], "b": 2, "options": [{"k": "\#(big)"}], "c": {"d": [3]}}"#.utf8)
+    var seen: JSONObject?
+    let value = try JSON.parse(two, readingLast: later, from: 0) { seen = $0 }
+    #expect(value == (try JSON.parse(two, twoThreadsFrom: Int.max)))
+    #expect(value.objectValue?.keys.elementsEqual(["a", "media", "b", "options", "c"]) == true)
+    #expect(seen?.keys.elementsEqual(["a", "b", "c"]) == true)
+    // Below the threshold, with nothing to read later, or not an object: one step, no early call.
+    for (text, threshold) in [(two, two.count + 1), (Data(#"{"a": 1, "b": 2}"#.utf8), 0), (Data("[1, 2]".utf8), 0)] {
+      var called = false
+      let v = try JSON.parse(text, readingLast: later, from: threshold) { _ in called = true }
+      #expect(!called)
+      #expect(v == (try JSON.parse(text, twoThreadsFrom: Int.max)))
+    }
+    // Broken documents fail as one thread fails them, whether the break is early or later.
+    let broken = [
+      #"{"a": [1, 2}, "media": 3}"#, #"{"a": 1, "media": tru}"#, #"{"media": "x\#u{01}y", "b": 2}"#,
+      #"{"a": 1, "options": 2} x"#, #"{"a": 1, "media": "unterminated}"#, #"{"a": 01.e5, "media": 2}"#,
+      #"{"a": {"b": 1}, "options": [}"#, #"{"a" 1, "media": 2}"#, "{\"media\": \"\\q\", \"b\": 2}",
+    ]
+    for text in broken {
+      var staged: JSONParseError?
+      do { _ = try JSON.parse(Data(text.utf8), readingLast: later, from: 0) { _ in } } catch { staged = error }
+      var one: JSONParseError?
+      do { _ = try JSON.parse(Data(text.utf8), twoThreadsFrom: Int.max) } catch { one = error }
+      #expect(staged != nil, "\(text)")
+      #expect(staged == one, "\(text)")
+    }
+  }
+
   @Test func randomValuesRoundTrip() async {
     await propertyCheck(count: 300, input: JSONGen.value(depth: 3)) { v in
       let back = try? JSON.parse(v.encoded())

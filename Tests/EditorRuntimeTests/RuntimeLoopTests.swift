@@ -155,11 +155,18 @@ struct RuntimeStore {
   let client: EcwidClient
   let directory: URL
 
-  static func start() async throws -> RuntimeStore {
+  /// `products`: the store's products instead of the sample catalog.
+  static func start(products: [Product]? = nil) async throws -> RuntimeStore {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     do {
       var options = SandboxOptions()
+      if let products {
+        let file = directory.appendingPathComponent("store.json")
+        let store: JSON = ["storeId": 1003, "products": .array(products.map { .object($0.json) })]
+        try store.encoded().write(to: file)
+        options.dataFile = file.path
+      }
       options.port = 0
       options.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
       let sandbox = try Sandbox(options: options)

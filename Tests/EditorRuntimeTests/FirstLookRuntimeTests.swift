@@ -1,0 +1,63 @@
+import DraftJournal
+import EcwidAPI
+import EcwidSandbox
+import Foundation
+import ProductSamples
+import Terminal
+import TestSupport
+import Testing
+
+@testable import Editor
+@testable import EditorRuntime
+
+/// A product of a megabyte or more: the runtime draws its first screen from the members read
+/// first (`Loaded.readLast` come last), and keys typed on that screen wait for the whole product.
+@Suite struct FirstLookRuntimeTests {
+  @Test(.heavy) func aBigProductsFirstScreenComesFirstAndKeysTypedOnItReachTheWholeProduct()
+    async throws
+  {
+    let huge = SampleProducts.huge(seed: 11)
+    let name = try #require(huge.name)
+    let productId = try #require(huge.id)
+    let images = huge.json["media"]?["images"]?.arrayValue?.count ?? 0
+    #expect(images >= 1_000)
+    let store = try await RuntimeStore.start(products: [huge])
+    defer { store.removeFolder() }
+    let journal = DraftJournal(directory: store.directory.appendingPathComponent("drafts"))
+
+    let ahead = FetchAhead.start(productId: productId, client: store.client)
+    // "5" is typed as soon as the name is on the screen: on the first look, while the media are
+    // still being read. It must open the whole product's gallery once that is in.
+    let terminal = ScriptedTerminal(
+      width: 200, height: 60,
+      steps: [
+        .init(waitFor: name, events: [.key(.char("5"))]),
+        .init(waitFor: "\(images) images", events: [.key(.char("q"))]),
+      ])
+    let code = await runEditorLoop(
+      client: store.client, terminal: terminal,
+      options: EditorOptions(
+        storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0),
+      ahead: ahead)
+    let asked = await store.sandbox.requests()
+    await store.stop()
+
+    #expect(
+      terminal.timedOutWaitingFor == nil,
+      "\(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
+    #expect(code == 0)
+    #expect(ahead.firstLook.handedOver, "the first screen waited for the whole product")
+    // The look is the screen the whole product gives (the same model, loaded with all of it).
+    let first = try #require(terminal.screens.first { $0.text().contains(name) })
+    var whole = Model(
+      storeLabel: "runtime test", storeId: 1003, productId: productId, width: 200, height: 60)
+    let fetched = try await ahead.task.value.get()
+    _ = whole.update(
+      .loaded(.success(Loaded(product: fetched.product, languages: fetched.languages, draft: nil))))
+    let same = first == whole.view().screen
+    #expect(same, "\(first.text())\n---\n\(whole.view().screen.text())")
+    // Asked once, as any open.
+    let productPath = "/api/v3/1003/products/\(productId)"
+    #expect(asked.filter { $0.method == "GET" && $0.path == productPath }.count == 1, "\(asked)")
+  }
+}
