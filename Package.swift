@@ -69,7 +69,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "TOMLKit", package: "TOMLKit"),
-      ]
+      ],
+      // `--static-swift-stdlib` links with -export-dynamic, which lists our 38,000 functions in the
+      // dynamic symbol table; nothing looks them up there, and the runtime's `dladdr` at start
+      // walked them all (2 ms of every start). Release builds only: the tests' debug build is as it was.
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
     ),
     // Test-only: the trait that moves long or blocking tests off the cooperative pool.
     .target(name: "TestSupport", dependencies: ["EcwidSandbox"], path: "Tests/TestSupport"),
