@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOFoundationCompat
 import NIOHTTP1
 #if canImport(Glibc)
   import Glibc
@@ -415,7 +416,9 @@ public final class EcwidClient: Sendable {
       } onCancel: {
         task.cancel()
       }
-      let data = response.body.map { Data($0.readableBytesView) } ?? Data()
+      // The answer's bytes as they arrived, not copied (2 MB of a big product): the Data holds
+      // the buffer until it is dropped.
+      let data = response.body.map { Data(buffer: $0, byteTransferStrategy: .noCopy) } ?? Data()
       let status = Int(response.status.code)
       let ms = Int(Self.seconds(ContinuousClock.now - t0) * 1000)
       logger.info(
