@@ -63,7 +63,7 @@ struct JSONSplit {
       guard let all = JSONSplit.read(bytes, lateStarts[...]) else { return nil }
       lateMembers = all
     } else {
-      guard let (a, b) = JSONSplit.readBoth(bytes, lateStarts[..<cut], lateStarts[cut...]) else { return nil }
+      guard let (a, b) = JSONSplit.readBoth(bytes, lateStarts[..<cut], lateStarts[cut...], yielding: true) else { return nil }
       lateMembers = a + b
     }
     for (index, (_, value)) in zip(lateIndices, lateMembers) { values[index] = value }
@@ -76,21 +76,34 @@ struct JSONSplit {
   static let twoThreadsFrom = 256 << 10
 
   /// Two runs of members read at once, the second on a thread of its own; nil when either is not
-  /// valid JSON.
+  /// valid JSON. `yielding`: both on threads of their own that give way to the process's other
+  /// threads (nice 10), for a reading that nobody watches: the first look is drawn meanwhile.
   static func readBoth(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ firstStarts: ArraySlice<Int>, _ secondStarts: ArraySlice<Int>
+    _ bytes: UnsafeBufferPointer<UInt8>, _ firstStarts: ArraySlice<Int>, _ secondStarts: ArraySlice<Int>,
+    yielding: Bool = false
   ) -> ([(String, JSON)], [(String, JSON)])? {
     nonisolated(unsafe) let bytes = bytes
+    nonisolated(unsafe) var first: [(String, JSON)]?
     nonisolated(unsafe) var second: [(String, JSON)]?
     let done = DispatchSemaphore(value: 0)
-    // A thread of its own: waiting here for work queued behind the caller's own pool could wait forever.
-    let thread = Thread {
-      second = JSONSplit.read(bytes, secondStarts)
-      done.signal()
+    // Threads of their own: waiting here for work queued behind the caller's own pool could wait forever.
+    func spawn(_ body: @escaping @Sendable () -> Void) {
+      let thread = Thread {
+        // On Linux the nice value is per thread: 0 is this thread.
+        if yielding { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+        body()
+        done.signal()
+      }
+      thread.stackSize = 8 << 20  // as deep as the caller may nest
+      thread.start()
     }
-    thread.stackSize = 8 << 20  // as deep as the caller may nest
-    thread.start()
-    let first = JSONSplit.read(bytes, firstStarts)
+    spawn { second = JSONSplit.read(bytes, secondStarts) }
+    if yielding {
+      spawn { first = JSONSplit.read(bytes, firstStarts) }
+      done.wait()
+    } else {
+      first = JSONSplit.read(bytes, firstStarts)
+    }
     done.wait()
     guard let first, let second else { return nil }
     return (first, second)
