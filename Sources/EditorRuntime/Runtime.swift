@@ -212,7 +212,9 @@ final class RuntimeLoop: @unchecked Sendable {
   var ahead: FetchAhead?
   /// A copy of the model with a big product's first look loaded (`FirstLook`): drawn instead of
   /// the loading screen until the whole product is in. Keys typed meanwhile wait in `held` and
-  /// go to the whole product, in order, once it is loaded (Ctrl-C quits at once, as ever).
+  /// go to the whole product, in order, once it is loaded (Ctrl-C acts at once, as on the
+  /// loading screen). A wait of the client (a slow answer, a 429) ends the look: the loading
+  /// screen says what is awaited, and the held keys go to it.
   var firstLookModel: Model?
   var held: [TerminalEvent] = []
 
@@ -257,12 +259,7 @@ final class RuntimeLoop: @unchecked Sendable {
         process(msg)
         changed = true
       }
-      if firstLookModel != nil, model.page != .loading {
-        firstLookModel = nil
-        let keys = held
-        held = []
-        for event in keys where !done { process(message(for: event)) }
-      }
+      if firstLookModel != nil, model.page != .loading { endFirstLook() }
       let now = Date()
       if now.timeIntervalSince(lastTick) >= 0.1 {
         lastTick = now
@@ -322,12 +319,18 @@ final class RuntimeLoop: @unchecked Sendable {
   }
 
   func process(_ msg: Msg) {
+    // A slow or rate-limited load shows the loading screen and its wait, as ever: the look was
+    // for a load about to end.
+    if firstLookModel != nil, case .clientWaiting = msg { endFirstLook() }
     run(model.update(msg))
-    // The look shows the load's waits and their seconds as the loading screen would.
-    switch msg {
-    case .clientWaiting, .tick: _ = firstLookModel?.update(msg)
-    default: break
-    }
+  }
+
+  /// The look gives way to the model itself; the keys typed on it go to the model, in order.
+  func endFirstLook() {
+    firstLookModel = nil
+    let keys = held
+    held = []
+    for event in keys where !done { process(message(for: event)) }
   }
 
   func render() {

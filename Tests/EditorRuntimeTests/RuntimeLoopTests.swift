@@ -155,8 +155,11 @@ struct RuntimeStore {
   let client: EcwidClient
   let directory: URL
 
-  /// `products`: the store's products instead of the sample catalog.
-  static func start(products: [Product]? = nil) async throws -> RuntimeStore {
+  /// `products`: the store's products instead of the sample catalog; `faults`: the sandbox's
+  /// fault injection; `progressInterval`: how often the client says it is still waiting.
+  static func start(
+    products: [Product]? = nil, faults: String? = nil, progressInterval: Duration? = nil
+  ) async throws -> RuntimeStore {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-loop-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     do {
@@ -169,11 +172,13 @@ struct RuntimeStore {
       }
       options.port = 0
       options.token = "secret_runtime_\(UUID().uuidString.prefix(8))"
+      if let faults { options.faults = try FaultSpec(parse: faults) }
       let sandbox = try Sandbox(options: options)
       let port = try await sandbox.start()
       var config = EcwidConfig(
         apiURL: URL(string: "http://127.0.0.1:\(port)/api/v3")!, storeId: sandbox.storeId, token: options.token)
       config.retry = .none
+      if let progressInterval { config.progressInterval = progressInterval }
       return RuntimeStore(sandbox: sandbox, client: try EcwidClient(config: config), directory: directory)
     } catch {
       try? FileManager.default.removeItem(at: directory)
