@@ -61,31 +61,46 @@ import Testing
     #expect(asked.filter { $0.method == "GET" && $0.path == productPath }.count == 1, "\(asked)")
   }
 
-  /// A load that turns slow after the look is drawn (the variations answer late): the loading
-  /// screen comes back and says what it waits for, and a key typed on the look is not lost in
-  /// a form that cannot take it: it goes to that screen, as any key typed while loading.
+  /// A load that turns slow after the look is drawn (the variations answer is held back): the
+  /// loading screen comes back and says what it waits for, and a key typed on the look is not
+  /// lost in a form that cannot take it: it goes to that screen, as any key typed while loading.
   @Test(.heavy) func aSlowAnswerAfterTheLookBringsBackTheLoadingScreenAndItsWait() async throws {
     let huge = SampleProducts.huge(seed: 12)
     let name = try #require(huge.name)
     let productId = try #require(huge.id)
-    let store = try await RuntimeStore.start(
-      products: [huge], faults: "latency=2s,path=/combinations", progressInterval: .milliseconds(300))
+    let waitText = "still waiting for Ecwid's answer"
+    let store = try await RuntimeStore.start(products: [huge], progressInterval: .seconds(1))
     defer { store.removeFolder() }
     let journal = DraftJournal(directory: store.directory.appendingPathComponent("drafts"))
+    // The variations are held until the loading screen has said it waits, after the look.
+    store.sandbox.holdAnswers(method: "GET", pathSuffix: "/combinations")
     let ahead = FetchAhead.start(productId: productId, client: store.client)
     let terminal = ScriptedTerminal(
       width: 200, height: 60,
       steps: [
         .init(waitFor: name, events: [.key(.char("5"))]),
-        .init(waitFor: "still waiting for Ecwid's answer", events: []),
+        .init(waitFor: waitText, events: []),
         // The whole product: on the General section, the "5" having gone to the loading screen.
         .init(waitFor: "Opened", events: [.key(.char("5"))]),
         .init(waitFor: "1000 images", events: [.key(.char("q"))]),
       ])
+    let sandbox = store.sandbox
+    let releaser = Task {
+      let deadline = ContinuousClock.now + .seconds(120)
+      while ContinuousClock.now < deadline {
+        let texts = terminal.screens.map { $0.text() }
+        if let look = texts.firstIndex(where: { $0.contains(name) }), texts[look...].contains(where: { $0.contains(waitText) }) {
+          break
+        }
+        try? await Task.sleep(for: .milliseconds(20))
+      }
+      sandbox.releaseHeldAnswers()
+    }
     let code = await runEditorLoop(
       client: store.client, terminal: terminal,
       options: EditorOptions(storeLabel: "runtime test", productId: productId, journal: journal, remoteCheckInterval: 0),
       ahead: ahead)
+    releaser.cancel()
     await store.stop()
     #expect(terminal.timedOutWaitingFor == nil, "\(terminal.timedOutWaitingFor ?? ""): \(terminal.screens.last?.text() ?? "")")
     #expect(code == 0)
@@ -94,10 +109,7 @@ import Testing
     let look = try #require(texts.firstIndex { $0.contains(name) })
     // After the look, the wait is said on the loading screen (the product's own request may
     // have been slow enough to be waited for before it, in a debug build).
-    let waiting = try #require(
-      texts.indices.first { $0 > look && texts[$0].contains("still waiting for Ecwid's answer") },
-      "no wait was said after the look")
+    let waiting = try #require(texts.indices.first { $0 > look && texts[$0].contains(waitText) }, "no wait was said after the look")
     #expect(!texts[waiting].contains("SKU"), "the wait was said over the form: \(texts[waiting])")
   }
 }
-
