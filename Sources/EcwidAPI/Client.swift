@@ -459,7 +459,6 @@ public final class EcwidClient: Sendable {
   }
 }
 
-/// The holder of a `ClientEvent` observer (see `EcwidClient.eventSink`).
 /// A look at a big product before all of it is read: `handler` gets the product without the
 /// members in `readLast` as soon as the rest is read (on the reading thread), then `getProduct`
 /// returns the whole product as ever. Not called for a product under 1 MB, whose whole reading
@@ -473,6 +472,7 @@ public struct ProductFirstLook: Sendable {
   }
 }
 
+/// The holder of a `ClientEvent` observer (see `EcwidClient.eventSink`).
 final class ClientEventSink: Sendable {
   let handler: @Sendable (ClientEvent) -> Void
   init(_ handler: @escaping @Sendable (ClientEvent) -> Void) { self.handler = handler }

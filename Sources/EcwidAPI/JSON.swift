@@ -157,13 +157,16 @@ extension JSON {
   public static func parse(
     _ data: Data, readingLast later: Set<String>, from threshold: Int = 1 << 20, early: (JSONObject) -> Void
   ) throws(JSONParseError) -> JSON {
+    var split = false
     let staged: JSON? = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
-      guard bytes.count >= threshold, let split = JSONParser.splitTopObject(bytes) else { return nil }
-      return split.parse(readingLast: later, early: early)
+      guard bytes.count >= threshold, let members = JSONParser.splitTopObject(bytes) else { return nil }
+      split = true
+      return members.parse(readingLast: later, early: early)
     }
     if let staged { return staged }
-    return try parse(data, twoThreadsFrom: threshold)
+    // Split but not valid: the one-thread reading gives the exact error, without skimming again.
+    return try parse(data, twoThreadsFrom: split ? Int.max : threshold)
   }
 
   public static func parse(_ text: String) throws(JSONParseError) -> JSON {

@@ -22,9 +22,9 @@ struct JSONSplit {
 
   /// Reads in two steps: first every member whose key is not in `later`, handed to `early` as
   /// one object in the document's order, then the members in `later` (two threads share them
-  /// when they are big). Nil, before `early` is called, when no member is in `later` or a key or
-  /// an early value is not valid JSON; nil after it when a later value is not (the caller reads
-  /// it all again, on one thread, for the exact error).
+  /// when they are big). With no member in `later`, one step: `parse()`, and no `early`. Nil when
+  /// a key or a value is not valid JSON, before `early` is called for an early one (the caller
+  /// reads it all again, on one thread, for the exact error).
   func parse(readingLast later: Set<String>, early: (JSONObject) -> Void) -> JSON? {
     var keys: [String] = []
     keys.reserveCapacity(members.count)
@@ -36,7 +36,7 @@ struct JSONSplit {
       keys.append(key)
     }
     let lateIndices = keys.indices.filter { later.contains(keys[$0]) }
-    guard !lateIndices.isEmpty else { return nil }
+    guard !lateIndices.isEmpty else { return parse() }
     let earlyIndices = keys.indices.filter { !later.contains(keys[$0]) }
     guard let earlyMembers = JSONSplit.read(bytes, ArraySlice(earlyIndices.map { members[$0] })) else { return nil }
     var values = [JSON?](repeating: nil, count: members.count)
