@@ -37,6 +37,7 @@ final class BatchQueue: Sendable {
     var byKey: [String: String] = [:]
     var pacing = BatchPacing()
     var held = false
+    var pausedAfter: Int?
     var executed: [SandboxRequest] = []
   }
 
@@ -55,6 +56,14 @@ extension Sandbox {
   public var batchesHeld: Bool {
     get { batches.state.withLock { $0.held } }
     set { batches.state.withLock { $0.held = newValue } }
+  }
+
+  /// While set to n, a running batch stops after its n-th answer, `IN_PROGRESS` with n completed,
+  /// until it is set back to nil (for tests that watch a batch part-way, whatever the machine's
+  /// load: a paced batch can run to its end while a starved test waits for its next poll).
+  public var batchesPausedAfter: Int? {
+    get { batches.state.withLock { $0.pausedAfter } }
+    set { batches.state.withLock { $0.pausedAfter = newValue } }
   }
 
   /// The requests run inside batches so far, in order (they are in the request log too, with
@@ -173,7 +182,11 @@ extension Sandbox {
         r["escapedHttpBody"] = .string(String(decoding: reply.body, as: UTF8.self))
         if pacing.perRequest > .zero { try? await Task.sleep(for: pacing.perRequest) }
       }
-      batches.state.withLock { $0.jobs[ticket]?.responses.append(r) }
+      let done = batches.state.withLock { s -> Int in
+        s.jobs[ticket]?.responses.append(r)
+        return s.jobs[ticket]?.responses.count ?? 0
+      }
+      while batches.state.withLock({ $0.pausedAfter == done }) { try? await Task.sleep(for: .milliseconds(20)) }
     }
     batches.state.withLock { $0.jobs[ticket]?.state = "COMPLETED" }
   }
