@@ -21,7 +21,9 @@ import Testing
     let productId = try #require(huge.id)
     let images = huge.json["media"]?["images"]?.arrayValue?.count ?? 0
     #expect(images >= 1_000)
-    let store = try await RuntimeStore.start(products: [huge])
+    // No wait is said, however slow a loaded machine is: a said wait ends the look and sends the
+    // keys typed on it to the loading screen (the next test), and this one is about the look alone.
+    let store = try await RuntimeStore.start(products: [huge], progressInterval: .seconds(3600))
     defer { store.removeFolder() }
     let journal = DraftJournal(directory: store.directory.appendingPathComponent("drafts"))
 
