@@ -20,8 +20,9 @@ extension EditorEndToEnd {
       try await rig.tmux.waitFor("retrying in 18 s", timeout: 6)
       let asked = Date()
       try rig.tmux.keys("Escape")
-      let cancelled = try await rig.tmux.waitFor("Cancelled", timeout: 3)
-      #expect(Date().timeIntervalSince(asked) < 2, "Esc did not stop the wait at once")
+      // At once: long before the 18 s left (the bound leaves room for a loaded machine).
+      let cancelled = try await rig.tmux.waitFor("Cancelled", timeout: 8)
+      #expect(Date().timeIntervalSince(asked) < 8, "Esc did not stop the wait at once")
       #expect(!cancelled.contains("retrying in"), "\(cancelled)")
       #expect(cancelled.contains("1 change"), "the edit is kept")
       // The wait was cancelled, so the PUT was not sent again.
@@ -39,8 +40,8 @@ extension EditorEndToEnd {
       try await rig.tmux.waitFor("retrying in 18 s", timeout: 6)
       let asked = Date()
       try rig.tmux.keys("Escape")
-      try await rig.tmux.waitGone("retrying in", timeout: 3)
-      #expect(Date().timeIntervalSince(asked) < 2, "Esc did not stop the wait at once")
+      try await rig.tmux.waitGone("retrying in", timeout: 8)
+      #expect(Date().timeIntervalSince(asked) < 8, "Esc did not stop the wait at once")
       let screen = try await rig.tmux.waitFor("Cancelled", timeout: 3)
       #expect(!screen.contains("Opened “"), "\(screen)")
     }
