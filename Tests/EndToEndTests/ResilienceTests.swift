@@ -229,12 +229,21 @@ extension EditorEndToEnd {
       try await rig.open()
       try await rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
       var failures = 0
+      let sandbox = rig.sandbox.sandbox
+      let productPath = "/products/\(E2ESandbox.sweater)"
       for _ in 0..<6 {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review: 1 change")
+        let sent = await sandbox.requestCount(method: "PUT", pathSuffix: productPath)
         try rig.tmux.keys("S")
+        // The review shows the last round's "Save failed" until the S is taken: this round has
+        // begun once its first PUT has reached the store.
+        let begun = try await eventually("this round's PUT", timeout: 20) {
+          await sandbox.requestCount(method: "PUT", pathSuffix: productPath) > sent
+        }
+        #expect(begun)
         let screen = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
-          $0.contains("Saved:") || $0.contains("Save failed")
+          !$0.contains("Saving") && !$0.contains("retrying in") && ($0.contains("Saved:") || $0.contains("Save failed"))
         }
         if screen.contains("Saved:") { break }
         failures += 1
@@ -280,12 +289,20 @@ extension EditorEndToEnd {
       }
       try await rig.setField(section: "1", index: 0, to: "Flaky But Saved", label: "Name")
       var saved = false
+      let sandbox = rig.sandbox.sandbox
       while !saved && Date() < deadline {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review:")
+        let asked = await sandbox.requestCount(pathSuffix: "")
         try rig.tmux.keys("S")
+        // The review shows the last round's failure until the S is taken: this round has begun
+        // once it has asked the store something.
+        _ = try await eventually("this round's first request", timeout: 20) {
+          await sandbox.requestCount(pathSuffix: "") > asked
+        }
         let s = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
-          $0.contains("Saved:") || $0.contains("Not saved") || $0.contains("Save failed")
+          !$0.contains("Saving") && !$0.contains("retrying in")
+            && ($0.contains("Saved:") || $0.contains("Not saved") || $0.contains("Save failed"))
         }
         saved = s.contains("Saved:")
         if !saved { #expect(s.contains("Flaky But Saved") && s.contains("1 change")) }
