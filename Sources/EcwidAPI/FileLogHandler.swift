@@ -29,15 +29,7 @@ public struct FileLogHandler: LogHandler {
 
     func write(_ line: String) {
       guard fd >= 0 else { return }
-      lock.withLock { _ in
-        var bytes = Array(line.utf8)[...]
-        while !bytes.isEmpty {
-          let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-          if n < 0 && errno == EINTR { continue }
-          guard n > 0 else { return }
-          bytes = bytes.dropFirst(n)
-        }
-      }
+      lock.withLock { _ in _ = AtomicFile.write(Data(line.utf8), to: fd) }
     }
   }
 

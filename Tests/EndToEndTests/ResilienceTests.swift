@@ -229,22 +229,11 @@ extension EditorEndToEnd {
       try await rig.open()
       try await rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
       var failures = 0
-      let sandbox = rig.sandbox.sandbox
       let productPath = "/products/\(E2ESandbox.sweater)"
       for _ in 0..<6 {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review: 1 change")
-        let sent = await sandbox.requestCount(method: "PUT", pathSuffix: productPath)
-        try rig.tmux.keys("S")
-        // The review shows the last round's "Save failed" until the S is taken: this round has
-        // begun once its first PUT has reached the store.
-        let begun = try await eventually("this round's PUT", timeout: 20) {
-          await sandbox.requestCount(method: "PUT", pathSuffix: productPath) > sent
-        }
-        #expect(begun)
-        let screen = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
-          !$0.contains("Saving") && !$0.contains("retrying in") && ($0.contains("Saved:") || $0.contains("Save failed"))
-        }
+        let screen = try await rig.saveFromReview(begunWith: ("PUT", productPath), endsWith: ["Saved:", "Save failed"])
         if screen.contains("Saved:") { break }
         failures += 1
         #expect(screen.contains("500") || screen.lowercased().contains("server"), "\(screen)")
@@ -289,26 +278,38 @@ extension EditorEndToEnd {
       }
       try await rig.setField(section: "1", index: 0, to: "Flaky But Saved", label: "Name")
       var saved = false
-      let sandbox = rig.sandbox.sandbox
       while !saved && Date() < deadline {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review:")
-        let asked = await sandbox.requestCount(pathSuffix: "")
-        try rig.tmux.keys("S")
-        // The review shows the last round's failure until the S is taken: this round has begun
-        // once it has asked the store something.
-        _ = try await eventually("this round's first request", timeout: 20) {
-          await sandbox.requestCount(pathSuffix: "") > asked
-        }
-        let s = try await rig.tmux.waitUntil("the save to end", timeout: 20) {
-          !$0.contains("Saving") && !$0.contains("retrying in")
-            && ($0.contains("Saved:") || $0.contains("Not saved") || $0.contains("Save failed"))
-        }
+        let s = try await rig.saveFromReview(begunWith: (nil, ""), endsWith: ["Saved:", "Not saved", "Save failed"])
         saved = s.contains("Saved:")
         if !saved { #expect(s.contains("Flaky But Saved") && s.contains("1 change")) }
       }
       #expect(saved)
       #expect(try await rig.sandbox.product().name == "Flaky But Saved")
+    }
+  }
+}
+
+extension EditorRig {
+  /// Presses S on the review and returns the screen once that save has ended: one of `ends` is
+  /// on it, and no busy line ("Checking the product", "Saving", "retrying in"). The review keeps
+  /// the last save's outcome until the S is taken, so the save counts as begun only once the
+  /// store has seen one more request to `begunWith.pathSuffix` (of its method, when given).
+  func saveFromReview(
+    begunWith request: (method: String?, pathSuffix: String), endsWith ends: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) async throws -> String {
+    let store = sandbox.sandbox
+    let before = await store.requestCount(method: request.method, pathSuffix: request.pathSuffix)
+    try tmux.keys("S")
+    // (`eventually` records the failure when it never comes.)
+    _ = try await eventually("the save's first request", timeout: 20, sourceLocation: sourceLocation) {
+      await store.requestCount(method: request.method, pathSuffix: request.pathSuffix) > before
+    }
+    return try await tmux.waitUntil("the save to end", timeout: 20, sourceLocation: sourceLocation) { screen in
+      !["Checking the product", "Saving", "retrying in"].contains { screen.contains($0) }
+        && ends.contains { screen.contains($0) }
     }
   }
 }
