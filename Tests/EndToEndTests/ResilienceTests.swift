@@ -229,11 +229,10 @@ extension EditorEndToEnd {
       try await rig.open()
       try await rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
       var failures = 0
-      let productPath = "/products/\(E2ESandbox.sweater)"
       for _ in 0..<6 {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review: 1 change")
-        let screen = try await rig.saveFromReview(begunWith: ("PUT", productPath), endsWith: ["Saved:", "Save failed"])
+        let screen = try await rig.saveFromReview(endsWith: ["Saved:", "Save failed"])
         if screen.contains("Saved:") { break }
         failures += 1
         #expect(screen.contains("500") || screen.lowercased().contains("server"), "\(screen)")
@@ -281,7 +280,7 @@ extension EditorEndToEnd {
       while !saved && Date() < deadline {
         try rig.tmux.keys("S")
         try await rig.tmux.waitFor("Review:")
-        let s = try await rig.saveFromReview(begunWith: (nil, ""), endsWith: ["Saved:", "Not saved", "Save failed"])
+        let s = try await rig.saveFromReview(endsWith: ["Saved:", "Not saved", "Save failed"])
         saved = s.contains("Saved:")
         if !saved { #expect(s.contains("Flaky But Saved") && s.contains("1 change")) }
       }
@@ -293,20 +292,25 @@ extension EditorEndToEnd {
 
 extension EditorRig {
   /// Presses S on the review and returns the screen once that save has ended: one of `ends` is
-  /// on it, and no busy line ("Checking the product", "Saving", "retrying in"). The review keeps
-  /// the last save's outcome until the S is taken, so the save counts as begun only once the
-  /// store has seen one more request to `begunWith.pathSuffix` (of its method, when given).
-  func saveFromReview(
-    begunWith request: (method: String?, pathSuffix: String), endsWith ends: [String],
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) async throws -> String {
+  /// on it, and no busy line ("Checking the product", "Saving", "retrying in").
+  ///
+  /// The review keeps the last save's outcome until the S is taken, and the store can see a
+  /// request before the screen shows it, so neither a request count nor the screen alone says
+  /// that this round began (CI once read the last round's "Save failed" as this one's, and the
+  /// next S landed mid-save). Every save begins by reading the product, so the store holds that
+  /// read until the screen shows its busy line: then this round has begun, whatever the load.
+  func saveFromReview(endsWith ends: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
     let store = sandbox.sandbox
-    let before = await store.requestCount(method: request.method, pathSuffix: request.pathSuffix)
+    store.holdAnswers(method: "GET", pathSuffix: "/products/\(E2ESandbox.sweater)")
+    defer { store.releaseHeldAnswers() }
     try tmux.keys("S")
-    // (`eventually` records the failure when it never comes.)
-    _ = try await eventually("the save's first request", timeout: 20, sourceLocation: sourceLocation) {
-      await store.requestCount(method: request.method, pathSuffix: request.pathSuffix) > before
+    // (Polled, not `waitFor`: the busy line's spinner keeps the screen from settling.)
+    _ = try await eventually("the save's busy line", timeout: 20, sourceLocation: sourceLocation) {
+      // (After 5 s the line says how long the held read has waited instead.)
+      let screen = (try? tmux.capture()) ?? ""
+      return screen.contains("Checking the product") || screen.contains("answer to GET /products/\(E2ESandbox.sweater)")
     }
+    store.releaseHeldAnswers()
     return try await tmux.waitUntil("the save to end", timeout: 20, sourceLocation: sourceLocation) { screen in
       !["Checking the product", "Saving", "retrying in"].contains { screen.contains($0) }
         && ends.contains { screen.contains($0) }
