@@ -304,11 +304,9 @@ extension EditorRig {
     store.holdAnswers(method: "GET", pathSuffix: "/products/\(E2ESandbox.sweater)")
     defer { store.releaseHeldAnswers() }
     try tmux.keys("S")
-    // (Polled, not `waitFor`: the busy line's spinner keeps the screen from settling.)
-    _ = try await eventually("the save's busy line", timeout: 20, sourceLocation: sourceLocation) {
-      // (After 5 s the line says how long the held read has waited instead.)
-      let screen = (try? tmux.capture()) ?? ""
-      return screen.contains("Checking the product") || screen.contains("answer to GET /products/\(E2ESandbox.sweater)")
+    // (After 5 s the line says how long the held read has waited instead.)
+    try await tmux.waitUntil("the save's busy line", timeout: 20, sourceLocation: sourceLocation) { screen in
+      screen.contains("Checking the product") || screen.contains("answer to GET /products/\(E2ESandbox.sweater)")
     }
     store.releaseHeldAnswers()
     return try await tmux.waitUntil("the save to end", timeout: 20, sourceLocation: sourceLocation) { screen in

@@ -220,6 +220,10 @@ final class Tmux: @unchecked Sendable {
   /// second row cut after the name, no price yet) because the first capture that held both SKUs was
   /// taken mid-frame. A screen that keeps changing (a countdown) is returned as last seen once the
   /// time is up, as long as the predicate held on it.
+  ///
+  /// The busy line's spinner is left out of the comparison: it turns every 100 ms, so a busy
+  /// screen seldom settled, and a wait for a busy line could end only at its timeout, and then
+  /// only if the line was still there.
   @discardableResult
   func waitUntil(
     _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
@@ -232,7 +236,7 @@ final class Tmux: @unchecked Sendable {
       while predicate(screen) {
         try await Task.sleep(for: .milliseconds(40))
         let again = (try? capture()) ?? ""
-        if again == screen || (Date() > deadline && predicate(again)) { return again }
+        if Self.unspun(again) == Self.unspun(screen) || (Date() > deadline && predicate(again)) { return again }
         screen = again
       }
       if Date() > deadline { break }
@@ -243,6 +247,11 @@ final class Tmux: @unchecked Sendable {
     let problem = HarnessError("timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
     Issue.record(problem, sourceLocation: sourceLocation)
     throw problem
+  }
+
+  /// The screen with the busy line's spinner frames (View's braille dots) made one.
+  static func unspun(_ screen: String) -> String {
+    String(screen.map { "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏".contains($0) ? "⠿" : $0 })
   }
 
   /// Waits until every text is on the screen.
