@@ -198,11 +198,15 @@ extension Model {
     screen.put(line, x: 1, y: y, style: Theme.dim, maxWidth: width - 2)
   }
 
+  /// The busy line's spinner, a frame per tick (the end-to-end harness leaves these out when it
+  /// compares two captures of a busy screen).
+  static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
   func drawStatus(into screen: inout Screen, y: Int) {
     var style = Theme.status
     var left = ""
     if let busy {
-      let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+      let frames = Self.spinnerFrames
       if let wait {
         left = " \(frames[spinnerFrame % frames.count]) \(wait.text) · Esc cancels"
       } else {

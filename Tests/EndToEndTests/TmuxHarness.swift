@@ -249,7 +249,8 @@ final class Tmux: @unchecked Sendable {
     throw problem
   }
 
-  /// The screen with the busy line's spinner frames (View's braille dots) made one.
+  /// The screen with the busy line's spinner frames made one. (They are `Model.spinnerFrames`,
+  /// written again here: these tests drive the binary and do not link the editor's modules.)
   static func unspun(_ screen: String) -> String {
     String(screen.map { "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏".contains($0) ? "⠿" : $0 })
   }
