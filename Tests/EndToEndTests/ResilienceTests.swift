@@ -197,26 +197,21 @@ extension EditorEndToEnd {
       #expect(cancelled.contains("1 change"), "the edit is kept after cancelling")
       sandbox.releaseHeldAnswers()
 
-      // The PUT was already on its way: the store applies it when its latency is over. The
-      // editor must not claim that nothing was sent.
+      // The PUT was already on its way: the store applies it now that it is let go. The editor
+      // must not claim that nothing was sent.
       let landed = try await eventually("the in-flight PUT to land", timeout: 8) {
         try await rig.sandbox.product().name == "Slow Save"
       }
       if landed { #expect(!cancelled.contains("nothing was sent"), "a cancelled save was stored after “nothing was sent”") }
 
-      // Saving again checks the store first and ends with the edit stored, sent at most once more.
-      // When the editor has already seen that the store holds the landed PUT (a check can come
-      // before S), the review says so at once instead of offering the change again.
+      // Cancelling leaves the review open, and S there saves again: it checks the store first and
+      // ends with the edit stored, sent at most once more. When a check has already seen that the
+      // store holds the landed PUT (one can come before S), it says there is nothing to save.
+      #expect(cancelled.contains("Review: 1 change"), "\(cancelled)")
       try rig.tmux.keys("S")
-      let review = try await rig.tmux.waitUntil("the review", timeout: 10) {
-        $0.contains("Review: 1 change") || $0.contains("Nothing left to save")
-      }
-      if review.contains("Review: 1 change") {
-        try rig.tmux.keys("S")
-        // The same check may also land between the review and this S: then there is nothing to save.
-        try await rig.tmux.waitUntil("the retry to end", timeout: 15) {
-          $0.contains("Saved:") || $0.contains("Nothing left to save") || $0.contains("Nothing to save")
-        }
+      try await rig.tmux.waitUntil("the retry to end", timeout: 15) { screen in
+        !screen.contains("Esc cancels")
+          && ["Saved:", "Nothing left to save", "Nothing to save"].contains { screen.contains($0) }
       }
       #expect(try await rig.sandbox.product().name == "Slow Save")
       try rig.tmux.keys("Escape")
@@ -229,15 +224,16 @@ extension EditorEndToEnd {
       try await rig.open()
       try await rig.setField(section: "1", index: 0, to: "After Errors", label: "Name")
       var failures = 0
+      try rig.tmux.keys("S")
+      try await rig.tmux.waitFor("Review: 1 change")
+      // A failed save leaves the review open: the next S there is the retry.
       for _ in 0..<6 {
-        try rig.tmux.keys("S")
-        try await rig.tmux.waitFor("Review: 1 change")
         let screen = try await rig.saveFromReview(endsWith: ["Saved:", "Save failed"])
         if screen.contains("Saved:") { break }
         failures += 1
         #expect(screen.contains("500") || screen.lowercased().contains("server"), "\(screen)")
         #expect(screen.contains("Save failed"))
-        #expect(screen.contains("After Errors") && screen.contains("1 change"))
+        #expect(screen.contains("Review: 1 change") && screen.contains("After Errors"), "\(screen)")
         #expect(try await rig.sandbox.product().name == "Nordlys Merino Wool Sweater")
       }
       #expect(failures >= 1, "the faults never reached the editor")
@@ -277,12 +273,13 @@ extension EditorEndToEnd {
       }
       try await rig.setField(section: "1", index: 0, to: "Flaky But Saved", label: "Name")
       var saved = false
+      try rig.tmux.keys("S")
+      try await rig.tmux.waitFor("Review: 1 change")
+      // A save that fails leaves the review open: the next S there tries again.
       while !saved && Date() < deadline {
-        try rig.tmux.keys("S")
-        try await rig.tmux.waitFor("Review:")
         let s = try await rig.saveFromReview(endsWith: ["Saved:", "Not saved", "Save failed"])
         saved = s.contains("Saved:")
-        if !saved { #expect(s.contains("Flaky But Saved") && s.contains("1 change")) }
+        if !saved { #expect(s.contains("Review: 1 change") && s.contains("Flaky But Saved"), "\(s)") }
       }
       #expect(saved)
       #expect(try await rig.sandbox.product().name == "Flaky But Saved")
@@ -292,7 +289,7 @@ extension EditorEndToEnd {
 
 extension EditorRig {
   /// Presses S on the review and returns the screen once that save has ended: one of `ends` is
-  /// on it, and no busy line ("Checking the product", "Saving", "retrying in").
+  /// on it, and no busy line (every form of it, a wait's included, ends with "Esc cancels").
   ///
   /// The review keeps the last save's outcome until the S is taken, and the store can see a
   /// request before the screen shows it, so neither a request count nor the screen alone says
@@ -310,8 +307,7 @@ extension EditorRig {
     }
     store.releaseHeldAnswers()
     return try await tmux.waitUntil("the save to end", timeout: 20, sourceLocation: sourceLocation) { screen in
-      !["Checking the product", "Saving", "retrying in"].contains { screen.contains($0) }
-        && ends.contains { screen.contains($0) }
+      !screen.contains("Esc cancels") && ends.contains { screen.contains($0) }
     }
   }
 }
